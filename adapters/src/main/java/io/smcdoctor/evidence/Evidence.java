@@ -1,0 +1,243 @@
+package io.smcdoctor.evidence;
+
+import io.smcdoctor.evidence.internal.EvidenceAssembler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything known about one host: facts by type, the aggregated sockets, which inputs were present and the
+ * warnings reading them produced. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Evidence ev = Evidence.builder()
+ *         .smcssOutput(smcssText)
+ *         .sysctl("net.smc.tcp2smc", "0")
+ *         .symptom("no speed-up")
+ *         .build();
+ * }</pre>
+ */
+public final class Evidence {
+    private final Map<Class<? extends Fact>, List<Fact>> facts;
+    private final SocketSummary sockets;
+    private final List<ParseWarning> warnings;
+    private final Map<String, SourceKind> sources;
+    private final String fingerprint;
+
+    private Evidence(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets, List<ParseWarning> warnings,
+                     Map<String, SourceKind> sources, String fingerprint) {
+        Map<Class<? extends Fact>, List<Fact>> copy = new LinkedHashMap<>();
+        facts.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        this.facts = Collections.unmodifiableMap(copy);
+        this.sockets = sockets;
+        this.warnings = List.copyOf(warnings);
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.fingerprint = fingerprint;
+    }
+
+    /** A builder for evidence held as text or values (no files needed). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Evidence with nothing in it. */
+    public static Evidence empty() {
+        return builder().build();
+    }
+
+    /** Every fact of the given type (exact class), in input order. */
+    @SuppressWarnings("unchecked")
+    public <T extends Fact> List<T> facts(Class<T> type) {
+        return (List<T>) (List<?>) facts.getOrDefault(type, List.of());
+    }
+
+    /** Every fact except individual socket rows, plus the socket groups: what rules match on. */
+    public List<Fact> allFacts() {
+        List<Fact> all = new ArrayList<>();
+        facts.values().forEach(all::addAll);
+        all.addAll(sockets.groups());
+        return all;
+    }
+
+    /** The sockets of all smcss listings, aggregated. */
+    public SocketSummary sockets() {
+        return sockets;
+    }
+
+    /** Problems found while reading the inputs, each with file and line. */
+    public List<ParseWarning> warnings() {
+        return warnings;
+    }
+
+    /** The inputs that were present: source name to kind, in the order read. */
+    public Map<String, SourceKind> sources() {
+        return sources;
+    }
+
+    /** The kinds of input present. */
+    public Set<SourceKind> kinds() {
+        Set<SourceKind> s = EnumSet.noneOf(SourceKind.class);
+        s.addAll(sources.values());
+        return s;
+    }
+
+    /** True when an input of this kind was given (even if empty: an empty {@code smcr-ueid.txt} says "no UEID"). */
+    public boolean has(SourceKind kind) {
+        return sources.containsValue(kind);
+    }
+
+    /** True when no input of this kind was given. */
+    public boolean missing(SourceKind kind) {
+        return !has(kind);
+    }
+
+    /** The value of a sysctl (the last one given), if present. */
+    public Optional<String> sysctl(String key) {
+        List<SysctlSetting> all = facts(SysctlSetting.class);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).key().equals(key)) {
+                return Optional.of(all.get(i).value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A stable digest of all inputs: equal inputs give equal fingerprints (used as cache key). */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public String toString() {
+        return "Evidence[sources=" + sources.keySet() + ", sockets=" + sockets.total() + ", warnings=" + warnings.size() + "]";
+    }
+
+    /**
+     * Collects evidence. Text given to the {@code ...Output} methods is parsed at once; garbage becomes warnings.
+     * Not thread-safe; {@link #build()} may be called once.
+     */
+    public static final class Builder {
+        private final EvidenceAssembler assembler = new EvidenceAssembler();
+
+        private Builder() {
+        }
+
+        /** Output of {@code smcss} (any variant: {@code -a}, {@code -d}, {@code -R}, {@code -D}, {@code -W}). */
+        public Builder smcssOutput(String text) {
+            return parse(SourceKind.SMCSS, SourceKind.SMCSS.fileName(), text);
+        }
+
+        /** Output of {@code smcr [-d] device}. */
+        public Builder smcrDeviceOutput(String text) {
+            return parse(SourceKind.SMCR_DEVICE, SourceKind.SMCR_DEVICE.fileName(), text);
+        }
+
+        /** Output of {@code smcr [-d] linkgroup [link-show]}. */
+        public Builder smcrLinkgroupOutput(String text) {
+            return parse(SourceKind.SMCR_LINKGROUP, SourceKind.SMCR_LINKGROUP.fileName(), text);
+        }
+
+        /** Output of {@code smcr [-d] stats}. */
+        public Builder smcrStatsOutput(String text) {
+            return parse(SourceKind.SMCR_STATS, SourceKind.SMCR_STATS.fileName(), text);
+        }
+
+        /** Output of {@code smcr ueid show} (empty text means: no UEID defined). */
+        public Builder smcrUeidOutput(String text) {
+            return parse(SourceKind.SMCR_UEID, SourceKind.SMCR_UEID.fileName(), text);
+        }
+
+        /** Output of {@code dmesg}, {@code dmesg -T} or {@code journalctl -k}. */
+        public Builder dmesgOutput(String text) {
+            return parse(SourceKind.DMESG, SourceKind.DMESG.fileName(), text);
+        }
+
+        /** Output of {@code sysctl -a} or any {@code key = value} lines. */
+        public Builder sysctlOutput(String text) {
+            return parse(SourceKind.SYSCTL, SourceKind.SYSCTL.fileName(), text);
+        }
+
+        /** One sysctl value, e.g. {@code sysctl("net.smc.tcp2smc", "0")}. */
+        public Builder sysctl(String key, String value) {
+            assembler.source(SourceKind.SYSCTL.fileName(), SourceKind.SYSCTL);
+            return add(new SysctlSetting(Provenance.of("sysctl"), key, value));
+        }
+
+        /** Output of {@code uname -a} or {@code uname -r}. */
+        public Builder unameOutput(String text) {
+            return parse(SourceKind.UNAME, SourceKind.UNAME.fileName(), text);
+        }
+
+        /** Output of {@code ip addr}. */
+        public Builder ipAddrOutput(String text) {
+            return parse(SourceKind.IP_ADDR, SourceKind.IP_ADDR.fileName(), text);
+        }
+
+        /** Output of {@code ibv_devinfo [-v]}. */
+        public Builder ibvDevinfoOutput(String text) {
+            return parse(SourceKind.IBV_DEVINFO, SourceKind.IBV_DEVINFO.fileName(), text);
+        }
+
+        /** Output of {@code rdma system}. */
+        public Builder rdmaSystemOutput(String text) {
+            return parse(SourceKind.RDMA_SYSTEM, SourceKind.RDMA_SYSTEM.fileName(), text);
+        }
+
+        /** What the user observed, in their words (English or Japanese). */
+        public Builder symptom(String text) {
+            return parse(SourceKind.SYMPTOM, "symptom", text);
+        }
+
+        /** Text of any kind, attributed to {@code sourceName} in citations. */
+        public Builder parse(SourceKind kind, String sourceName, String text) {
+            assembler.parse(kind, sourceName, text);
+            return this;
+        }
+
+        /**
+         * A stream of any kind, read line by line (bounded memory), attributed to {@code sourceName}.
+         *
+         * @throws UncheckedIOException when reading the stream fails
+         */
+        public Builder parse(SourceKind kind, String sourceName, InputStream in) {
+            try {
+                assembler.parse(kind, sourceName, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(sourceName + ": " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** Records that an input was present (for inputs that carry no facts). */
+        public Builder source(String sourceName, SourceKind kind) {
+            assembler.source(sourceName, kind);
+            return this;
+        }
+
+        /** A fact built by the caller. */
+        public Builder add(Fact fact) {
+            assembler.add(fact);
+            return this;
+        }
+
+        /** A warning found by the caller (e.g. an archive entry that was skipped). */
+        public Builder warning(ParseWarning warning) {
+            assembler.warning(warning);
+            return this;
+        }
+
+        /** The evidence. */
+        public Evidence build() {
+            EvidenceAssembler.Result r = assembler.finish();
+            return new Evidence(r.facts(), r.sockets(), r.warnings(), r.sources(), r.fingerprint());
+        }
+    }
+}

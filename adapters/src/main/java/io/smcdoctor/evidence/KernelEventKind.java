@@ -1,0 +1,58 @@
+package io.smcdoctor.evidence;
+
+/**
+ * Kernel log lines that matter for SMC, by meaning. Fields of each kind are listed; they are available
+ * through {@link KernelEvent#field(String)}.
+ */
+public enum KernelEventKind {
+    /** {@code NET: Registered PF_SMC protocol family} / {@code protocol family 43}. */
+    SMC_REGISTERED,
+    /** {@code NET: Unregistered PF_SMC protocol family}. */
+    SMC_UNREGISTERED,
+    /** Alibaba: {@code smc: load SMC module with reserve_mode}. */
+    SMC_RESERVE_MODE,
+    /** Alibaba: {@code smc: reserve_mode with invalid ports base}. */
+    SMC_RESERVE_MODE_INVALID_BASE,
+    /** Alibaba: {@code smc: netns N reserved ports [65500 ~ 65515] for eRDMA OOB}; fields {@code netns}, {@code first}, {@code last}. */
+    SMC_RESERVED_PORTS,
+    /** {@code smc: adding ib device X with port count N}; fields {@code device}, {@code ports}. */
+    SMC_IB_DEVICE_ADDED,
+    /** {@code smc:    ib device X port N has pnetid P}; fields {@code device}, {@code port}, {@code pnetid} (may be empty), {@code userDefined}. */
+    SMC_IB_DEVICE_PNETID,
+    /** {@code smc:    ib device X port N has no pnetid}; fields {@code device}, {@code port}. */
+    SMC_IB_DEVICE_NO_PNETID,
+    /** {@code smc: removing ib device X}; field {@code device}. */
+    SMC_IB_DEVICE_REMOVED,
+    /** {@code smc: adding smcd device X ...}; fields {@code device}, {@code pnetid}. */
+    SMC_SMCD_DEVICE_ADDED,
+    /** {@code smc: removing smcd device X}; field {@code device}. */
+    SMC_SMCD_DEVICE_REMOVED,
+    /** {@code smc: SMC-R lg L net N link added: ...}; fields {@code lg}, {@code net}, {@code id}, {@code peerid}, {@code ibdev}, {@code ibport}. */
+    SMC_LINK_ADDED,
+    /** {@code smc: SMC-R lg L net N link removed: ...}; same fields as {@link #SMC_LINK_ADDED}. */
+    SMC_LINK_REMOVED,
+    /** {@code smc: SMC-R lg L net N state changed: S, pnetid P}; fields {@code lg}, {@code net}, {@code state}, {@code pnetid}. */
+    SMC_LGR_STATE_CHANGED,
+    /** {@code LLC protocol violation} or dropped LLC messages; fields {@code lg}, {@code detail}. */
+    SMC_LLC_PROBLEM,
+    /** {@code smc: smc_init: X fails with E}; fields {@code step}, {@code error}. */
+    SMC_INIT_FAILED,
+    /** Any other line starting with {@code smc:} (kept so nothing is lost); field {@code message}. */
+    SMC_OTHER,
+    /** {@code MOD: Unknown symbol SYM (err -2)}; fields {@code module}, {@code symbol}. */
+    MODULE_UNKNOWN_SYMBOL,
+    /** {@code MOD: disagrees about version of symbol SYM}; fields {@code module}, {@code symbol}. */
+    MODULE_SYMBOL_VERSION,
+    /** A Mellanox / OFED driver line (mlx5_core, mlx5_ib, {@code MLNX_OFED}); fields {@code driver}, {@code message}. */
+    OFED_DRIVER,
+    /** An eRDMA driver line ({@code erdma}); field {@code message}. */
+    ERDMA_DRIVER,
+    /** A soft-RoCE line ({@code rdma_rxe}, {@code infiniband rxe0: ...}); field {@code message}. */
+    RXE_DRIVER,
+    /** Other RDMA core lines ({@code infiniband X: ...}, {@code ib_core}); fields {@code device}, {@code message}. */
+    RDMA_OTHER,
+    /** {@code eth0: Link is Up/Down} style lines; fields {@code interface}, {@code state}. */
+    NET_LINK_STATE,
+    /** {@code Linux version ...} banner; field {@code release}. */
+    KERNEL_BANNER
+}

@@ -1,0 +1,12 @@
+package io.smcdoctor.evidence;
+
+import java.util.Objects;
+
+/**
+ * One line of {@code rdma dev}.
+ */
+public record RdmaDev(Provenance provenance, int index, String name, String nodeType, String nodeGuid, String sysImageGuid) implements Fact {
+    public RdmaDev {
+        Objects.requireNonNull(provenance, "provenance");
+    }
+}

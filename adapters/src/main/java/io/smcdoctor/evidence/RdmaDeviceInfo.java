@@ -1,0 +1,15 @@
+package io.smcdoctor.evidence;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An RDMA device from {@code ibv_devinfo [-v]}. GUIDs as printed ({@code 0250:56ff:fe8e:8a1c}); absent numbers -1.
+ */
+public record RdmaDeviceInfo(Provenance provenance, String name, String transport, String nodeGuid, String sysImageGuid, String firmware, long vendorId, long vendorPartId, long maxMr, long maxMrSize, List<String> portStates, List<String> linkLayers) implements Fact {
+    public RdmaDeviceInfo {
+        Objects.requireNonNull(provenance, "provenance");
+        portStates = List.copyOf(portStates);
+        linkLayers = List.copyOf(linkLayers);
+    }
+}

@@ -1,0 +1,29 @@
+package io.smcdoctor.evidence;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All sockets of the evidence, aggregated: totals and groups. Memory stays bounded however many sockets
+ * the listings hold.
+ *
+ * @param total      sockets other than LISTEN (de-duplicated by inode)
+ * @param listening  LISTEN sockets
+ * @param smc        sockets in SMCR or SMCD mode
+ * @param fallbacks  sockets in TCP (fallback) mode
+ * @param byCode     fallback count per code; a {@code local/peer} pair counts under both codes
+ * @param groups     the groups, largest first
+ */
+public record SocketSummary(long total, long listening, long smc, long fallbacks, Map<Integer, Long> byCode,
+                            List<SocketGroup> groups) {
+    /** Rows kept as samples per group. */
+    public static final int SAMPLES_PER_GROUP = 8;
+
+    /** No sockets. */
+    public static final SocketSummary EMPTY = new SocketSummary(0, 0, 0, 0, Map.of(), List.of());
+
+    public SocketSummary {
+        byCode = Map.copyOf(byCode);
+        groups = List.copyOf(groups);
+    }
+}

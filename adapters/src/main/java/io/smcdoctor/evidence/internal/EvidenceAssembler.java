@@ -1,0 +1,143 @@
+package io.smcdoctor.evidence.internal;
+
+import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.ParseWarning;
+import io.smcdoctor.evidence.SocketRow;
+import io.smcdoctor.evidence.SocketSummary;
+import io.smcdoctor.evidence.SourceKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The mutable state behind {@code Evidence.Builder}: parses inputs, aggregates sockets, digests everything. */
+public final class EvidenceAssembler {
+    /** Warnings kept per evidence; more are counted in one final warning. */
+    public static final int MAX_WARNINGS = 1000;
+
+    /** What {@link #finish()} hands to the immutable {@code Evidence}. */
+    public record Result(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets,
+                         List<ParseWarning> warnings, Map<String, SourceKind> sources, String fingerprint) {
+    }
+
+    private final Map<Class<? extends Fact>, List<Fact>> facts = new LinkedHashMap<>();
+    private final SocketAggregator sockets = new SocketAggregator();
+    private final List<ParseWarning> warnings = new ArrayList<>();
+    private final Map<String, SourceKind> sources = new LinkedHashMap<>();
+    private final MessageDigest digest = sha256();
+    private long droppedWarnings;
+    private boolean finished;
+
+    /** Parses text of a kind. */
+    public void parse(SourceKind kind, String sourceName, String text) {
+        source(sourceName, kind);
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        Parsers.forKind(kind).ifPresentOrElse(p -> {
+            Ctx ctx = new Ctx(sourceName);
+            TextParser.LineSink sink = p.open(ctx);
+            TextLines.read(text, ctx, sink);
+            sink.end();
+        }, () -> warning(new ParseWarning(sourceName, 0, "not a text input kind: " + kind)));
+    }
+
+    /** Parses a stream of a kind, line by line. */
+    public void parse(SourceKind kind, String sourceName, InputStream in) throws IOException {
+        source(sourceName, kind);
+        var p = Parsers.forKind(kind);
+        if (p.isEmpty()) {
+            warning(new ParseWarning(sourceName, 0, "not a text input kind: " + kind));
+            return;
+        }
+        Ctx ctx = new Ctx(sourceName);
+        TextParser.LineSink sink = p.get().open(ctx);
+        TextLines.read(new DigestInputStream(in, digest), ctx, sink);
+        sink.end();
+    }
+
+    /** Records an input's presence. */
+    public void source(String sourceName, SourceKind kind) {
+        check();
+        if (sources.putIfAbsent(sourceName, kind) == null) {
+            digest.update((kind.name() + "\0" + sourceName + "\0").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Adds a fact (socket rows are aggregated). */
+    public void add(Fact fact) {
+        check();
+        if (fact instanceof SocketRow) {
+            sockets.add((SocketRow) fact);
+            return;
+        }
+        facts.computeIfAbsent(fact.getClass(), k -> new ArrayList<>()).add(fact);
+        if (fact.provenance().line() == 0) {
+            // facts not read from a line (builder values, probes) must still change the fingerprint
+            digest.update(fact.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Adds a warning (bounded). */
+    public void warning(ParseWarning w) {
+        check();
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(w);
+        } else {
+            droppedWarnings++;
+        }
+    }
+
+    /** Ends assembly. */
+    public Result finish() {
+        check();
+        finished = true;
+        List<ParseWarning> ws = new ArrayList<>(warnings);
+        if (droppedWarnings > 0) {
+            ws.add(new ParseWarning("(all)", 0, droppedWarnings + " more warnings were not kept"));
+        }
+        return new Result(facts, sockets.summary(), ws, sources, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private void check() {
+        if (finished) {
+            throw new IllegalStateException("build() was already called on this builder");
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private final class Ctx implements ParseContext {
+        private final String source;
+
+        Ctx(String source) {
+            this.source = source;
+        }
+
+        @Override
+        public String source() {
+            return source;
+        }
+
+        @Override
+        public void add(Fact fact) {
+            EvidenceAssembler.this.add(fact);
+        }
+
+        @Override
+        public void warn(int line, String message) {
+            warning(new ParseWarning(source, line, message));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.smcdoctor.evidence.internal;
+
+/** Placeholder until the real parser lands: reads nothing. */
+final class RdmaSystemParser implements TextParser {
+    @Override
+    public LineSink open(ParseContext ctx) {
+        return (number, text) -> { };
+    }
+}

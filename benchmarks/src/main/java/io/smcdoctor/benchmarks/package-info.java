@@ -1,0 +1,5 @@
+/** SMC Doctor benchmarks module. */
+@NullMarked
+package io.smcdoctor.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

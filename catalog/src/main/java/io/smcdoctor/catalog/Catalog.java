@@ -1,0 +1,70 @@
+package io.smcdoctor.catalog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SMC knowledge: reason codes, symptoms and socket options. Immutable and thread-safe.
+ *
+ * <p>Obtain it with {@link #bundled()} (loaded once from the YAML inside the jar) or {@link #load(Path...)}
+ * (the bundled catalog plus overlays that add or override entries). Lookups never return {@code null}.
+ */
+public interface Catalog {
+
+    /** The catalog shipped in the jar; loaded on first use, then shared. */
+    static Catalog bundled() {
+        return io.smcdoctor.catalog.internal.CatalogLoader.bundled();
+    }
+
+    /**
+     * The bundled catalog with the given YAML overlay files applied in order (later files override earlier
+     * entries with the same code, id or option name).
+     *
+     * @throws KnowledgeValidationException listing every problem with {@code file:line:column}
+     */
+    static Catalog load(Path... overlays) {
+        return io.smcdoctor.catalog.internal.CatalogLoader.load(List.of(overlays));
+    }
+
+    /** All reason codes, ordered by code. */
+    List<ReasonCode> reasonCodes();
+
+    /** All symptoms, in file order. */
+    List<Symptom> symptoms();
+
+    /** All socket options, SOL_SOCKET first, each level by value. */
+    List<SocketOption> socketOptions();
+
+    /** The reason code with this value. */
+    Optional<ReasonCode> reasonCode(int code);
+
+    /**
+     * Every reason code named in text users paste: {@code 0x03030000}, {@code 3030000}, {@code 0X0303000C},
+     * {@code 0x05000000/0x03030000} (both, in order), {@code TCP 0x03010000}, a constant name
+     * ({@code SMC_CLC_DECL_NOSMCDEV}, {@code NOSMCDEV}) or a stats name ({@code PEER_NO_SMC}).
+     * Codes not in the catalog are left out; see {@link #parseCodes(String)} for the raw values.
+     */
+    List<ReasonCode> reasonCodes(String userText);
+
+    /** The raw 32-bit values in user text, in order, whether or not the catalog knows them. */
+    List<Integer> parseCodes(String userText);
+
+    /** A socket option by name or alias, case-insensitive, with or without a level prefix ({@code SOL_TCP:TCP_NODELAY}). */
+    Optional<SocketOption> socketOption(String name);
+
+    /** A socket option by level and name or alias. */
+    Optional<SocketOption> socketOption(SockoptLevel level, String name);
+
+    /** A socket option by level and numeric value. */
+    Optional<SocketOption> socketOption(SockoptLevel level, int value);
+
+    /** A symptom by id. */
+    Optional<Symptom> symptom(String id);
+
+    /** A cause (of a reason code or a symptom) by its catalog-wide id. */
+    Optional<Cause> cause(String id);
+
+    /** Closest known names/codes to a misspelt input, best first, at most {@code limit}; for "did you mean". */
+    List<String> suggestions(String input, int limit);
+}

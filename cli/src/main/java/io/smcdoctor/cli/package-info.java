@@ -1,0 +1,5 @@
+/** SMC Doctor cli module. */
+@NullMarked
+package io.smcdoctor.cli;
+
+import org.jspecify.annotations.NullMarked;

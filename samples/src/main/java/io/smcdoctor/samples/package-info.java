@@ -1,0 +1,5 @@
+/** SMC Doctor samples module. */
+@NullMarked
+package io.smcdoctor.samples;
+
+import org.jspecify.annotations.NullMarked;
