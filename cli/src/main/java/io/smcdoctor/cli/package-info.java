@@ -1,4 +1,4 @@
-/** SMC Doctor cli module. */
+/** The {@code smc-doctor} command line (picocli). Entry point: {@link io.smcdoctor.cli.Main}. */
 @NullMarked
 package io.smcdoctor.cli;
 
