@@ -93,6 +93,19 @@ final class SmcTokens {
         return i < count ? SmcText.decimal(line, starts[i], ends[i]) : -1;
     }
 
+    /** True when the token is made of hex digits only (any length). */
+    boolean isHex(int i) {
+        if (i >= count) {
+            return false;
+        }
+        for (int k = starts[i]; k < ends[i]; k++) {
+            if (Character.digit(line.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The token as non-negative hex (without {@code 0x}), or -1. */
     long hex(int i) {
         return i < count ? SmcText.hex(line, starts[i], ends[i]) : -1;

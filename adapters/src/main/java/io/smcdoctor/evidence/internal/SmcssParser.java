@@ -195,7 +195,7 @@ final class SmcssParser implements TextParser {
                 } else {
                     ctx.warn(number, "incomplete SMC-R (-R) columns; only the role was read");
                 }
-            } else if (mode == SocketMode.SMCD && n - i >= 4 && tok.hex(i) >= 0 && tok.hex(i + 2) >= 0) {
+            } else if (mode == SocketMode.SMCD && n - i >= 4 && tok.isHex(i) && tok.isHex(i + 2)) {
                 gid = tok.get(i);
                 peerGid = tok.get(i + 2);
             } else {
