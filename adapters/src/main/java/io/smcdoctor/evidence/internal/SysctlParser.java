@@ -94,11 +94,16 @@ final class SysctlParser implements TextParser {
                 return;
             }
             int eq = t.indexOf('=');
-            int colon = t.indexOf(": ");
-            if (colon < 0 && t.endsWith(":")) {
-                colon = t.length() - 1;
+            // path form "/proc/sys/net/smc/wmem: 65536" or grep -r's "/proc/sys/net/smc/wmem:65536"
+            int colon = -1;
+            int slash = t.indexOf('/');
+            if (slash >= 0 && (eq < 0 || slash < eq)) {
+                int c = t.indexOf(':', slash);
+                if (c > 0 && (eq < 0 || c < eq)) {
+                    colon = c;
+                }
             }
-            boolean pathForm = colon > 0 && (eq < 0 || colon < eq) && t.lastIndexOf('/', colon) >= 0;
+            boolean pathForm = colon > 0;
             String key;
             String value;
             if (pathForm) {
