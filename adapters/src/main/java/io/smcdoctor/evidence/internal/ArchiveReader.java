@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
@@ -17,6 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +39,11 @@ final class ArchiveReader {
 
         /** Something in the archive that was skipped. */
         void warning(String message);
+
+        /** False when only the names matter (zip content is then not even inflated). */
+        default boolean wantsContent() {
+            return true;
+        }
     }
 
     private ArchiveReader() {
@@ -51,6 +59,18 @@ final class ArchiveReader {
      */
     static void read(Path archive, ArchiveFormat format, BundleBudget budget, Visitor visitor) throws IOException {
         String container = archive.toString();
+        if (format == ArchiveFormat.ZIP) {
+            if (!zipSignature(archive)) {
+                throw new EvidenceParseException(container + ": not a readable zip archive (no zip signature)");
+            }
+            Optional<ZipFile> zip = openZip(archive, budget, visitor);
+            if (zip.isPresent()) {
+                try (ZipFile z = zip.get()) {
+                    readZip(container, z, budget, visitor);
+                }
+                return;
+            }
+        }
         try (Counting raw = new Counting(Files.newInputStream(archive))) {
             BundleBudget.Ratio ratio = budget.ratio(raw::count);
             ArchiveInputStream<?> in;
@@ -112,6 +132,86 @@ final class ArchiveReader {
                 return;
             }
         }
+    }
+
+    /**
+     * Opens a zip through its central directory (which alone knows which entries are symbolic links), after
+     * checking from the end-of-central-directory record that the directory is within the limits. Empty when
+     * there is no readable central directory (a truncated zip): the caller then streams the local entries.
+     */
+    private static Optional<ZipFile> openZip(Path archive, BundleBudget budget, Visitor visitor) throws IOException {
+        String container = archive.toString();
+        Optional<long[]> dir = ArchiveZipDirectory.read(archive);
+        if (dir.isEmpty()) {
+            visitor.warning("zip has no readable central directory (truncated?); entries are read in stream order"
+                    + " and symbolic links cannot be told apart");
+            return Optional.empty();
+        }
+        long entries = dir.get()[0];
+        long size = dir.get()[1];
+        long maxEntries = budget.limits().maxEntries();
+        if (entries < 0 || size < 0 || entries > maxEntries || size > maxEntries * ArchiveZipDirectory.MAX_RECORD_BYTES) {
+            throw new BundleLimitException(container + ": zip central directory lists " + entries + " entries in "
+                    + size + " bytes, more than " + maxEntries
+                    + " entries; raise EvidenceBundle.Limits.maxEntries if this is expected");
+        }
+        try {
+            return Optional.of(ZipFile.builder().setPath(archive).get());
+        } catch (IOException e) {
+            visitor.warning("zip central directory unreadable (" + message(e) + "); entries are read in stream"
+                    + " order and symbolic links cannot be told apart");
+            return Optional.empty();
+        }
+    }
+
+    private static void readZip(String container, ZipFile z, BundleBudget budget, Visitor visitor)
+            throws IOException {
+        long[] compressed = {0};
+        BundleBudget.Ratio ratio = budget.ratio(() -> compressed[0]);
+        Enumeration<ZipArchiveEntry> en = z.getEntriesInPhysicalOrder();
+        while (en.hasMoreElements()) {
+            ZipArchiveEntry entry = en.nextElement();
+            String raw = entry.getName();
+            budget.countEntry(container, raw);
+            String name = safeName(container, raw);
+            if (entry.isDirectory() || name.isEmpty()) {
+                continue;
+            }
+            if (entry.isUnixSymlink()) {
+                visitor.warning("skipped symbolic link '" + raw + "' (only regular files are read)");
+                continue;
+            }
+            if (!z.canReadEntryData(entry)) {
+                visitor.warning("skipped '" + raw + "': encrypted or compressed with an unsupported method");
+                continue;
+            }
+            budget.checkDeclaredSize(container, raw, entry.getSize());
+            if (!visitor.wantsContent()) {
+                visitor.file(name, InputStream.nullInputStream());
+                continue;
+            }
+            compressed[0] += Math.max(0, entry.getCompressedSize());
+            try (InputStream in = z.getInputStream(entry)) {
+                InputStream content = budget.entry(container, raw, in, ratio);
+                visitor.file(name, content);
+                content.transferTo(OutputStream.nullOutputStream());
+            } catch (BundleLimitException | EvidenceParseException e) {
+                throw e;
+            } catch (IOException e) {
+                visitor.warning("zip entry '" + raw + "' is corrupt (" + message(e) + "); the rest of it was not read");
+            }
+        }
+    }
+
+    /** A zip starts with a local file header (PK 3 4) or, when empty, the end of central directory (PK 5 6). */
+    private static boolean zipSignature(Path archive) throws IOException {
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(archive)) {
+            n = in.readNBytes(head, 0, 4);
+        }
+        return n == 4 && head[0] == 'P' && head[1] == 'K' && ((head[2] == 3 && head[3] == 4)
+                || (head[2] == 5 && head[3] == 6));
     }
 
     private static ArchiveInputStream<?> open(ArchiveFormat format, InputStream in) throws IOException {

@@ -242,6 +242,11 @@ public final class BundleReader {
                 public void warning(String message) {
                     // reported by pass 2
                 }
+
+                @Override
+                public boolean wantsContent() {
+                    return false;
+                }
             });
             String top = commonTopFolder(names);
             if (names.isEmpty()) {
