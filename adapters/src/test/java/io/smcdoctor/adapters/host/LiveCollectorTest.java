@@ -224,7 +224,7 @@ class LiveCollectorTest {
                 .containsEntry("manifest.json", SourceKind.MANIFEST)
                 .containsEntry("dmesg.txt", SourceKind.DMESG);
         assertThat(ev.facts(CollectedCommand.class)).isNotEmpty();
-        assertThat(ev.sysctl("net.ipv6.conf.eth0/100.disable_ipv6")).contains("1");
+        assertThat(ev.sysctl("net.smc.autocorking_size")).contains("65536");
         assertThat(ev.sockets().byCode()).containsKeys(0x05000000, 0x03030000);
     }
 
