@@ -23,6 +23,8 @@ import java.util.Objects;
  * Evidence both = EvidenceBundle.read(List.of(Path.of("client"), Path.of("server")));
  * }</pre>
  *
+ * (The examples are compiled and run in the tests' {@code io.smcdoctor.adapters.host.Snippets}.)
+ *
  * <p>Thread-safe: every call reads independently.
  */
 public final class EvidenceBundle {

@@ -52,6 +52,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  * Evidence ev = EvidenceBundle.read(r.output());
  * }</pre>
  *
+ * (The examples are compiled and run in the tests' {@code io.smcdoctor.adapters.host.Snippets}.)
+ *
  * <p>A missing tool, a failing tool or a host without SMC is recorded, never fatal; a command that outlives
  * its timeout is killed with its whole process tree and collection continues. Immutable and thread-safe;
  * each call collects afresh.
@@ -173,14 +175,15 @@ public final class LiveCollector {
         return new BundleReader(EvidenceBundle.Limits.defaults()).read("live host", g.files);
     }
 
-    private final class Gathered {
+    private static final class Gathered {
         final Map<String, byte[]> files = new LinkedHashMap<>();
         final List<ManifestJson.Command> commands = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         Instant time = Instant.EPOCH;
         String host = "";
         boolean smcLoaded;
-        ManifestJson.Parsed manifest;
+        ManifestJson.Parsed manifest = new ManifestJson.Parsed(
+                new ManifestJson.Manifest("", Instant.EPOCH, "", false, Map.of(), List.of(), List.of()), List.of());
 
         Result result(Path output) {
             return new Result(output, host, smcLoaded, ManifestJson.facts(manifest, SourceKind.MANIFEST.fileName()),

@@ -34,8 +34,10 @@ import java.util.function.Supplier;
  * <pre>{@code
  * SocketProbe.Report r = SocketProbe.create().probe(SocketProbe.Request.of(List.of(
  *         new SocketProbe.Option("SOL_TCP", 6, "TCP_NODELAY", 1, 1))));
- * r.sockets().forEach(s -> System.out.println(s.protocol() + ": " + s.message()));
+ * boolean smc = r.smcAvailable(); // false with "SMC not available in this kernel (EAFNOSUPPORT)"
  * }</pre>
+ *
+ * (The examples are compiled and run in the tests' {@code io.smcdoctor.adapters.host.Snippets}.)
  *
  * <p>The probe never crashes the JVM and never throws for what the kernel answers: a missing native library
  * or a non-Linux system is reported as an outcome. Thread-safe; every call opens and closes its own sockets.
