@@ -27,6 +27,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Loads, merges and validates the catalog YAML: the bundled files under {@code io/smcdoctor/catalog/} in the
@@ -106,28 +110,19 @@ public final class CatalogLoader {
     private static Catalog build(List<Source> sources) {
         Problems problems = new Problems();
         YamlReader reader = new YamlReader();
-        List<String> order = new ArrayList<>();
+        List<String> order = sources.stream().map(Source::name).toList();
+        // Reading and scanning YAML dominates start-up (cold JIT), so files are parsed in parallel; mapping
+        // and merging stay sequential to keep override order and problem order deterministic.
+        List<Parsed> parsed = parseAll(sources, reader);
         Map<Integer, CodeEntry> codes = new LinkedHashMap<>();
         Map<String, SymptomDraft> symptoms = new LinkedHashMap<>();
         Map<String, OptionEntry> options = new LinkedHashMap<>();
-        for (Source s : sources) {
-            order.add(s.name());
-            byte[] bytes;
-            try {
-                if (s.path() != null && Files.size(s.path()) > YamlReader.MAX_BYTES) {
-                    bytes = new byte[YamlReader.MAX_BYTES + 1]; // reported as too large without reading it
-                } else {
-                    bytes = s.reader().read();
-                }
-            } catch (IOException e) {
-                problems.add(s.name(), 0, 0, "cannot read: " + e.getMessage());
+        for (Parsed p : parsed) {
+            problems.addAll(p.problems());
+            if (p.root().isEmpty()) {
                 continue;
             }
-            Optional<YamlNode> root = reader.read(s.name(), bytes, problems);
-            if (root.isEmpty()) {
-                continue;
-            }
-            FileContent content = new CatalogMapper(problems).map(root.get());
+            FileContent content = new CatalogMapper(problems).map(p.root().get());
             content.codes().forEach(c -> codes.put(c.code().code(), c));
             content.symptoms().forEach(sd -> symptoms.put(sd.id(), sd));
             content.options().forEach(o -> options.put(o.key(), o));
@@ -135,6 +130,55 @@ public final class CatalogLoader {
         Catalog catalog = link(codes, symptoms, options, problems);
         problems.throwIfAny(order);
         return catalog;
+    }
+
+    /** One file read and parsed, with the problems found on the way. */
+    private record Parsed(Optional<YamlNode> root, Problems problems) {
+    }
+
+    private static List<Parsed> parseAll(List<Source> sources, YamlReader reader) {
+        if (sources.size() == 1) {
+            return List.of(parse(sources.get(0), reader));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(sources.size(), 3), r -> {
+            Thread t = new Thread(r, "smc-doctor-catalog-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Parsed>> futures = new ArrayList<>();
+            for (Source s : sources) {
+                futures.add(pool.submit(() -> parse(s, reader)));
+            }
+            List<Parsed> out = new ArrayList<>();
+            for (Future<Parsed> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the catalog", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("catalog loading failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Parsed parse(Source s, YamlReader reader) {
+        Problems problems = new Problems();
+        byte[] bytes;
+        try {
+            if (s.path() != null && Files.size(s.path()) > YamlReader.MAX_BYTES) {
+                bytes = new byte[YamlReader.MAX_BYTES + 1]; // reported as too large without reading it
+            } else {
+                bytes = s.reader().read();
+            }
+        } catch (IOException e) {
+            problems.add(s.name(), 0, 0, "cannot read: " + e.getMessage());
+            return new Parsed(Optional.empty(), problems);
+        }
+        return new Parsed(reader.read(s.name(), bytes, problems), problems);
     }
 
     /** Checks references across files and builds the records. */

@@ -18,6 +18,10 @@ final class Problems {
         list.add(new Problem(file, line, column, message));
     }
 
+    void addAll(Problems other) {
+        list.addAll(other.list);
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }
