@@ -52,7 +52,10 @@ public final class KnowledgeBase {
         this.catalog = catalog;
     }
 
-    /** The knowledge base over the bundled catalog. The catalog and index load on first use. */
+    /**
+     * The knowledge base over the bundled catalog (loaded once per JVM by {@link Catalog#bundled()}); the search
+     * index is built on the first question.
+     */
     public static KnowledgeBase bundled() {
         return new KnowledgeBase(Catalog.bundled());
     }
@@ -132,16 +135,7 @@ public final class KnowledgeBase {
 
     /** Japanese when the text contains kana or CJK ideographs, else English. */
     static Language languageOf(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
-                    || script == Character.UnicodeScript.HAN) {
-                return Language.JA;
-            }
-            i += Character.charCount(cp);
-        }
-        return Language.EN;
+        return SearchIndex.containsCjk(text) ? Language.JA : Language.EN;
     }
 
     private List<SocketOption> optionsNamedIn(String question) {
