@@ -109,19 +109,16 @@ public final class KnowledgeBase {
 
         List<SearchIndex.Hit> hits = idx.search(question);
         String lower = question.toLowerCase(Locale.ROOT);
+        double best = hits.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(0);
         List<Scored> textual = new ArrayList<>();
-        double best = 0;
         for (SearchIndex.Hit h : hits) {
-            double score = h.score() * (1 + phraseMatches(h.entry(), lower));
-            textual.add(new Scored(h.entry(), score));
-            best = Math.max(best, score);
-        }
-        textual.sort((a, b) -> Double.compare(b.score, a.score));
-        for (Scored s : textual) {
-            if (s.score >= best * RELATIVE_CUTOFF) {
-                ranked.putIfAbsent(s.entry.id(), s);
+            if (h.score() >= best * RELATIVE_CUTOFF) {
+                // a symptom phrase the user typed word for word ranks its entry up
+                textual.add(new Scored(h.entry(), h.score() * (1 + phraseMatches(h.entry(), lower))));
             }
         }
+        textual.sort((a, b) -> Double.compare(b.score, a.score));
+        textual.forEach(s -> ranked.putIfAbsent(s.entry.id(), s));
 
         List<Answer> answers = new ArrayList<>();
         for (Scored s : ranked.values()) {
