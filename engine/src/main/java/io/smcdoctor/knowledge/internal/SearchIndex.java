@@ -147,12 +147,16 @@ public final class SearchIndex {
      */
     public List<Hit> search(String question) {
         Set<String> en = withoutCjk(terms(english, TEXT_EN, question));
-        Set<String> ja = terms(japanese, TEXT_JA, question);
+        boolean japaneseQuestion = containsCjk(question);
+        // an English question is matched against the English text only: Japanese text quotes English words
+        // ("module not loaded") that would otherwise match question words
+        Set<String> ja = japaneseQuestion ? terms(japanese, TEXT_JA, question) : new LinkedHashSet<>();
         Set<String> kw = withoutCjk(terms(keywords, KEYWORD, question));
         en.removeAll(englishStop);
         ja.removeAll(japaneseStop);
+        ja.removeAll(keywordStop);
         kw.removeIf(t -> t.length() < 2 || keywordStop.contains(t));
-        if (!mostlyKnown(containsCjk(question) ? ja : en, containsCjk(question) ? JA_FIELDS : EN_FIELDS)) {
+        if (!mostlyKnown(japaneseQuestion ? ja : en, japaneseQuestion ? JA_FIELDS : EN_FIELDS)) {
             return List.of();
         }
         BooleanQuery.Builder primary = new BooleanQuery.Builder();
@@ -190,7 +194,7 @@ public final class SearchIndex {
     }
 
     /**
-     * True when at least half of the question's content words occur somewhere in the knowledge. This is what
+     * True when more than half of the question's content words occur somewhere in the knowledge. This is what
      * keeps "who won the football match" from matching a cause that mentions "do not match".
      */
     private boolean mostlyKnown(Set<String> contentTerms, List<String> fields) {
@@ -210,7 +214,7 @@ public final class SearchIndex {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot read the in-memory knowledge index", ex);
         }
-        return known * 2 >= contentTerms.size();
+        return known * 2 > contentTerms.size();
     }
 
     private static Set<String> withoutCjk(Set<String> terms) {
