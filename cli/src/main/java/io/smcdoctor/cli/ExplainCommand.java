@@ -48,7 +48,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (codes.isEmpty()) {
             String hint = raw.isEmpty()
                     ? "A reason code looks like 0x03030000 (see the Mode column of 'smcss -a')."
-                    : "It is not a known SMC_CLC_DECL_* code; try 'smc-doctor ask \"" + input + "\"'.";
+                    : "It is not a known SMC_CLC_DECL_* code (a z/OS peer may send codes of its own).";
             throw UsageException.unknown("reason code", input, catalog.suggestions(input, 3), hint);
         }
         for (int code : raw) {
