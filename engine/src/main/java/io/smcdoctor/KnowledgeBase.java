@@ -114,7 +114,7 @@ public final class KnowledgeBase {
         for (SearchIndex.Hit h : hits) {
             if (h.score() >= best * RELATIVE_CUTOFF) {
                 // a symptom phrase the user typed word for word ranks its entry up
-                textual.add(new Scored(h.entry(), h.score() * (1 + phraseMatches(h.entry(), lower))));
+                textual.add(new Scored(h.entry(), h.score() + best * phraseMatches(h.entry(), lower)));
             }
         }
         textual.sort((a, b) -> Double.compare(b.score, a.score));

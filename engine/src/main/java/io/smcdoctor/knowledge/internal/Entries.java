@@ -100,7 +100,6 @@ public final class Entries {
             hidden.add(r.summary());
         }
         List<String> keywords = new ArrayList<>(codes);
-        keywords.add(c.id());
         keywords.addAll(commands.list());
         return new Entry(c.id(), Answer.Kind.CAUSE, c.title(), shown.build(), hidden.build(), keywords, List.of(),
                 codes, commands.list(), c.references());
@@ -116,7 +115,6 @@ public final class Entries {
         }
         List<String> codes = s.relatedCodes().stream().map(ReasonCode::hex).toList();
         List<String> keywords = new ArrayList<>(codes);
-        keywords.add(s.id());
         return new Entry(s.id(), Answer.Kind.SYMPTOM, s.title(), shown.build(), hidden.build(), keywords, s.phrases(),
                 codes, commands.list(), s.references());
     }

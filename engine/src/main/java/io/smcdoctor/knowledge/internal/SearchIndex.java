@@ -1,5 +1,6 @@
 package io.smcdoctor.knowledge.internal;
 
+import io.smcdoctor.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class SearchIndex {
     private static final Map<String, Float> BOOSTS = Map.of(
             TITLE_EN, 3f, TEXT_EN, 1f, PHRASE_EN, 4f,
             TITLE_JA, 3f, TEXT_JA, 1f, PHRASE_JA, 4f,
-            KEYWORD, 5f);
+            KEYWORD, 3f);
     private static final float BIGRAM_BOOST = 0.3f;
     private static final int MAX_HITS = 50;
     private static final int MAX_TERMS = 100;
@@ -114,11 +115,15 @@ public final class SearchIndex {
                 Entry e = entries.get(i);
                 Document d = new Document();
                 d.add(new StoredField(ORD, i));
-                d.add(new TextField(TITLE_EN, e.title().en(), Field.Store.NO));
+                // socket-option titles are generated ("... SMC support N ..."); indexing them would make
+                // "support" and "fall back" match a hundred options, so index the option's names instead
+                boolean generated = e.kind() == Answer.Kind.SOCKET_OPTION;
+                String names = String.join(" ", e.keywords());
+                d.add(new TextField(TITLE_EN, generated ? names : e.title().en(), Field.Store.NO));
                 d.add(new TextField(TEXT_EN, e.text().en() + "\n" + e.searchText().en(), Field.Store.NO));
-                d.add(new TextField(TITLE_JA, e.title().ja(), Field.Store.NO));
+                d.add(new TextField(TITLE_JA, generated ? names : e.title().ja(), Field.Store.NO));
                 d.add(new TextField(TEXT_JA, e.text().ja() + "\n" + e.searchText().ja(), Field.Store.NO));
-                d.add(new TextField(BIGRAM, e.title().ja() + "\n" + e.text().ja() + "\n" + String.join("\n", e.phrases()),
+                d.add(new TextField(BIGRAM, (generated ? names : e.title().ja()) + "\n" + e.text().ja() + "\n" + String.join("\n", e.phrases()),
                         Field.Store.NO));
                 String phrases = String.join("\n", e.phrases());
                 d.add(new TextField(PHRASE_EN, phrases, Field.Store.NO));
