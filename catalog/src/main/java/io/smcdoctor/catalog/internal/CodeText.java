@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Finds reason-code values and code-like names in text users paste ({@code TCP 0x05000000/0x03030000},
  * {@code 3030000}, {@code 0X0303000C}, {@code SMC_CLC_DECL_NOSMCDEV}, {@code PEER_NO_SMC}). Stateless.
+ *
+ * <p>A bare run of 7-8 hex digits counts as a code only when the text holds no {@code 0x} number and the run
+ * has at most four non-zero digits, so UIDs and inodes of a pasted smcss row are not taken for codes.
  */
 final class CodeText {
     /**
@@ -21,7 +24,14 @@ final class CodeText {
             + "|(?<![0-9A-Za-z_.:])([0-9a-fA-F]{7,8})(?![0-9A-Za-z_.:])"
             + "|([A-Za-z_][A-Za-z0-9_]*)");
 
+    private static final Pattern PREFIXED = Pattern.compile("0[xX][0-9a-fA-F]");
+
     private CodeText() {
+    }
+
+    /** Reason codes are sparse (0x03030000, 0x09990004): at most 4 non-zero hex digits; inodes are not. */
+    private static boolean looksLikeCode(String bare) {
+        return bare.chars().filter(c -> c != '0').count() <= 4;
     }
 
     /** One thing found in the text: a numeric code or a word that may name a code. */
@@ -30,13 +40,15 @@ final class CodeText {
 
     static List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();
+        // bare numbers are only codes when the text has no 0x code: in an smcss row they are UIDs and inodes
+        boolean hasPrefixed = PREFIXED.matcher(text).find();
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             if (m.group(1) != null) {
                 out.add(new Token(true, Integer.parseUnsignedInt(m.group(1), 16), ""));
             } else if (m.group(2) != null) {
                 String bare = m.group(2);
-                if (bare.chars().anyMatch(Character::isDigit)) {
+                if (!hasPrefixed && bare.chars().anyMatch(Character::isDigit) && looksLikeCode(bare)) {
                     out.add(new Token(true, Integer.parseUnsignedInt(bare, 16), ""));
                 }
             } else {

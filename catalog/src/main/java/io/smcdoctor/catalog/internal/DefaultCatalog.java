@@ -26,7 +26,12 @@ final class DefaultCatalog implements Catalog {
     private final List<Symptom> symptoms;
     private final List<SocketOption> options;
     private final Map<Integer, ReasonCode> byCode = new HashMap<>();
-    /** Upper-case constant names (full and without prefix) and stats names. */
+    /** Full constant names (SMC_CLC_DECL_...), matched anywhere in user text. */
+    private final Map<String, ReasonCode> byConstant = new HashMap<>();
+    /**
+     * Short constant names and stats names; matched only when they are the whole input, because some are
+     * ordinary words (ACTIVE is an smcss state, MEMORY and TIMEOUT occur in prose).
+     */
     private final Map<String, ReasonCode> byCodeName = new HashMap<>();
     /** Upper-case option names and aliases, per level and for any level. */
     private final Map<String, SocketOption> byOptionName = new HashMap<>();
@@ -58,10 +63,10 @@ final class DefaultCatalog implements Catalog {
             if (!rc.name().isEmpty()) {
                 // a legacy code never takes a name from a current one (SMC_CLC_DECL_INTERR is 0x09990000 today)
                 if (rc.origin() == Origin.LEGACY) {
-                    byCodeName.putIfAbsent(rc.name(), rc);
+                    byConstant.putIfAbsent(rc.name(), rc);
                     byCodeName.putIfAbsent(shortName(rc.name()), rc);
                 } else {
-                    byCodeName.put(rc.name(), rc);
+                    byConstant.put(rc.name(), rc);
                     byCodeName.put(shortName(rc.name()), rc);
                 }
                 names.add(rc.name());
@@ -135,11 +140,16 @@ final class DefaultCatalog implements Catalog {
     public List<Integer> parseCodes(String userText) {
         Objects.requireNonNull(userText, "userText");
         List<Integer> out = new ArrayList<>();
-        for (CodeText.Token t : CodeText.tokens(userText)) {
+        List<CodeText.Token> tokens = CodeText.tokens(userText);
+        boolean single = tokens.size() == 1;
+        for (CodeText.Token t : tokens) {
             if (t.numeric()) {
                 out.add(t.value());
             } else {
-                ReasonCode rc = byCodeName.get(t.word());
+                ReasonCode rc = byConstant.get(t.word());
+                if (rc == null && single) {
+                    rc = byCodeName.get(t.word());
+                }
                 if (rc != null) {
                     out.add(rc.code());
                 }

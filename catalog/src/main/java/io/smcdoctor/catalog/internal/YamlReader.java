@@ -40,7 +40,8 @@ final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
         options.setAllowRecursiveKeys(false);
-        options.setAllowDuplicateKeys(false);
+        // duplicates are reported by readValue with both positions instead of aborting the file
+        options.setAllowDuplicateKeys(true);
         options.setNestingDepthLimit(MAX_DEPTH + 10);
         options.setCodePointLimit(MAX_BYTES);
         this.factory = YAMLFactory.builder()
