@@ -193,10 +193,27 @@ public final class SarifWriter {
 
     private static ObjectNode artifact(ObjectMapper m, String file) {
         ObjectNode a = m.createObjectNode();
-        a.put("uri", file);
-        if (!file.startsWith("file:")) {
+        if (file.startsWith("file:")) {
+            a.put("uri", file);
+        } else {
+            a.put("uri", encodePath(file));
             a.put("uriBaseId", SRCROOT);
         }
         return a;
+    }
+
+    /** Percent-encodes what may not appear in a relative URI path (spaces, non-ASCII, '%', '#', '?'). */
+    static String encodePath(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean keep = c < 0x80 && (Character.isLetterOrDigit(c) || "/-._~!$&'()*+,;=:@".indexOf(c) >= 0);
+            if (keep) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));
+            }
+        }
+        return sb.toString();
     }
 }
