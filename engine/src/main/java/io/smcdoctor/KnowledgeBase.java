@@ -52,7 +52,10 @@ public final class KnowledgeBase {
         this.catalog = catalog;
     }
 
-    /** The knowledge base over the bundled catalog. The catalog and index load on first use. */
+    /**
+     * The knowledge base over the bundled catalog (loaded once per JVM by {@link Catalog#bundled()}); the search
+     * index is built on the first question.
+     */
     public static KnowledgeBase bundled() {
         return new KnowledgeBase(Catalog.bundled());
     }
@@ -106,19 +109,16 @@ public final class KnowledgeBase {
 
         List<SearchIndex.Hit> hits = idx.search(question);
         String lower = question.toLowerCase(Locale.ROOT);
+        double best = hits.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(0);
         List<Scored> textual = new ArrayList<>();
-        double best = 0;
         for (SearchIndex.Hit h : hits) {
-            double score = h.score() * (1 + phraseMatches(h.entry(), lower));
-            textual.add(new Scored(h.entry(), score));
-            best = Math.max(best, score);
-        }
-        textual.sort((a, b) -> Double.compare(b.score, a.score));
-        for (Scored s : textual) {
-            if (s.score >= best * RELATIVE_CUTOFF) {
-                ranked.putIfAbsent(s.entry.id(), s);
+            if (h.score() >= best * RELATIVE_CUTOFF) {
+                // a symptom phrase the user typed word for word ranks its entry up
+                textual.add(new Scored(h.entry(), h.score() * (1 + phraseMatches(h.entry(), lower))));
             }
         }
+        textual.sort((a, b) -> Double.compare(b.score, a.score));
+        textual.forEach(s -> ranked.putIfAbsent(s.entry.id(), s));
 
         List<Answer> answers = new ArrayList<>();
         for (Scored s : ranked.values()) {
@@ -132,16 +132,7 @@ public final class KnowledgeBase {
 
     /** Japanese when the text contains kana or CJK ideographs, else English. */
     static Language languageOf(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
-                    || script == Character.UnicodeScript.HAN) {
-                return Language.JA;
-            }
-            i += Character.charCount(cp);
-        }
-        return Language.EN;
+        return SearchIndex.containsCjk(text) ? Language.JA : Language.EN;
     }
 
     private List<SocketOption> optionsNamedIn(String question) {

@@ -16,7 +16,11 @@ final class Cli {
     }
 
     static CommandLine newCommandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return newCommandLine(new Main());
+    }
+
+    static CommandLine newCommandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("smc-doctor: " + ex.getMessage());
@@ -28,6 +32,10 @@ final class Cli {
             boolean debug = parseResult.originalArgs().contains("--debug");
             if (debug) {
                 ex.printStackTrace(commandLine.getErr());
+            }
+            if (ex instanceof UsageException) {
+                commandLine.getErr().println("smc-doctor: " + ex.getMessage());
+                return USAGE;
             }
             String msg = ex instanceof SmcDoctorException || ex instanceof IllegalArgumentException
                     ? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();

@@ -1,17 +1,82 @@
 package io.smcdoctor.cli;
 
+import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.ReasonCode;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code smc-doctor explain}. (Placeholder until its issue lands.) */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain an SMC fallback reason code.")
+/** {@code smc-doctor explain CODE}: what an SMC fallback reason code means, its causes, checks and fixes. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explain an SMC fallback reason code.",
+            "Prints what the code (SMC_CLC_DECL_*) means, its likely causes, the commands that confirm each cause",
+            "and the commands that fix it."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  smc-doctor explain 0x03030000",
+            "  smc-doctor explain 3030000                  (leading 0x and zeros may be left out)",
+            "  smc-doctor explain TCP 0x05000000/0x03030000",
+            "      (pasted from the Mode column of 'smcss -a': local code, then the peer's)",
+            "  smc-doctor explain NOSMCDEV                 (constant or 'smcr -d stats' name)",
+            "  smc-doctor explain 0x0303000c --lang ja --format json",
+            "",
+            "JSON: one code prints schema smc-doctor/reason-code/v1; several codes print",
+            "smc-doctor/reason-codes/v1 = {\"input\", \"codes\": [reason-code/v1, ...]} in the order given."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @ParentCommand
+    Main main;
+
+    @Parameters(arity = "1..*", paramLabel = "CODE",
+            description = "Reason code(s): 0x03030000, 3030000, 0x05000000/0x03030000, SMC_CLC_DECL_NOSMCDEV.")
+    List<String> words;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("'explain' is not implemented yet");
+        Catalog catalog = main.catalog();
+        String input = String.join(" ", words).strip();
+        List<ReasonCode> codes = catalog.reasonCodes(input);
+        List<Integer> raw = catalog.parseCodes(input);
+        PrintWriter err = main.spec.commandLine().getErr();
+        if (codes.isEmpty()) {
+            String hint = raw.isEmpty()
+                    ? "A reason code looks like 0x03030000 (see the Mode column of 'smcss -a')."
+                    : "It is not a known SMC_CLC_DECL_* code; try 'smc-doctor ask \"" + input + "\"'.";
+            throw UsageException.unknown("reason code", input, catalog.suggestions(input, 3), hint);
+        }
+        for (int code : raw) {
+            if (catalog.reasonCode(code).isEmpty()) {
+                err.println("smc-doctor: " + ReasonCode.hex(code) + " is not a known reason code; explaining the others.");
+            }
+        }
+        Language lang = common.language();
+        PrintWriter out = main.spec.commandLine().getOut();
+        if (common.json()) {
+            Json json = new Json();
+            out.println(json.write(codes.size() == 1
+                    ? ReasonCodeView.json(json, codes.get(0), lang)
+                    : ReasonCodeView.jsonList(json, input, codes, lang)));
+        } else {
+            for (int i = 0; i < codes.size(); i++) {
+                if (i > 0) {
+                    out.println();
+                    out.println("-".repeat(72));
+                }
+                ReasonCodeView.text(out, codes.get(i), lang);
+            }
+            if (codes.size() > 1 && input.contains("/")) {
+                out.println();
+                out.println(Labels.PEER_CODE.in(lang));
+            }
+        }
+        out.flush();
+        return Cli.OK;
     }
 }

@@ -1,13 +1,37 @@
 package io.smcdoctor.cli;
 
+import io.smcdoctor.KnowledgeBase;
+import io.smcdoctor.catalog.Catalog;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code smc-doctor} command. */
+/**
+ * The {@code smc-doctor} command. Knows nothing about the diagnosis engine: each subcommand loads only what it
+ * needs, so {@code explain} and {@code sockopt} start without the rule engine.
+ */
 @Command(name = "smc-doctor",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Diagnoses Linux SMC (AF_SMC, SMC-R, SMC-D): why connections fall back to TCP and how to fix it.",
+        description = {
+            "Diagnoses Linux SMC (AF_SMC, SMC-R, SMC-D): why connections fall back to TCP and how to fix it.",
+            ""},
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  smc-doctor diagnose bundle.tar.gz         diagnose a bundle from a customer",
+            "  smc-doctor diagnose                       diagnose this host (live)",
+            "  smc-doctor explain 0x05000000/0x03030000  what a code in 'smcss -a' means",
+            "  smc-doctor sockopt TCP_FASTOPEN           does this option work on SMC?",
+            "  smc-doctor ask \"SMC gives no speed-up\"    answers, English or Japanese",
+            "  smc-doctor explain 0x0303000c --lang ja   Japanese output",
+            "  smc-doctor sockopt TCP_NODELAY --format json",
+            "",
+            "Exit status: 0 done, 1 lint found problems, 2 bad usage or unreadable input.",
+            "Add --debug to any command to see a stack trace on errors."},
         subcommands = {
             DiagnoseCommand.class,
             CollectCommand.class,
@@ -22,18 +46,50 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Entry point. */
+    private final Supplier<Catalog> catalogSource;
+    private Catalog catalog;
+    private KnowledgeBase knowledgeBase;
+
+    /** A command line over the bundled catalog. */
+    public Main() {
+        this(Catalog::bundled);
+    }
+
+    Main(Supplier<Catalog> catalogSource) {
+        this.catalogSource = catalogSource;
+    }
+
+    /** Entry point: runs the command line and exits with its status. Output is UTF-8. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        CommandLine cl = Cli.newCommandLine(new Main());
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
     }
 
     /** Runs the command line and returns the exit status (0 done, 1 lint findings, 2 bad usage or input). */
     public static int run(String... args) {
-        return Cli.newCommandLine().execute(args);
+        return Cli.newCommandLine(new Main()).execute(args);
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The catalog, loaded on first use. */
+    Catalog catalog() {
+        if (catalog == null) {
+            catalog = catalogSource.get();
+        }
+        return catalog;
+    }
+
+    /** The knowledge base over {@link #catalog()}, created on first use. */
+    KnowledgeBase knowledgeBase() {
+        if (knowledgeBase == null) {
+            knowledgeBase = KnowledgeBase.of(catalog());
+        }
+        return knowledgeBase;
     }
 }

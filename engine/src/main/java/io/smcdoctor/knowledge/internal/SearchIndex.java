@@ -59,6 +59,9 @@ public final class SearchIndex {
             KEYWORD, 5f);
     private static final float BIGRAM_BOOST = 0.3f;
     private static final int MAX_HITS = 50;
+    private static final int MAX_TERMS = 100;
+    private static final List<String> EN_FIELDS = List.of(TITLE_EN, TEXT_EN, PHRASE_EN, KEYWORD);
+    private static final List<String> JA_FIELDS = List.of(TITLE_JA, TEXT_JA, PHRASE_JA, KEYWORD);
 
     private final List<Entry> entries;
     private final Analyzer english;
@@ -143,11 +146,20 @@ public final class SearchIndex {
      * ("what", "how", "意味", ...); CJK bigrams only add to the score of such hits. Best first.
      */
     public List<Hit> search(String question) {
+        Set<String> en = withoutCjk(terms(english, TEXT_EN, question));
+        Set<String> ja = terms(japanese, TEXT_JA, question);
+        Set<String> kw = withoutCjk(terms(keywords, KEYWORD, question));
+        en.removeAll(englishStop);
+        ja.removeAll(japaneseStop);
+        kw.removeIf(t -> t.length() < 2 || keywordStop.contains(t));
+        if (!mostlyKnown(containsCjk(question) ? ja : en, containsCjk(question) ? JA_FIELDS : EN_FIELDS)) {
+            return List.of();
+        }
         BooleanQuery.Builder primary = new BooleanQuery.Builder();
         int clauses = 0;
-        clauses += addTerms(primary, terms(english, TEXT_EN, question), englishStop, 1, TITLE_EN, TEXT_EN, PHRASE_EN);
-        clauses += addTerms(primary, terms(japanese, TEXT_JA, question), japaneseStop, 1, TITLE_JA, TEXT_JA, PHRASE_JA);
-        clauses += addTerms(primary, terms(keywords, KEYWORD, question), keywordStop, 2, KEYWORD);
+        clauses += addTerms(primary, en, TITLE_EN, TEXT_EN, PHRASE_EN);
+        clauses += addTerms(primary, ja, TITLE_JA, TEXT_JA, PHRASE_JA);
+        clauses += addTerms(primary, kw, KEYWORD);
         if (clauses == 0) {
             return List.of();
         }
@@ -156,8 +168,9 @@ public final class SearchIndex {
         BooleanQuery.Builder bigram = new BooleanQuery.Builder();
         int bigramClauses = 0;
         for (String t : terms(bigrams, BIGRAM, question)) {
-            if (bigramClauses++ < BooleanQuery.getMaxClauseCount() / 2) {
+            if (containsCjk(t) && bigramClauses < MAX_TERMS) {
                 bigram.add(new TermQuery(new Term(BIGRAM, t)), BooleanClause.Occur.SHOULD);
+                bigramClauses++;
             }
         }
         if (bigramClauses > 0) {
@@ -176,12 +189,49 @@ public final class SearchIndex {
         }
     }
 
-    private static int addTerms(BooleanQuery.Builder q, Set<String> terms, Set<String> stop, int minLength,
-                                String... fields) {
+    /**
+     * True when at least half of the question's content words occur somewhere in the knowledge. This is what
+     * keeps "who won the football match" from matching a cause that mentions "do not match".
+     */
+    private boolean mostlyKnown(Set<String> contentTerms, List<String> fields) {
+        if (contentTerms.isEmpty()) {
+            return false;
+        }
+        int known = 0;
+        try {
+            for (String t : contentTerms) {
+                for (String f : fields) {
+                    if (searcher.getIndexReader().docFreq(new Term(f, t)) > 0) {
+                        known++;
+                        break;
+                    }
+                }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read the in-memory knowledge index", ex);
+        }
+        return known * 2 >= contentTerms.size();
+    }
+
+    private static Set<String> withoutCjk(Set<String> terms) {
+        terms.removeIf(SearchIndex::containsCjk);
+        return terms;
+    }
+
+    /** True when the text contains kana or CJK ideographs. */
+    public static boolean containsCjk(String text) {
+        return text.codePoints().anyMatch(cp -> {
+            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+            return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
+                    || s == Character.UnicodeScript.HAN;
+        });
+    }
+
+    private static int addTerms(BooleanQuery.Builder q, Set<String> terms, String... fields) {
         int n = 0;
         for (String t : terms) {
-            if (t.length() < minLength || stop.contains(t) || n >= 200) {
-                continue;
+            if (n >= MAX_TERMS) {
+                break;
             }
             for (String f : fields) {
                 q.add(new BoostQuery(new TermQuery(new Term(f, t)), BOOSTS.get(f)), BooleanClause.Occur.SHOULD);
