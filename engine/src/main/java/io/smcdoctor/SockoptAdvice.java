@@ -1,9 +1,5 @@
 package io.smcdoctor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.ReasonCode;
@@ -22,9 +18,6 @@ import java.util.stream.Collectors;
  * @param fallbackReasons the catalog entries of {@link SocketOption#fallbackCodes()} that the catalog knows
  */
 public record SockoptAdvice(SocketOption option, List<ReasonCode> fallbackReasons) {
-    /** The JSON schema name written by {@link #toJson(Language)}. */
-    public static final String SCHEMA = "smc-doctor/sockopt/v1";
-
     public SockoptAdvice {
         Objects.requireNonNull(option, "option");
         fallbackReasons = List.copyOf(fallbackReasons);
@@ -90,35 +83,6 @@ public record SockoptAdvice(SocketOption option, List<ReasonCode> fallbackReason
         }
         String joined = String.join(language == Language.JA ? "、" : " or ", parts);
         return language == Language.JA ? base + ": 理由コード " + joined : base + " with " + joined;
-    }
-
-    /**
-     * The advice as JSON, schema {@code smc-doctor/sockopt/v1} of DESIGN.md: {@code {"schema", "level", "name",
-     * "value", "support", "consequence", "fallbackCodes", "aliases", "note", "references"}}, texts in the given
-     * language.
-     */
-    public String toJson(Language language) {
-        Objects.requireNonNull(language, "language");
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.put("level", level().name());
-        root.put("name", name());
-        root.put("value", option.value());
-        root.put("support", support().name());
-        root.put("consequence", consequenceText(language));
-        ArrayNode codes = root.putArray("fallbackCodes");
-        fallbackCodes().forEach(codes::add);
-        ArrayNode aliases = root.putArray("aliases");
-        option.aliases().forEach(aliases::add);
-        root.put("note", advice().get(language));
-        ArrayNode refs = root.putArray("references");
-        option.references().forEach(refs::add);
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write socket-option advice as JSON", e);
-        }
     }
 
     /** What setting an option does to an SMC connection, one per support level. */

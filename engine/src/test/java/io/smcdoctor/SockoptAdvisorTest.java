@@ -2,8 +2,6 @@ package io.smcdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.Support;
@@ -80,18 +78,5 @@ class SockoptAdvisorTest {
     @Test
     void sendFlagFastOpen_isTheFastOpenRow() {
         assertThat(advisor.checkSendFlagFastOpen()).get().extracting(SockoptAdvice::name).isEqualTo("TCP_FASTOPEN");
-    }
-
-    @Test
-    void toJson_followsSockoptSchema() throws Exception {
-        JsonNode j = new ObjectMapper().readTree(advisor.check("TCP_FASTOPEN_CONNECT").orElseThrow().toJson(Language.EN));
-
-        assertThat(j.get("schema").asText()).isEqualTo("smc-doctor/sockopt/v1");
-        assertThat(j.get("level").asText()).isEqualTo("SOL_TCP");
-        assertThat(j.get("name").asText()).isEqualTo("TCP_FASTOPEN_CONNECT");
-        assertThat(j.get("value").asInt()).isEqualTo(30);
-        assertThat(j.get("support").asText()).isEqualTo("N");
-        assertThat(j.get("fallbackCodes").get(0).asText()).isEqualTo("0x03060000");
-        assertThat(j.get("note").asText()).isEqualTo("Test note for TCP_FASTOPEN_CONNECT.");
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One socket option (or {@code MSG_FASTOPEN} send flag) found in source code.
  *
- * @param file   the file as given to the scanner: relative to the scan base with forward slashes when possible
+ * @param file   the file: relative to the scan base with forward slashes, or an absolute path when outside it
  * @param line   1-based line
  * @param column 1-based column in UTF-16 code units (SARIF's default column unit) of the expression that names
  *               the option ({@code socket.TCP_FASTOPEN}, {@code ChannelOption.SO_KEEPALIVE}, {@code set_keepalive})

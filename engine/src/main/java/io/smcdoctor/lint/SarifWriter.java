@@ -9,6 +9,7 @@ import io.smcdoctor.catalog.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -193,8 +194,9 @@ public final class SarifWriter {
 
     private static ObjectNode artifact(ObjectMapper m, String file) {
         ObjectNode a = m.createObjectNode();
-        if (file.startsWith("file:")) {
-            a.put("uri", file);
+        Path p = Path.of(file);
+        if (p.isAbsolute()) {
+            a.put("uri", p.toUri().toString());
         } else {
             a.put("uri", encodePath(file));
             a.put("uriBaseId", SRCROOT);

@@ -216,14 +216,13 @@ public final class SourceScanner {
         }
     }
 
-    /** The file as findings name it: relative to base with forward slashes, else a file: URI. */
+    /** The file as findings name it: relative to base with forward slashes, else its absolute path. */
     static String display(Path file, Path absBase) {
         Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(absBase)) {
-            String rel = absBase.relativize(abs).toString().replace('\\', '/');
-            return rel.isEmpty() ? abs.getFileName().toString() : rel;
+        if (abs.startsWith(absBase) && !abs.equals(absBase)) {
+            return absBase.relativize(abs).toString().replace('\\', '/');
         }
-        return abs.toUri().toString();
+        return abs.toString();
     }
 
     private Optional<SockoptAdvice> lookup(Hit h) {
