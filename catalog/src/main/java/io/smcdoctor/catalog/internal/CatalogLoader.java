@@ -1,21 +1,273 @@
 package io.smcdoctor.catalog.internal;
 
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Cause;
+import io.smcdoctor.catalog.KnowledgeValidationException;
+import io.smcdoctor.catalog.ReasonCode;
+import io.smcdoctor.catalog.SocketOption;
+import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.catalog.internal.Drafts.CauseRef;
+import io.smcdoctor.catalog.internal.Drafts.CauseSlot;
+import io.smcdoctor.catalog.internal.Drafts.CodeEntry;
+import io.smcdoctor.catalog.internal.Drafts.FileContent;
+import io.smcdoctor.catalog.internal.Drafts.InlineCause;
+import io.smcdoctor.catalog.internal.Drafts.Located;
+import io.smcdoctor.catalog.internal.Drafts.OptionEntry;
+import io.smcdoctor.catalog.internal.Drafts.SymptomDraft;
+import io.smcdoctor.catalog.internal.YamlNode.Mark;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** Loads and validates catalog YAML. (Placeholder: the loader lands with the catalog data.) */
+/**
+ * Loads, merges and validates the catalog YAML: the bundled files under {@code io/smcdoctor/catalog/} in the
+ * jar, then any overlays in order. An overlay entry with the same reason code, symptom id or socket option
+ * (level and name) replaces the earlier entry as a whole; other entries are added. Every problem in every
+ * file is collected and thrown together as one {@link KnowledgeValidationException}.
+ *
+ * <p>Entry point for {@link Catalog#bundled()} and {@link Catalog#load(Path...)}; not API otherwise.
+ */
 public final class CatalogLoader {
+    /** Classpath folder of the bundled knowledge. */
+    static final String RESOURCE_DIR = "io/smcdoctor/catalog/";
+    /** The bundled files, one per kind of knowledge. */
+    static final List<String> BUNDLED = List.of("reason-codes.yaml", "symptoms.yaml", "sockopts.yaml");
+
     private CatalogLoader() {
     }
 
-    /** The bundled catalog. */
+    /**
+     * The bundled catalog, loaded and validated on first use and shared afterwards.
+     *
+     * @throws KnowledgeValidationException if the bundled knowledge is broken (a build error)
+     */
     public static Catalog bundled() {
-        throw new UnsupportedOperationException("catalog loader not implemented yet");
+        return Holder.INSTANCE;
     }
 
-    /** The bundled catalog plus overlays. */
+    /**
+     * The bundled catalog with overlays applied in order.
+     *
+     * @param overlays YAML files with any of the top-level lists {@code reasonCodes}, {@code symptoms},
+     *                 {@code socketOptions}
+     * @throws KnowledgeValidationException listing every problem with {@code file:line:column}
+     */
     public static Catalog load(List<Path> overlays) {
-        throw new UnsupportedOperationException("catalog loader not implemented yet");
+        Objects.requireNonNull(overlays, "overlays");
+        List<Source> sources = new ArrayList<>(bundledSources());
+        for (Path p : overlays) {
+            Objects.requireNonNull(p, "overlay path");
+            sources.add(new Source(p.toString(), () -> Files.readAllBytes(p), p));
+        }
+        return build(sources);
+    }
+
+    /** Lazy, thread-safe holder: the JVM runs the initialiser once, on first access. */
+    private static final class Holder {
+        static final Catalog INSTANCE = build(bundledSources());
+    }
+
+    /** Where a file's bytes come from; {@code path} is set for overlays only. */
+    private record Source(String name, Reader reader, Path path) {
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+        byte[] read() throws IOException;
+    }
+
+    private static List<Source> bundledSources() {
+        List<Source> out = new ArrayList<>();
+        for (String f : BUNDLED) {
+            String resource = RESOURCE_DIR + f;
+            out.add(new Source(resource, () -> readResource(resource), null));
+        }
+        return out;
+    }
+
+    private static byte[] readResource(String resource) throws IOException {
+        try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("bundled knowledge file missing from the jar: " + resource);
+            }
+            return in.readNBytes(YamlReader.MAX_BYTES + 1);
+        }
+    }
+
+    private static Catalog build(List<Source> sources) {
+        Problems problems = new Problems();
+        YamlReader reader = new YamlReader();
+        List<String> order = sources.stream().map(Source::name).toList();
+        // Reading and scanning YAML dominates start-up (cold JIT), so files are parsed in parallel; mapping
+        // and merging stay sequential to keep override order and problem order deterministic.
+        List<Parsed> parsed = parseAll(sources, reader);
+        Map<Integer, CodeEntry> codes = new LinkedHashMap<>();
+        Map<String, SymptomDraft> symptoms = new LinkedHashMap<>();
+        Map<String, OptionEntry> options = new LinkedHashMap<>();
+        for (Parsed p : parsed) {
+            problems.addAll(p.problems());
+            if (p.root().isEmpty()) {
+                continue;
+            }
+            FileContent content = new CatalogMapper(problems).map(p.root().get());
+            content.codes().forEach(c -> codes.put(c.code().code(), c));
+            content.symptoms().forEach(sd -> symptoms.put(sd.id(), sd));
+            content.options().forEach(o -> options.put(o.key(), o));
+        }
+        Catalog catalog = link(codes, symptoms, options, problems);
+        problems.throwIfAny(order);
+        return catalog;
+    }
+
+    /** One file read and parsed, with the problems found on the way. */
+    private record Parsed(Optional<YamlNode> root, Problems problems) {
+    }
+
+    private static List<Parsed> parseAll(List<Source> sources, YamlReader reader) {
+        if (sources.size() == 1) {
+            return List.of(parse(sources.get(0), reader));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(sources.size(), 3), r -> {
+            Thread t = new Thread(r, "smc-doctor-catalog-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Parsed>> futures = new ArrayList<>();
+            for (Source s : sources) {
+                futures.add(pool.submit(() -> parse(s, reader)));
+            }
+            List<Parsed> out = new ArrayList<>();
+            for (Future<Parsed> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the catalog", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("catalog loading failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Parsed parse(Source s, YamlReader reader) {
+        Problems problems = new Problems();
+        byte[] bytes;
+        try {
+            if (s.path() != null && Files.size(s.path()) > YamlReader.MAX_BYTES) {
+                bytes = new byte[YamlReader.MAX_BYTES + 1]; // reported as too large without reading it
+            } else {
+                bytes = s.reader().read();
+            }
+        } catch (IOException e) {
+            problems.add(s.name(), 0, 0, "cannot read: " + e.getMessage());
+            return new Parsed(Optional.empty(), problems);
+        }
+        return new Parsed(reader.read(s.name(), bytes, problems), problems);
+    }
+
+    /** Checks references across files and builds the records. */
+    private static Catalog link(Map<Integer, CodeEntry> codes, Map<String, SymptomDraft> symptoms,
+                                Map<String, OptionEntry> options, Problems problems) {
+        Map<String, Cause> causes = new HashMap<>();
+        Map<String, Mark> causeAt = new HashMap<>();
+        for (CodeEntry e : codes.values()) {
+            for (int i = 0; i < e.causeIds().size(); i++) {
+                registerCause(e.code().causes().get(i), e.causeIds().get(i).at(), causes, causeAt, problems);
+            }
+        }
+        for (SymptomDraft sd : symptoms.values()) {
+            for (CauseSlot slot : sd.causes()) {
+                if (slot instanceof InlineCause ic) {
+                    registerCause(ic.cause(), ic.at(), causes, causeAt, problems);
+                }
+            }
+        }
+        List<Symptom> built = new ArrayList<>();
+        for (SymptomDraft sd : symptoms.values()) {
+            List<Cause> list = new ArrayList<>();
+            for (CauseSlot slot : sd.causes()) {
+                if (slot instanceof InlineCause ic) {
+                    list.add(ic.cause());
+                } else if (slot instanceof CauseRef ref) {
+                    Cause c = causes.get(ref.id());
+                    if (c == null) {
+                        problems.add(ref.at(), "unknown cause id '" + ref.id() + "' in ref" + didYouMean(ref.id(),
+                                causes.keySet()));
+                    } else {
+                        list.add(c);
+                    }
+                }
+            }
+            for (Located<Integer> rc : sd.relatedCodes()) {
+                checkCode(rc, codes, problems, "relatedCodes");
+            }
+            built.add(new Symptom(sd.id(), sd.title(), sd.description(), list,
+                    sd.relatedCodes().stream().map(Located::value).toList(), sd.phrases(), sd.references()));
+        }
+        Map<String, OptionEntry> names = new HashMap<>();
+        Map<String, OptionEntry> values = new HashMap<>();
+        List<SocketOption> builtOptions = new ArrayList<>();
+        for (OptionEntry oe : options.values()) {
+            SocketOption o = oe.option();
+            for (Located<Integer> rc : oe.fallbackCodes()) {
+                checkCode(rc, codes, problems, "fallbackCodes");
+            }
+            for (Located<String> n : oe.names()) {
+                OptionEntry other = names.putIfAbsent(n.value().toUpperCase(Locale.ROOT), oe);
+                if (other != null && other != oe) {
+                    problems.add(n.at(), "option name '" + n.value() + "' is already used by " + other.key()
+                            + " (" + other.at().file() + " line " + other.at().line() + ")");
+                }
+            }
+            OptionEntry sameValue = values.putIfAbsent(o.level() + ":" + o.value(), oe);
+            if (sameValue != null) {
+                problems.add(oe.at(), o.level() + " value " + o.value() + " is already used by "
+                        + sameValue.key() + "; list the other name as an alias");
+            }
+            builtOptions.add(o);
+        }
+        List<ReasonCode> builtCodes = codes.values().stream().map(CodeEntry::code).toList();
+        return new DefaultCatalog(builtCodes, built, builtOptions);
+    }
+
+    private static void registerCause(Cause c, Mark at, Map<String, Cause> causes, Map<String, Mark> causeAt,
+                                      Problems problems) {
+        Mark first = causeAt.putIfAbsent(c.id(), at);
+        if (first != null) {
+            problems.add(at, "duplicate cause id '" + c.id() + "' (first at " + first.file() + " line "
+                    + first.line() + "); cause ids are unique across the catalog, use 'ref: " + c.id()
+                    + "' to reuse a cause");
+        } else {
+            causes.put(c.id(), c);
+        }
+    }
+
+    private static void checkCode(Located<Integer> rc, Map<Integer, CodeEntry> codes, Problems problems,
+                                  String field) {
+        if (!codes.containsKey(rc.value())) {
+            problems.add(rc.at(), "unknown reason code " + ReasonCode.hex(rc.value()) + " in " + field
+                    + "; add it to reasonCodes first");
+        }
+    }
+
+    private static String didYouMean(String id, java.util.Collection<String> known) {
+        List<String> close = Similarity.closest(id, known, 1);
+        return close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?";
     }
 }
