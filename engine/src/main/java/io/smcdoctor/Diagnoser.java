@@ -1,22 +1,175 @@
 package io.smcdoctor;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Language;
+import io.smcdoctor.engine.internal.ReportAssembler;
 import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.rules.RuleBase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns evidence into ranked, explained diagnoses. Immutable and thread-safe: build once, share freely.
- * (Placeholder: the implementation lands with the rules.)
+ *
+ * <pre>{@code
+ * Diagnoser diagnoser = Diagnoser.create();
+ * DiagnosisReport report = diagnoser.diagnose(Evidence.builder().smcssOutput(text).build());
+ * report.top().ifPresent(d -> System.out.println(d.id() + " " + d.confidence()));
+ * }</pre>
+ *
+ * <h2>How diagnoses are ranked</h2>
+ * The rules (compiled at build time to the Drools executable model) emit findings: a catalog cause, the evidence
+ * lines behind it and a <em>specificity</em> {@code s} in (0, 1] saying how specific that evidence is (1 = it can
+ * only mean this cause; baseline findings from a reason code or symptom alone get 0.45, 0.40, ... by catalog order).
+ * Findings of the same cause are merged: {@code s} is the highest, the evidence lines are united. Then
+ * <pre>
+ *   confidence = s × (0.70 + 0.20 × a + 0.10 × r)
+ *   a = 1 − 0.5^(n − 1)   n = independent sources cited (distinct evidence files, e.g. smcss.txt and sysctl.txt)
+ *   r = affected sockets / all fallback sockets (0.5 when the cause is not about sockets or none fell back)
+ * </pre>
+ * rounded to two decimals. Diagnoses are sorted by confidence, then severity (problem, warning, info), then id,
+ * so equal evidence always gives the same order. See {@code docs/ranking.md}.
+ *
+ * <p>Reports are cached by {@link Evidence#fingerprint()} (Caffeine, bounded): the same evidence returns the same
+ * report instance.
  */
 public final class Diagnoser {
-    private Diagnoser() {
+    private final RuleBase rules;
+    private final Catalog catalog;
+    private final Language language;
+    private final ReportAssembler assembler;
+    private final @Nullable Cache<String, DiagnosisReport> cache;
+
+    private Diagnoser(Builder b) {
+        this.rules = RuleBase.load();
+        this.catalog = b.catalog != null ? b.catalog
+                : b.overlays.isEmpty() ? Catalog.bundled() : Catalog.load(b.overlays.toArray(new Path[0]));
+        this.language = b.language;
+        this.assembler = new ReportAssembler(catalog, language);
+        this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
     }
 
-    /** A Diagnoser with the bundled catalog and rules. */
+    /**
+     * A Diagnoser with the bundled catalog and rules, English text and a cache of 256 reports.
+     *
+     * @throws io.smcdoctor.catalog.KnowledgeValidationException when the bundled knowledge is invalid
+     */
     public static Diagnoser create() {
-        return new Diagnoser();
+        return builder().build();
     }
 
-    /** Diagnoses the evidence. */
+    /** A builder for a configured Diagnoser. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Diagnoses the evidence. Never returns {@code null}; evidence without anything useful gives a report without
+     * diagnoses that lists the missing evidence.
+     */
     public DiagnosisReport diagnose(Evidence evidence) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(evidence, "evidence");
+        if (cache == null) {
+            return compute(evidence);
+        }
+        return cache.get(evidence.fingerprint(), k -> compute(evidence));
+    }
+
+    /** The catalog this Diagnoser explains with. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The language of report texts. */
+    public Language language() {
+        return language;
+    }
+
+    private DiagnosisReport compute(Evidence evidence) {
+        return assembler.assemble(evidence, rules.run(evidence, catalog));
+    }
+
+    /** Configures a {@link Diagnoser}. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private final List<Path> overlays = new ArrayList<>();
+        private @Nullable Catalog catalog;
+        private Language language = Language.EN;
+        private long cacheSize = 256;
+
+        private Builder() {
+        }
+
+        /**
+         * Catalog overlay YAML files applied over the bundled catalog, in order ({@link Catalog#load(Path...)}).
+         *
+         * @throws IllegalStateException when a catalog instance was already set
+         */
+        public Builder catalogOverlays(Path... files) {
+            if (catalog != null) {
+                throw new IllegalStateException("catalog overlays cannot be combined with catalog(Catalog)");
+            }
+            for (Path p : files) {
+                overlays.add(Objects.requireNonNull(p, "overlay path"));
+            }
+            return this;
+        }
+
+        /**
+         * A catalog instance to use instead of the bundled one (e.g. one an embedder already loaded).
+         *
+         * @throws IllegalStateException when overlays were already given
+         */
+        public Builder catalog(Catalog value) {
+            if (!overlays.isEmpty()) {
+                throw new IllegalStateException("catalog(Catalog) cannot be combined with catalog overlays " + overlays);
+            }
+            catalog = Objects.requireNonNull(value, "catalog");
+            return this;
+        }
+
+        /** The language of titles, explanations and remedies (default English). */
+        public Builder language(Language value) {
+            language = Objects.requireNonNull(value, "language");
+            return this;
+        }
+
+        /**
+         * How many reports to keep, keyed by evidence fingerprint (default 256; 0 disables the cache).
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder cacheSize(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("cacheSize must be >= 0, was " + value);
+            }
+            cacheSize = value;
+            return this;
+        }
+
+        /**
+         * Extra rule packs are not supported yet: rules are compiled to the executable model at build time and
+         * loading DRL at run time is deliberately excluded (start-up cost, no run-time compiler). A future version
+         * will accept precompiled rule-pack jars from explicit paths.
+         *
+         * @throws UnsupportedOperationException always
+         */
+        public Builder rulePacks(Path... jars) {
+            throw new UnsupportedOperationException("extra rule packs are not supported yet (TODO: precompiled packs "
+                    + "from explicit paths); given " + List.of(jars));
+        }
+
+        /**
+         * Builds the Diagnoser: loads the precompiled rules and the catalog.
+         *
+         * @throws io.smcdoctor.catalog.KnowledgeValidationException when the catalog or overlays are invalid
+         */
+        public Diagnoser build() {
+            return new Diagnoser(this);
+        }
     }
 }

@@ -1,9 +1,56 @@
 package io.smcdoctor;
 
-/** The result of {@link Diagnoser#diagnose}. (Placeholder: the fields land with the rules.) */
-public record DiagnosisReport() {
-    /** The report as JSON, schema {@code smc-doctor/diagnosis/v1} of DESIGN.md. */
+import io.smcdoctor.catalog.Language;
+import io.smcdoctor.engine.internal.ReportJson;
+import io.smcdoctor.engine.internal.ReportText;
+import io.smcdoctor.evidence.ParseWarning;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of {@link Diagnoser#diagnose}: ranked diagnoses, missing evidence, parse warnings and summary numbers.
+ * Immutable and thread-safe.
+ *
+ * @param diagnoses       ranked, most likely first (may be empty when nothing was concluded)
+ * @param missingEvidence inputs that would let the diagnosis decide more
+ * @param warnings        problems found while reading the inputs, each with file and line
+ * @param stats           socket and fallback numbers
+ * @param language        the language of the text fields
+ */
+public record DiagnosisReport(List<Diagnosis> diagnoses, List<MissingEvidence> missingEvidence,
+                              List<ParseWarning> warnings, ReportStats stats, Language language) {
+    /** The JSON schema name this report serialises to. */
+    public static final String SCHEMA = "smc-doctor/diagnosis/v1";
+
+    public DiagnosisReport {
+        Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(language, "language");
+        diagnoses = List.copyOf(diagnoses);
+        missingEvidence = List.copyOf(missingEvidence);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The most likely diagnosis, if any. */
+    public Optional<Diagnosis> top() {
+        return diagnoses.isEmpty() ? Optional.empty() : Optional.of(diagnoses.get(0));
+    }
+
+    /** The diagnosis of a cause id, if concluded. */
+    public Optional<Diagnosis> diagnosis(String id) {
+        return diagnoses.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The report as JSON, schema {@code smc-doctor/diagnosis/v1} of DESIGN.md (reason codes as lower-case
+     * {@code 0x%08x}; fields are only ever added).
+     */
     public String toJson() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return ReportJson.write(this);
+    }
+
+    /** The report as text for people: top diagnosis first, its evidence lines, then the commands to run. */
+    public String toText() {
+        return ReportText.render(this);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SockoptAdvisorTest {
-    private final SockoptAdvisor advisor = SockoptAdvisor.of(TestCatalog.seed());
+    private final SockoptAdvisor advisor = SockoptAdvisor.of(SeedSockoptCatalog.seed());
 
     @ParameterizedTest
     @CsvSource({

@@ -1,9 +1,11 @@
 package io.smcdoctor.evidence;
 
+import io.smcdoctor.evidence.internal.ElfInspector;
 import io.smcdoctor.evidence.internal.EvidenceAssembler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -213,6 +215,19 @@ public final class Evidence {
             } catch (IOException e) {
                 throw new UncheckedIOException(sourceName + ": " + e.getMessage(), e);
             }
+            return this;
+        }
+
+        /**
+         * How an executable is linked, read from its ELF headers ({@link BinaryLinkage}): a statically linked
+         * program ignores {@code LD_PRELOAD}, so {@code smc_run} cannot switch it to SMC. Unreadable or non-ELF
+         * files give a fact with {@code elf == false} and warnings; nothing is thrown.
+         */
+        public Builder binary(Path executable) {
+            ElfInspector.Inspection inspection = ElfInspector.inspect(executable);
+            assembler.source(executable.toString(), SourceKind.BINARY);
+            add(inspection.linkage());
+            inspection.warnings().forEach(this::warning);
             return this;
         }
 

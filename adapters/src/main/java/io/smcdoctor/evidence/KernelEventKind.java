@@ -37,21 +37,26 @@ public enum KernelEventKind {
     SMC_LLC_PROBLEM,
     /** {@code smc: smc_init: X fails with E}; fields {@code step}, {@code error}. */
     SMC_INIT_FAILED,
+    /**
+     * {@code smc_llc_link_active: 3 callbacks suppressed}: the kernel dropped that many rate-limited SMC messages
+     * (so not every event is in the log); fields {@code function}, {@code suppressed}.
+     */
+    SMC_RATELIMITED,
     /** Any other line starting with {@code smc:} (kept so nothing is lost); field {@code message}. */
     SMC_OTHER,
-    /** {@code MOD: Unknown symbol SYM (err -2)}; fields {@code module}, {@code symbol}. */
+    /** {@code MOD: Unknown symbol SYM (err -2)}; fields {@code module}, {@code symbol}, {@code error} (may be empty). */
     MODULE_UNKNOWN_SYMBOL,
-    /** {@code MOD: disagrees about version of symbol SYM}; fields {@code module}, {@code symbol}. */
+    /** {@code MOD: disagrees about version of symbol SYM} (or {@code no symbol version for SYM}); fields {@code module}, {@code symbol}. */
     MODULE_SYMBOL_VERSION,
     /** A Mellanox / OFED driver line (mlx5_core, mlx5_ib, {@code MLNX_OFED}); fields {@code driver}, {@code message}. */
     OFED_DRIVER,
-    /** An eRDMA driver line ({@code erdma}); field {@code message}. */
+    /** An eRDMA driver line ({@code erdma}, {@code infiniband erdma_0: ...}); fields {@code device} (may be empty), {@code message}. */
     ERDMA_DRIVER,
-    /** A soft-RoCE line ({@code rdma_rxe}, {@code infiniband rxe0: ...}); field {@code message}. */
+    /** A soft-RoCE line ({@code rdma_rxe}, {@code infiniband rxe0: ...}, {@code rxe0: ...}); fields {@code device} (may be empty), {@code message}. */
     RXE_DRIVER,
     /** Other RDMA core lines ({@code infiniband X: ...}, {@code ib_core}); fields {@code device}, {@code message}. */
     RDMA_OTHER,
-    /** {@code eth0: Link is Up/Down} style lines; fields {@code interface}, {@code state}. */
+    /** {@code eth0: Link is Up/Down} style lines; fields {@code interface}, {@code state} ({@code up} or {@code down}). */
     NET_LINK_STATE,
     /** {@code Linux version ...} banner; field {@code release}. */
     KERNEL_BANNER

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smcdoctor.TestCatalog;
+import io.smcdoctor.SeedSockoptCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class LintCommandTest {
 
     @Test
     void lint_text_printsCompilerStyleLinesAndExits1OnError() {
-        CliRunner.Result r = CliRunner.run(TestCatalog.seed(), "lint", "--lang", "en", dir.toString());
+        CliRunner.Result r = CliRunner.run(SeedSockoptCatalog.seed(), "lint", "--lang", "en", dir.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         String abs = dir.toAbsolutePath().normalize().toString();
@@ -50,7 +50,7 @@ class LintCommandTest {
 
     @Test
     void lint_warningsOnly_exits0() {
-        CliRunner.Result r = CliRunner.run(TestCatalog.seed(), "lint", dir.resolve("client.py").toString());
+        CliRunner.Result r = CliRunner.run(SeedSockoptCatalog.seed(), "lint", dir.resolve("client.py").toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).hasSize(1);
@@ -58,7 +58,7 @@ class LintCommandTest {
 
     @Test
     void lint_includeSupported_listsYOptionsAsNotes() {
-        CliRunner.Result r = CliRunner.run(TestCatalog.seed(), "lint", "--include-supported",
+        CliRunner.Result r = CliRunner.run(SeedSockoptCatalog.seed(), "lint", "--include-supported",
                 dir.resolve("src/server.c").toString());
 
         assertThat(r.out().lines()).hasSize(2);
@@ -68,7 +68,7 @@ class LintCommandTest {
 
     @Test
     void lint_sarif_isValidSarifWithFileUrisForPathsOutsideTheWorkingDirectory() throws Exception {
-        CliRunner.Result r = CliRunner.run(TestCatalog.seed(), "lint", "--format", "sarif", dir.toString());
+        CliRunner.Result r = CliRunner.run(SeedSockoptCatalog.seed(), "lint", "--format", "sarif", dir.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -87,7 +87,7 @@ class LintCommandTest {
     @Test
     void lint_json_listsFindingsAndSkippedFiles() throws Exception {
         Files.write(dir.resolve("blob.c"), new byte[] {1, 0, 2});
-        CliRunner.Result r = CliRunner.run(TestCatalog.seed(), "lint", "--format", "json", dir.toString());
+        CliRunner.Result r = CliRunner.run(SeedSockoptCatalog.seed(), "lint", "--format", "json", dir.toString());
 
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("schema").asText()).isEqualTo("smc-doctor/lint/v1");
@@ -102,7 +102,7 @@ class LintCommandTest {
 
     @Test
     void lint_missingPath_exits2WithOneLine() {
-        CliRunner.Result r = CliRunner.run(TestCatalog.seed(), "lint", dir.resolve("nope").toString());
+        CliRunner.Result r = CliRunner.run(SeedSockoptCatalog.seed(), "lint", dir.resolve("nope").toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("smc-doctor: lint: " + dir.resolve("nope") + ": no such file or directory");
@@ -110,7 +110,7 @@ class LintCommandTest {
 
     @Test
     void lint_noPath_exits2() {
-        CliRunner.Result r = CliRunner.run(TestCatalog.seed(), "lint");
+        CliRunner.Result r = CliRunner.run(SeedSockoptCatalog.seed(), "lint");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("PATH");
@@ -118,7 +118,7 @@ class LintCommandTest {
 
     @Test
     void lint_japanese_printsJapaneseMessages() {
-        CliRunner.Result r = CliRunner.run(TestCatalog.seed(), "lint", "--lang", "ja", dir.resolve("src").toString());
+        CliRunner.Result r = CliRunner.run(SeedSockoptCatalog.seed(), "lint", "--lang", "ja", dir.resolve("src").toString());
 
         assertThat(r.out()).contains(": error: TCP_FASTOPEN (SOL_TCP): SMC ではサポートされていません");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smcdoctor.SockoptAdvisor;
-import io.smcdoctor.TestCatalog;
+import io.smcdoctor.SeedSockoptCatalog;
 import io.smcdoctor.catalog.Language;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SourceScannerTest {
-    private static final SockoptAdvisor ADVISOR = SockoptAdvisor.of(TestCatalog.seed());
+    private static final SockoptAdvisor ADVISOR = SockoptAdvisor.of(SeedSockoptCatalog.seed());
     private static final SourceScanner SCANNER = SourceScanner.of(ADVISOR);
 
     static Path fixtures() {

@@ -1,0 +1,124 @@
+package io.smcdoctor.evidence;
+
+import io.smcdoctor.evidence.internal.BundleReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads evidence from files: a bundle directory, a {@code .tar.gz}/{@code .tgz}/{@code .tar}/{@code .zip}
+ * archive, or single evidence files, using the file names of DESIGN.md ("Evidence bundle").
+ *
+ * <p>Files are streamed straight into the parsers; archives are never extracted to disk. Unknown files are
+ * ignored with a warning naming them; {@code scenario.json} (lab ground truth) is skipped silently. A
+ * {@code proc/sys/...} tree inside a bundle is read as sysctl settings. Archive entries that are links or
+ * devices are skipped with a warning; entries that escape the bundle ({@code ../}, absolute paths) and
+ * inputs beyond the {@link Limits} make the whole read fail.
+ *
+ * <p>When several paths are given, their facts are merged into one {@link Evidence} and each source is
+ * prefixed with the name of its bundle (e.g. {@code client/smcss.txt}) so that citations stay unique.
+ *
+ * <pre>{@code
+ * Evidence client = EvidenceBundle.read(Path.of("bundle-client.tar.gz"));
+ * Evidence both = EvidenceBundle.read(List.of(Path.of("client"), Path.of("server")));
+ * }</pre>
+ *
+ * <p>Thread-safe: every call reads independently.
+ */
+public final class EvidenceBundle {
+    private EvidenceBundle() {
+    }
+
+    /**
+     * Reads one bundle directory, archive or single file with the {@link Limits#defaults() default limits}.
+     *
+     * @throws EvidenceParseException when the path is missing or unreadable, an archive is refused, or a
+     *                                single file is of no recognisable kind; the message names the file
+     */
+    public static Evidence read(Path path) {
+        Objects.requireNonNull(path, "path");
+        return read(List.of(path), Limits.defaults());
+    }
+
+    /**
+     * Reads several bundles or files into one {@link Evidence} with the default limits; sources are prefixed
+     * with the bundle name when more than one path is given.
+     *
+     * @throws IllegalArgumentException when {@code paths} is empty
+     * @throws EvidenceParseException   as for {@link #read(Path)}
+     */
+    public static Evidence read(List<Path> paths) {
+        return read(paths, Limits.defaults());
+    }
+
+    /**
+     * Reads several bundles or files into one {@link Evidence} with the given limits.
+     *
+     * @throws IllegalArgumentException when {@code paths} is empty
+     * @throws EvidenceParseException   as for {@link #read(Path)}, or when a limit is exceeded
+     */
+    public static Evidence read(List<Path> paths, Limits limits) {
+        Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(limits, "limits");
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("paths must name at least one bundle or file");
+        }
+        paths.forEach(p -> Objects.requireNonNull(p, "paths must not contain null"));
+        return new BundleReader(limits).read(paths);
+    }
+
+    /**
+     * Bounds on what one read may consume, protecting against archive bombs and runaway inputs.
+     *
+     * @param maxTotalBytes       uncompressed bytes read over all files of one call
+     * @param maxEntryBytes       uncompressed bytes of any one file or archive entry
+     * @param maxEntries          files or archive entries (of any type) of one call
+     * @param maxCompressionRatio largest accepted ratio of uncompressed to compressed bytes of an archive,
+     *                            checked once more than {@link #RATIO_CHECK_THRESHOLD} bytes were inflated
+     */
+    public record Limits(long maxTotalBytes, long maxEntryBytes, int maxEntries, int maxCompressionRatio) {
+        /** Inflated bytes of an archive after which the compression ratio is checked. */
+        public static final long RATIO_CHECK_THRESHOLD = 1L << 20;
+
+        /** Validates that every bound is positive and the entry bound does not exceed the total. */
+        public Limits {
+            if (maxTotalBytes <= 0) {
+                throw new IllegalArgumentException("maxTotalBytes must be > 0, was " + maxTotalBytes);
+            }
+            if (maxEntryBytes <= 0) {
+                throw new IllegalArgumentException("maxEntryBytes must be > 0, was " + maxEntryBytes);
+            }
+            if (maxEntries <= 0) {
+                throw new IllegalArgumentException("maxEntries must be > 0, was " + maxEntries);
+            }
+            if (maxCompressionRatio <= 1) {
+                throw new IllegalArgumentException("maxCompressionRatio must be > 1, was " + maxCompressionRatio);
+            }
+        }
+
+        /** 1 GiB in total, 256 MiB per file, 10,000 entries, compression ratio at most 100. */
+        public static Limits defaults() {
+            return new Limits(1L << 30, 256L << 20, 10_000, 100);
+        }
+
+        /** A copy with another total size bound. */
+        public Limits withMaxTotalBytes(long bytes) {
+            return new Limits(bytes, maxEntryBytes, maxEntries, maxCompressionRatio);
+        }
+
+        /** A copy with another per-file size bound. */
+        public Limits withMaxEntryBytes(long bytes) {
+            return new Limits(maxTotalBytes, bytes, maxEntries, maxCompressionRatio);
+        }
+
+        /** A copy with another entry count bound. */
+        public Limits withMaxEntries(int entries) {
+            return new Limits(maxTotalBytes, maxEntryBytes, entries, maxCompressionRatio);
+        }
+
+        /** A copy with another compression ratio bound. */
+        public Limits withMaxCompressionRatio(int ratio) {
+            return new Limits(maxTotalBytes, maxEntryBytes, maxEntries, ratio);
+        }
+    }
+}

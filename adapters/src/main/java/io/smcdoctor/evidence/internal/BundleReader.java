@@ -1,0 +1,394 @@
+package io.smcdoctor.evidence.internal;
+
+import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.EvidenceParseException;
+import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.ParseWarning;
+import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.SysctlSetting;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads bundle directories, archives, single files and in-memory bundles into one {@link Evidence}: the
+ * implementation of {@link EvidenceBundle}. One instance per read; not thread-safe.
+ */
+public final class BundleReader {
+    private static final int MAX_DEPTH = 16;
+    private static final int MAX_PROC_VALUE = 4096;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private final BundleBudget budget;
+    private final Evidence.Builder builder = Evidence.builder();
+    private final Set<String> labels = new HashSet<>();
+    private final Set<String> singleSources = new HashSet<>();
+
+    /** A reader bounded by {@code limits}. */
+    public BundleReader(EvidenceBundle.Limits limits) {
+        this.budget = new BundleBudget(limits);
+    }
+
+    /**
+     * Reads every path; sources are prefixed with the bundle's name when there is more than one path.
+     *
+     * @throws EvidenceParseException when a path cannot be read, an archive is refused or a limit is exceeded
+     */
+    public Evidence read(List<Path> paths) {
+        boolean several = paths.size() > 1;
+        for (Path p : paths) {
+            readPath(p, several);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Reads a bundle held in memory (file name relative to the bundle root to content), e.g. what the live
+     * collector just gathered. The same rules as for a directory apply.
+     *
+     * @throws EvidenceParseException when a limit is exceeded
+     */
+    public Evidence read(String container, Map<String, byte[]> files) {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            try {
+                budget.countEntry(container, f.getKey());
+                entry(f.getKey(), f.getKey(), budget.entry(container, f.getKey(),
+                        new ByteArrayInputStream(f.getValue()), null));
+            } catch (IOException e) {
+                throw failure(container, e);
+            }
+        }
+        return builder.build();
+    }
+
+    private void readPath(Path path, boolean several) {
+        if (!Files.exists(path)) {
+            throw new EvidenceParseException(path + ": no such file or directory");
+        }
+        if (Files.isDirectory(path)) {
+            readDirectory(path, several ? label(path) + "/" : "");
+            return;
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new EvidenceParseException(path + ": not a regular file or directory");
+        }
+        Optional<ArchiveFormat> format;
+        try {
+            format = ArchiveFormat.of(path);
+        } catch (IOException e) {
+            throw failure(path.toString(), e);
+        }
+        if (format.isPresent()) {
+            readArchive(path, format.get(), several ? label(path) + "/" : "");
+        } else {
+            readSingleFile(path);
+        }
+    }
+
+    private void readSingleFile(Path path) {
+        String container = path.toString();
+        String name = String.valueOf(path.getFileName());
+        String source = name;
+        if (!singleSources.add(source)) {
+            Path parent = path.toAbsolutePath().normalize().getParent();
+            source = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/") + name;
+            int n = 2;
+            while (!singleSources.add(source)) {
+                source = name + "#" + n++;
+            }
+        }
+        try {
+            budget.countEntry(container, name);
+            budget.checkDeclaredSize(container, name, Files.size(path));
+            if (isLabTruth(name)) {
+                builder.warning(new ParseWarning(source, 0, "scenario.json is lab ground truth; not read"));
+                return;
+            }
+            Optional<SourceKind> kind = SourceKind.ofFileName(name);
+            if (kind.isEmpty()) {
+                kind = sniff(path);
+            }
+            if (kind.isEmpty()) {
+                throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
+                        + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
+                        + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
+                        + ContentSniffer.recognisedKinds());
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                process(kind.get(), source, budget.entry(container, name, in, null));
+            }
+        } catch (IOException e) {
+            throw failure(container, e);
+        }
+    }
+
+    private static Optional<SourceKind> sniff(Path path) throws IOException {
+        byte[] head = new byte[ContentSniffer.HEAD_BYTES];
+        int n;
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return ContentSniffer.sniff(head, n);
+    }
+
+    private void readDirectory(Path dir, String prefix) {
+        String container = dir.toString();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+                    new DirectoryLister(dir, container, prefix, files));
+        } catch (IOException e) {
+            throw failure(container, e);
+        }
+        files.sort(Comparator.comparing(p -> relative(dir, p)));
+        List<String> names = new ArrayList<>();
+        files.forEach(f -> names.add(relative(dir, f)));
+        String top = commonTopFolder(names);
+        if (files.isEmpty()) {
+            builder.warning(new ParseWarning(prefix.isEmpty() ? container : stripSlash(prefix), 0,
+                    "the bundle directory holds no files"));
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            String rel = strip(names.get(i), top);
+            try {
+                budget.checkDeclaredSize(container, names.get(i), Files.size(f));
+                try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+                    entry(rel, prefix + rel, budget.entry(container, names.get(i), in, null));
+                }
+            } catch (IOException e) {
+                throw failure(container, e);
+            }
+        }
+    }
+
+    private final class DirectoryLister implements FileVisitor<Path> {
+        private final Path root;
+        private final String container;
+        private final String prefix;
+        private final List<Path> files;
+
+        DirectoryLister(Path root, String container, String prefix, List<Path> files) {
+            this.root = root;
+            this.container = container;
+            this.prefix = prefix;
+            this.files = files;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+            String rel = relative(root, f);
+            budget.countEntry(container, rel);
+            if (attrs.isRegularFile()) {
+                files.add(f);
+            } else {
+                String what = attrs.isSymbolicLink() ? "symbolic link" : attrs.isDirectory()
+                        ? "directory deeper than " + MAX_DEPTH + " levels" : "special file";
+                builder.warning(new ParseWarning(prefix + rel, 0, "skipped " + what + " (only regular files are read)"));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path f, IOException e) {
+            builder.warning(new ParseWarning(prefix + relative(root, f), 0, "cannot be read (" + e.getMessage() + ")"));
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException e) {
+            return FileVisitResult.CONTINUE;
+        }
+    }
+
+    private void readArchive(Path archive, ArchiveFormat format, String prefix) {
+        String container = archive.toString();
+        String warnSource = prefix.isEmpty() ? String.valueOf(archive.getFileName()) : stripSlash(prefix);
+        try {
+            // pass 1: the names, to find a single top-level folder (bounded like pass 2, on its own budget)
+            List<String> names = new ArrayList<>();
+            ArchiveReader.read(archive, format, new BundleBudget(budget.limits()), new ArchiveReader.Visitor() {
+                @Override
+                public void file(String path, InputStream content) {
+                    names.add(path);
+                }
+
+                @Override
+                public void warning(String message) {
+                    // reported by pass 2
+                }
+
+                @Override
+                public boolean wantsContent() {
+                    return false;
+                }
+            });
+            String top = commonTopFolder(names);
+            if (names.isEmpty()) {
+                builder.warning(new ParseWarning(warnSource, 0, "the archive holds no files"));
+            }
+            ArchiveReader.read(archive, format, budget, new ArchiveReader.Visitor() {
+                @Override
+                public void file(String path, InputStream content) throws IOException {
+                    String rel = strip(path, top);
+                    entry(rel, prefix + rel, content);
+                }
+
+                @Override
+                public void warning(String message) {
+                    builder.warning(new ParseWarning(warnSource, 0, message));
+                }
+            });
+        } catch (IOException e) {
+            throw failure(container, e);
+        }
+    }
+
+    /** One file of a bundle: dispatch by name. */
+    private void entry(String rel, String source, InputStream in) throws IOException {
+        String base = rel.substring(rel.lastIndexOf('/') + 1);
+        if (isLabTruth(base) || base.startsWith("._") || rel.startsWith("__MACOSX/")) {
+            return; // lab ground truth and macOS resource forks: never evidence
+        }
+        if (rel.startsWith("proc/sys/") || rel.contains("/proc/sys/")) {
+            procSys(rel, source, in);
+            return;
+        }
+        Optional<SourceKind> kind = SourceKind.ofFileName(base);
+        if (kind.isEmpty() || kind.get() == SourceKind.BINARY) {
+            builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
+                    + "' is not a file name of the evidence bundle format"));
+            return;
+        }
+        process(kind.get(), source, in);
+    }
+
+    private void process(SourceKind kind, String source, InputStream in) throws IOException {
+        switch (kind) {
+            case MANIFEST: {
+                builder.source(source, kind);
+                ManifestJson.Parsed parsed = ManifestJson.read(in, source, builder::warning);
+                ManifestJson.facts(parsed, source).forEach(builder::add);
+                break;
+            }
+            case SOCKOPT_PROBE: {
+                builder.source(source, kind);
+                List<Fact> facts = SockoptProbeJson.read(in, source, builder::warning);
+                facts.forEach(builder::add);
+                break;
+            }
+            default:
+                try {
+                    builder.parse(kind, source, in);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+        }
+    }
+
+    /** A file of a {@code proc/sys} tree: one sysctl, the key from the path (as {@code sysctl} names it). */
+    private void procSys(String rel, String source, InputStream in) throws IOException {
+        String path = rel.substring(rel.indexOf("proc/sys/") + "proc/sys/".length());
+        List<String> parts = new ArrayList<>();
+        for (String seg : path.split("/")) {
+            parts.add(seg.replace('.', '/'));
+        }
+        String key = String.join(".", parts);
+        byte[] bytes = in.readNBytes(MAX_PROC_VALUE);
+        String value = SPACES.matcher(new String(bytes, StandardCharsets.UTF_8)).replaceAll(" ").strip();
+        if (value.indexOf('\0') >= 0) {
+            builder.warning(new ParseWarning(source, 0, "binary data in a proc/sys file; ignored"));
+            return;
+        }
+        builder.source(source, SourceKind.SYSCTL);
+        builder.add(new SysctlSetting(new Provenance(source, 0, key + " = " + value), key, value));
+    }
+
+    private String label(Path path) {
+        Path name = path.getFileName();
+        if (name == null || name.toString().equals(".") || name.toString().equals("..")) {
+            name = path.toAbsolutePath().normalize().getFileName();
+        }
+        String l = name == null ? "bundle" : name.toString();
+        String lower = l.toLowerCase(Locale.ROOT);
+        for (String ext : List.of(".tar.gz", ".tgz", ".tar", ".zip")) {
+            if (lower.endsWith(ext) && lower.length() > ext.length()) {
+                l = l.substring(0, l.length() - ext.length());
+                break;
+            }
+        }
+        String unique = l;
+        int n = 2;
+        while (!labels.add(unique)) {
+            unique = l + "-" + n++;
+        }
+        return unique;
+    }
+
+    private static boolean isLabTruth(String base) {
+        return base.equalsIgnoreCase("scenario.json");
+    }
+
+    /** The first path segment shared by every name, when each name lies below it; else empty. */
+    static String commonTopFolder(List<String> names) {
+        String top = null;
+        for (String n : names) {
+            int slash = n.indexOf('/');
+            if (slash <= 0) {
+                return "";
+            }
+            String first = n.substring(0, slash);
+            if (top == null) {
+                top = first;
+            } else if (!top.equals(first)) {
+                return "";
+            }
+        }
+        return top == null || top.equals("proc") ? "" : top;
+    }
+
+    private static String strip(String name, String top) {
+        return !top.isEmpty() && name.startsWith(top + "/") ? name.substring(top.length() + 1) : name;
+    }
+
+    private static String stripSlash(String prefix) {
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    private static String relative(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    private static EvidenceParseException failure(String container, IOException e) {
+        if (e instanceof BundleLimitException) {
+            return new EvidenceParseException(e.getMessage(), e);
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new EvidenceParseException(container + ": cannot be read (" + m + ")", e);
+    }
+}

@@ -1,0 +1,78 @@
+package io.smcdoctor.evidence.internal;
+
+/**
+ * The socket states smcss prints (smc-reference.md 2.4), the man-page spellings normalised to them, and the unknown
+ * value form {@code 0x1f?}. Lookups compare regions of the line: no substring per row.
+ */
+final class SmcStates {
+    /** Pairs of (spelling, canonical program spelling). */
+    private static final String[][] SPELLINGS = {
+        {"ACTIVE", "ACTIVE"},
+        {"LISTEN", "LISTEN"},
+        {"INIT", "INIT"},
+        {"CLOSED", "CLOSED"},
+        {"PEERCLOSEWAIT1", "PEERCLOSEWAIT1"},
+        {"PEERCLOSEWAIT2", "PEERCLOSEWAIT2"},
+        {"APPCLOSEWAIT1", "APPCLOSEWAIT1"},
+        {"APPCLOSEWAIT2", "APPCLOSEWAIT2"},
+        {"APPFINCLOSEWAIT1", "APPFINCLOSEWAIT1"},
+        {"APPFINCLOSEWAIT", "APPFINCLOSEWAIT1"},
+        {"PEERFINCLOSEWAIT", "PEERFINCLOSEWAIT"},
+        {"PEERABORTWAIT", "PEERABORTWAIT"},
+        {"PROCESSABORT", "PROCESSABORT"},
+        // smcss.8 spellings
+        {"PEERCLW1", "PEERCLOSEWAIT1"},
+        {"PEERCLW2", "PEERCLOSEWAIT2"},
+        {"APPLCLW1", "APPCLOSEWAIT1"},
+        {"APPLCLW2", "APPCLOSEWAIT2"},
+        {"APPLFINCLW", "APPFINCLOSEWAIT1"},
+        {"PEERFINCLW", "PEERFINCLOSEWAIT"},
+        {"PEERABORTW", "PEERABORTWAIT"},
+    };
+
+    private SmcStates() {
+    }
+
+    /**
+     * The canonical state when {@code text} starts (at column 0) with a state token, else null. Unknown numeric
+     * states ({@code 0x1f?}) are returned as printed.
+     */
+    static String rowStart(String text) {
+        int n = text.length();
+        int e = 0;
+        while (e < n && text.charAt(e) != ' ' && text.charAt(e) != '\t') {
+            e++;
+        }
+        return e == 0 ? null : canonical(text, 0, e);
+    }
+
+    /** The canonical state for {@code text[s, e)}, or null when it is no state. */
+    static String canonical(String text, int s, int e) {
+        int len = e - s;
+        for (String[] sp : SPELLINGS) {
+            if (sp[0].length() == len && text.startsWith(sp[0], s)) {
+                return sp[1];
+            }
+        }
+        // "%#x?" for values without a name, e.g. 0x1f?
+        if (len >= 4 && text.charAt(s) == '0' && text.charAt(s + 1) == 'x' && text.charAt(e - 1) == '?'
+                && SmcText.hex(text, s + 2, e - 1) >= 0) {
+            return text.substring(s, e);
+        }
+        return null;
+    }
+
+    /** Columns a row of this state has at least (INIT ends after the inode, LISTEN after the local address...). */
+    static int minTokens(String state) {
+        switch (state) {
+            case "INIT":
+                return 3;
+            case "LISTEN":
+                return 4;
+            case "CLOSED":
+                return 6;
+            default:
+                return state.endsWith("?") ? 3 : 7;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.smcdoctor.engine.internal;
+
+import io.smcdoctor.Diagnosis;
+import io.smcdoctor.DiagnosisReport;
+import io.smcdoctor.MissingEvidence;
+import io.smcdoctor.SuggestedRemedy;
+import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.ReasonCode;
+import io.smcdoctor.evidence.ParseWarning;
+import io.smcdoctor.evidence.Provenance;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a report as text for people, in English or Japanese. Stateless. */
+public final class ReportText {
+    /** Diagnoses shown in full; the rest are listed one per line. */
+    static final int DETAILED = 3;
+
+    private ReportText() {
+    }
+
+    /** The text: summary line, top diagnoses with evidence and commands, other candidates, missing evidence. */
+    public static String render(DiagnosisReport report) {
+        Labels l = report.language() == Language.JA ? Labels.JA : Labels.EN;
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append(l.summary).append(": ").append(report.stats().sockets()).append(' ').append(l.sockets).append(", ")
+                .append(report.stats().smcSockets()).append(" SMC");
+        if (!report.stats().fallbacks().isEmpty()) {
+            sb.append(", ").append(l.fallbacks).append(':');
+            for (Map.Entry<Integer, Long> e : report.stats().fallbacks().entrySet()) {
+                sb.append(' ').append(ReasonCode.hex(e.getKey())).append(" x").append(e.getValue());
+            }
+        }
+        sb.append('\n');
+        if (report.diagnoses().isEmpty()) {
+            sb.append('\n').append(l.nothing).append('\n');
+        }
+        int shown = 0;
+        for (Diagnosis d : report.diagnoses()) {
+            if (shown++ >= DETAILED) {
+                break;
+            }
+            sb.append('\n').append(d.rank()).append(". ").append(d.title()).append("  [").append(d.id())
+                    .append(String.format(Locale.ROOT, ", %s %.2f", l.confidence, d.confidence()))
+                    .append(", ").append(d.severity().json()).append(", ").append(l.side).append(' ')
+                    .append(d.side().json());
+            if (!d.reasonCodes().isEmpty()) {
+                sb.append(", ");
+                for (int i = 0; i < d.reasonCodes().size(); i++) {
+                    sb.append(i == 0 ? "" : "/").append(ReasonCode.hex(d.reasonCodes().get(i)));
+                }
+            }
+            sb.append("]\n");
+            if (!d.evidence().isEmpty()) {
+                sb.append("   ").append(l.evidence).append(":\n");
+                for (Provenance p : d.evidence()) {
+                    sb.append("     ").append(p).append(p.text().isEmpty() ? "" : ": " + p.text().strip()).append('\n');
+                }
+            }
+            if (!d.explanation().isEmpty()) {
+                sb.append("   ").append(l.why).append(": ").append(d.explanation().strip().replace("\n", "\n     "))
+                        .append('\n');
+            }
+            for (SuggestedRemedy r : d.remedies()) {
+                sb.append("   ").append(l.fix).append(": ").append(r.summary()).append('\n');
+                for (String c : r.commands()) {
+                    sb.append("     $ ").append(c).append('\n');
+                }
+            }
+        }
+        if (report.diagnoses().size() > DETAILED) {
+            sb.append('\n').append(l.others).append(":\n");
+            for (Diagnosis d : report.diagnoses().subList(DETAILED, report.diagnoses().size())) {
+                sb.append(String.format(Locale.ROOT, "  %d. %.2f %s (%s)%n", d.rank(), d.confidence(), d.title(), d.id()));
+            }
+        }
+        if (!report.missingEvidence().isEmpty()) {
+            sb.append('\n').append(l.missing).append(":\n");
+            for (MissingEvidence m : report.missingEvidence()) {
+                sb.append("  ").append(m.what());
+                if (!m.command().isEmpty()) {
+                    sb.append("  $ ").append(m.command());
+                }
+                sb.append("\n     ").append(m.why()).append('\n');
+            }
+        }
+        if (!report.warnings().isEmpty()) {
+            sb.append('\n').append(l.warnings).append(":\n");
+            for (ParseWarning w : report.warnings()) {
+                sb.append("  ").append(w).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private enum Labels {
+        EN("SMC Doctor", "sockets", "fallbacks", "No problem found in the evidence.", "confidence", "side", "Evidence",
+                "Why", "Fix", "Other candidates", "Missing evidence (run these and diagnose again)", "Input warnings"),
+        JA("SMC Doctor", "ソケット", "フォールバック", "証拠から問題は見つかりませんでした。", "確信度", "側", "証拠",
+                "理由", "対処", "その他の候補", "不足している証拠 (実行して再診断してください)", "入力の警告");
+
+        final String summary;
+        final String sockets;
+        final String fallbacks;
+        final String nothing;
+        final String confidence;
+        final String side;
+        final String evidence;
+        final String why;
+        final String fix;
+        final String others;
+        final String missing;
+        final String warnings;
+
+        Labels(String summary, String sockets, String fallbacks, String nothing, String confidence, String side,
+               String evidence, String why, String fix, String others, String missing, String warnings) {
+            this.summary = summary;
+            this.sockets = sockets;
+            this.fallbacks = fallbacks;
+            this.nothing = nothing;
+            this.confidence = confidence;
+            this.side = side;
+            this.evidence = evidence;
+            this.why = why;
+            this.fix = fix;
+            this.others = others;
+            this.missing = missing;
+            this.warnings = warnings;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.smcdoctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smcdoctor.catalog.Cause;
+import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.ReasonCode;
+import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.SymptomText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Contract of the Diagnoser: coverage of the catalog, determinism, JSON shape, cache, threads, language. */
+class DiagnoserTest {
+    static final TestCatalog CATALOG = TestCatalog.load();
+    static final Diagnoser UNCACHED = Diagnoser.builder().catalog(CATALOG).cacheSize(0).build();
+
+    static Stream<ReasonCode> reasonCodes() {
+        return CATALOG.reasonCodes().stream();
+    }
+
+    static Stream<Symptom> symptoms() {
+        return CATALOG.symptoms().stream();
+    }
+
+    private static Evidence fallback(int code) {
+        return Fx.smcss(Evidence.builder(), "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP "
+                + ReasonCode.hex(code)).build();
+    }
+
+    private static Evidence ipv6Fallback() {
+        return Fx.smcss(Evidence.builder(),
+                "ACTIVE         00000 0000760 fd00::2:51144           fd00::1:5102            0000 TCP 0x03030000",
+                "ACTIVE         00000 0000761 10.10.0.2:51146         10.10.0.1:5102          0000 TCP 0x03010000").build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reasonCodes")
+    void diagnose_anyCatalogCodeObserved_concludesEachOfItsCauses(ReasonCode rc) {
+        DiagnosisReport r = UNCACHED.diagnose(fallback(rc.code()));
+
+        Set<String> ids = r.diagnoses().stream().map(Diagnosis::id).collect(Collectors.toSet());
+        if (rc.code() == 0x03030000) {
+            // specific NOSMCDEV rules need device evidence; without it the baseline lists every cause
+            assertThat(ids).containsAll(rc.causes().stream().map(Cause::id).toList());
+        }
+        for (Cause c : rc.causes()) {
+            assertThat(ids).as("cause %s of %s", c.id(), rc.hex()).contains(c.id());
+        }
+        assertThat(r.diagnoses()).allSatisfy(d -> assertThat(d.reasonCodes()).contains(rc.code()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("symptoms")
+    void diagnose_anyCatalogSymptomPhrase_concludesEachOfItsCauses(Symptom s) {
+        String phrase = s.phrases().get(0).toUpperCase(java.util.Locale.ROOT);
+        Evidence ev = Evidence.builder().source("symptom.txt", SourceKind.SYMPTOM)
+                .add(new SymptomText(Fx.at("symptom.txt", 1, "we see: " + phrase), "we see: " + phrase)).build();
+
+        Set<String> ids = UNCACHED.diagnose(ev).diagnoses().stream().map(Diagnosis::id).collect(Collectors.toSet());
+
+        assertThat(ids).containsAll(s.causes().stream().map(Cause::id).toList());
+    }
+
+    @Test
+    void diagnose_japanesePhrase_matchesSymptom() {
+        Evidence ev = Evidence.builder().source("symptom.txt", SourceKind.SYMPTOM)
+                .add(new SymptomText(Fx.at("symptom.txt", 1, "SMC を使っても速くならない"), "SMC を使っても速くならない")).build();
+
+        assertThat(UNCACHED.diagnose(ev).diagnoses()).extracting(Diagnosis::id).contains("no-speedup-short-lived-connections");
+    }
+
+    @Test
+    void diagnose_sameEvidenceTwice_givesEqualReportsAndRanks() {
+        DiagnosisReport a = UNCACHED.diagnose(ipv6Fallback());
+        DiagnosisReport b = UNCACHED.diagnose(ipv6Fallback());
+
+        assertThat(a).isNotSameAs(b).isEqualTo(b);
+        assertThat(a.toJson()).isEqualTo(b.toJson());
+        assertThat(a.diagnoses()).extracting(Diagnosis::rank).containsExactly(
+                java.util.stream.IntStream.rangeClosed(1, a.diagnoses().size()).boxed().toArray(Integer[]::new));
+        assertThat(a.diagnoses()).extracting(Diagnosis::confidence).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void toJson_followsDiagnosisV1Schema() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(UNCACHED.diagnose(ipv6Fallback()).toJson());
+
+        assertThat(root.get("schema").asText()).isEqualTo("smc-doctor/diagnosis/v1");
+        JsonNode top = root.get("diagnoses").get(0);
+        assertThat(top.get("rank").asInt()).isEqualTo(1);
+        assertThat(top.get("id").asText()).isEqualTo("nosmcdev-ipv6");
+        assertThat(top.get("title").asText()).isEqualTo("IPv6 connections cannot use SMC-R");
+        assertThat(top.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(top.get("side").asText()).isEqualTo("local");
+        assertThat(top.get("severity").asText()).isEqualTo("problem");
+        assertThat(top.get("reasonCodes").get(0).asText()).isEqualTo("0x03030000");
+        JsonNode ev = top.get("evidence").get(0);
+        assertThat(ev.get("source").asText()).isEqualTo("smcss.txt");
+        assertThat(ev.get("line").asInt()).isEqualTo(2);
+        assertThat(ev.get("text").asText()).startsWith("ACTIVE         00000 0000760 fd00::2:51144");
+        assertThat(top.get("remedies").get(0).get("commands").get(0).asText())
+                .isEqualTo("sysctl -w net.ipv6.conf.all.disable_ipv6=1");
+        assertThat(top.get("references").isArray()).isTrue();
+        JsonNode missing = root.get("missingEvidence").get(0);
+        assertThat(missing.has("what") && missing.has("command") && missing.has("why")).isTrue();
+        assertThat(root.get("warnings").isArray()).isTrue();
+        JsonNode stats = root.get("stats");
+        assertThat(stats.get("sockets").asLong()).isEqualTo(2);
+        assertThat(stats.get("smcSockets").asLong()).isZero();
+        assertThat(stats.get("fallbacks").get("0x03030000").asLong()).isEqualTo(1);
+        assertThat(stats.get("fallbacks").get("0x03010000").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void diagnose_cachedDiagnoser_returnsSameReportForSameEvidence() {
+        Diagnoser cached = Diagnoser.builder().catalog(CATALOG).cacheSize(16).build();
+
+        DiagnosisReport first = cached.diagnose(ipv6Fallback());
+        DiagnosisReport again = cached.diagnose(ipv6Fallback());
+        // a value given directly (line 0) changes the fingerprint; facts added with a line number are assumed to come
+        // from parsed text, which is what the fingerprint digests
+        DiagnosisReport other = cached.diagnose(Fx.smcss(Evidence.builder().sysctl("net.smc.tcp2smc", "1"),
+                "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP 0x03060000").build());
+
+        assertThat(again).isSameAs(first);
+        assertThat(other).isNotSameAs(first);
+        assertThat(other.top().orElseThrow().id()).isEqualTo("optunsupp-fastopen");
+    }
+
+    @Test
+    void diagnose_manyThreads_giveIdenticalReports() throws Exception {
+        Evidence ev = ipv6Fallback();
+        String expected = UNCACHED.diagnose(ev).toJson();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                Evidence e = i % 2 == 0 ? ev : ipv6Fallback();
+                results.add(pool.submit(() -> UNCACHED.diagnose(e).toJson()));
+            }
+            for (Future<String> f : results) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void toText_japanese_usesCatalogJapaneseAndShowsCommands() {
+        Diagnoser ja = Diagnoser.builder().catalog(CATALOG).language(Language.JA).cacheSize(0).build();
+
+        String text = ja.diagnose(ipv6Fallback()).toText();
+
+        assertThat(text).contains("日本語: IPv6 connections cannot use SMC-R", "証拠", "smcss.txt:2",
+                "$ sysctl -w net.ipv6.conf.all.disable_ipv6=1");
+    }
+
+    @Test
+    void toText_english_putsTopDiagnosisEvidenceThenCommands() {
+        String text = UNCACHED.diagnose(ipv6Fallback()).toText();
+
+        int title = text.indexOf("1. IPv6 connections cannot use SMC-R");
+        int evidence = text.indexOf("smcss.txt:2: ACTIVE");
+        int command = text.indexOf("$ sysctl -w net.ipv6.conf.all.disable_ipv6=1");
+        assertThat(title).isNotNegative();
+        assertThat(evidence).isGreaterThan(title);
+        assertThat(command).isGreaterThan(evidence);
+        assertThat(text).contains("Missing evidence", "$ sysctl -a");
+    }
+
+    @Test
+    void builder_conflictingCatalogSettings_failWithBothNamed() {
+        assertThatThrownBy(() -> Diagnoser.builder().catalogOverlays(Path.of("a.yaml")).catalog(CATALOG))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a.yaml");
+        assertThatThrownBy(() -> Diagnoser.builder().cacheSize(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Diagnoser.builder().rulePacks(Path.of("x.jar")))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+}

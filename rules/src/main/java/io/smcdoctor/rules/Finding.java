@@ -1,0 +1,149 @@
+package io.smcdoctor.rules;
+
+import io.smcdoctor.catalog.Side;
+import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.SocketGroup;
+import io.smcdoctor.evidence.SocketRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one rule concluded: a catalog cause, the reason codes it explains, the evidence lines that support it and
+ * how specific that evidence is. Several findings for the same cause are merged by the engine.
+ *
+ * @param causeId         catalog cause id (see CATALOG-IDS.md), e.g. {@code nosmcdev-ipv6}
+ * @param codes           reason codes the finding explains, in order ({@code 0x05000000} then the peer's code)
+ * @param side            which host must be fixed
+ * @param specificity     how specific the evidence is, in (0, 1]: 1 = the evidence can only mean this cause
+ * @param affectedSockets sockets the finding explains (0 when it is not about sockets)
+ * @param evidence        the lines that support the finding
+ * @param rule            the name of the rule that concluded it
+ * @param specific        false for the baseline "code observed, cause unknown" findings
+ */
+public record Finding(String causeId, List<Integer> codes, Side side, double specificity, long affectedSockets,
+                      List<Provenance> evidence, String rule, boolean specific) {
+    /** Sample rows cited per socket group. */
+    static final int ROWS_PER_GROUP = 3;
+
+    public Finding {
+        Objects.requireNonNull(causeId, "causeId");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(rule, "rule");
+        if (!(specificity > 0 && specificity <= 1)) {
+            throw new IllegalArgumentException("specificity must be in (0,1], was " + specificity + " for " + causeId);
+        }
+        if (affectedSockets < 0) {
+            throw new IllegalArgumentException("affectedSockets must be >= 0, was " + affectedSockets);
+        }
+        codes = List.copyOf(codes);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** True when the finding explains this reason code. */
+    public boolean explains(int code) {
+        return codes.contains(code);
+    }
+
+    /** Starts a finding for a cause; used from rule consequences. */
+    public static Builder of(String causeId) {
+        return new Builder(causeId);
+    }
+
+    /** Builds a {@link Finding}; not thread-safe (one per rule firing). */
+    public static final class Builder {
+        private final String causeId;
+        private final List<Integer> codes = new ArrayList<>(2);
+        private final List<Provenance> evidence = new ArrayList<>(4);
+        private Side side = Side.UNKNOWN;
+        private double specificity = 0.5;
+        private long sockets;
+        private String rule = "";
+        private boolean specific = true;
+
+        private Builder(String causeId) {
+            this.causeId = Objects.requireNonNull(causeId, "causeId");
+        }
+
+        /** Adds a reason code the finding explains (0 is ignored). */
+        public Builder code(int code) {
+            if (code != 0 && !codes.contains(code)) {
+                codes.add(code);
+            }
+            return this;
+        }
+
+        /** Adds every code in the list. */
+        public Builder codes(List<Integer> more) {
+            more.forEach(this::code);
+            return this;
+        }
+
+        /** The side to fix. */
+        public Builder side(Side value) {
+            side = Objects.requireNonNull(value, "side");
+            return this;
+        }
+
+        /** How specific the evidence is, in (0, 1]. */
+        public Builder specificity(double value) {
+            specificity = value;
+            return this;
+        }
+
+        /** Adds affected sockets. */
+        public Builder sockets(long count) {
+            sockets += count;
+            return this;
+        }
+
+        /** The concluding rule's name. */
+        public Builder rule(String name) {
+            rule = name;
+            return this;
+        }
+
+        /** Marks the finding as a baseline (unspecific) one. */
+        public Builder baseline() {
+            specific = false;
+            return this;
+        }
+
+        /** Cites a fact: its line, or for a socket group its first sample rows. */
+        public Builder cite(Fact fact) {
+            if (fact instanceof SocketGroup) {
+                List<SocketRow> rows = ((SocketGroup) fact).samples();
+                for (int i = 0; i < rows.size() && i < ROWS_PER_GROUP; i++) {
+                    add(rows.get(i).provenance());
+                }
+            } else {
+                add(fact.provenance());
+            }
+            return this;
+        }
+
+        /** Cites a line directly. */
+        public Builder cite(Provenance provenance) {
+            add(provenance);
+            return this;
+        }
+
+        /** Cites every line in the list. */
+        public Builder citeAll(List<Provenance> lines) {
+            lines.forEach(this::add);
+            return this;
+        }
+
+        private void add(Provenance p) {
+            if (!evidence.contains(p)) {
+                evidence.add(p);
+            }
+        }
+
+        /** The finding. */
+        public Finding build() {
+            return new Finding(causeId, codes, side, specificity, sockets, evidence, rule, specific);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.smcdoctor.rules;
+
+import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.evidence.FallbackCounter;
+import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.SocketGroup;
+import io.smcdoctor.evidence.SocketRow;
+import io.smcdoctor.evidence.SocketSummary;
+import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.SymptomText;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns evidence and catalog into the facts one rule execution sees: the evidence facts themselves, the socket
+ * summary, which inputs are present or missing, the fallback codes observed (socket groups plus stats counters),
+ * the symptom phrases that matched, and the catalog reason codes the rules may need.
+ */
+final class RuleInputs {
+    private RuleInputs() {
+    }
+
+    static List<Object> facts(Evidence evidence, Catalog catalog) {
+        List<Object> facts = new ArrayList<>(64);
+        facts.addAll(evidence.allFacts());
+        SocketSummary summary = evidence.sockets();
+        facts.add(summary);
+        Map<SourceKind, String> present = new EnumMap<>(SourceKind.class);
+        evidence.sources().forEach((name, kind) -> present.putIfAbsent(kind, name));
+        for (SourceKind kind : SourceKind.values()) {
+            String source = present.get(kind);
+            facts.add(source != null ? new InputPresent(kind, source) : new InputMissing(kind));
+        }
+        List<FallbackObserved> observed = observed(evidence, summary);
+        facts.addAll(observed);
+        for (FallbackObserved o : observed) {
+            catalog.reasonCode(o.code()).ifPresent(facts::add);
+            if (o.peerCode() != 0 && o.peerCode() != o.code()) {
+                catalog.reasonCode(o.peerCode()).ifPresent(facts::add);
+            }
+        }
+        facts.addAll(symptoms(evidence.facts(SymptomText.class), catalog));
+        return facts;
+    }
+
+    /** One fact per (local, peer) code pair on sockets, plus counter-only codes from the stats. */
+    static List<FallbackObserved> observed(Evidence evidence, SocketSummary summary) {
+        Map<Long, Acc> pairs = new LinkedHashMap<>();
+        for (SocketGroup g : summary.groups()) {
+            if (!g.fallback() || g.listening() || g.localCode() == 0) {
+                continue;
+            }
+            Acc acc = pairs.computeIfAbsent(key(g.localCode(), g.peerCode()), k -> new Acc(g.localCode(), g.peerCode()));
+            acc.sockets += g.count();
+            for (SocketRow row : g.samples()) {
+                if (acc.evidence.size() < Finding.ROWS_PER_GROUP) {
+                    acc.evidence.add(row.provenance());
+                }
+            }
+        }
+        long counterTotal = 0;
+        for (FallbackCounter c : evidence.facts(FallbackCounter.class)) {
+            if (c.code() == 0 || c.count() <= 0) {
+                continue;
+            }
+            counterTotal += c.count();
+            Acc acc = null;
+            for (Acc a : pairs.values()) {
+                if (a.code == c.code()) {
+                    acc = a;
+                    break;
+                }
+            }
+            if (acc == null) {
+                acc = new Acc(c.code(), 0);
+                pairs.put(key(c.code(), 0), acc);
+            }
+            acc.counted += c.count();
+            acc.evidence.add(c.provenance());
+        }
+        List<FallbackObserved> out = new ArrayList<>(pairs.size());
+        for (Acc a : pairs.values()) {
+            double share;
+            if (summary.fallbacks() > 0 && a.sockets > 0) {
+                share = (double) a.sockets / summary.fallbacks();
+            } else {
+                share = counterTotal > 0 ? (double) a.counted / counterTotal : 0;
+            }
+            out.add(new FallbackObserved(a.code, a.peerCode, a.sockets, a.counted, share, a.evidence));
+        }
+        return out;
+    }
+
+    /** Catalog symptoms whose phrases occur in the user's text (case-insensitive; Japanese matched as is). */
+    static List<SymptomMatch> symptoms(List<SymptomText> texts, Catalog catalog) {
+        List<SymptomMatch> out = new ArrayList<>();
+        for (SymptomText t : texts) {
+            String text = normalise(t.text());
+            for (Symptom s : catalog.symptoms()) {
+                for (String phrase : s.phrases()) {
+                    String p = normalise(phrase);
+                    if (!p.isEmpty() && text.contains(p)) {
+                        out.add(new SymptomMatch(s.id(), s, phrase, t));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Lower case, with runs of white space and hyphen/underscore variants folded, so "speed up" = "speed-up". */
+    static String normalise(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean sep = Character.isWhitespace(c) || c == '-' || c == '_' || c == '\u3000';
+            if (sep) {
+                if (!space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = true;
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        int end = sb.length();
+        if (end > 0 && sb.charAt(end - 1) == ' ') {
+            sb.setLength(end - 1);
+        }
+        return sb.toString();
+    }
+
+    private static long key(int code, int peer) {
+        return ((long) code << 32) | (peer & 0xffffffffL);
+    }
+
+    private static final class Acc {
+        final int code;
+        final int peerCode;
+        long sockets;
+        long counted;
+        final List<Provenance> evidence = new ArrayList<>(4);
+
+        Acc(int code, int peerCode) {
+            this.code = code;
+            this.peerCode = peerCode;
+        }
+    }
+}
