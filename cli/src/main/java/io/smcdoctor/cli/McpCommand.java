@@ -1,7 +1,10 @@
 package io.smcdoctor.cli;
 
 import io.smcdoctor.Answers;
+import io.smcdoctor.Diagnoser;
+import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.KnowledgeBase;
+import io.smcdoctor.SmcDoctorException;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
@@ -11,9 +14,22 @@ import io.smcdoctor.cli.mcp.DiagnoseRequest;
 import io.smcdoctor.cli.mcp.SmcDoctorMcpServer;
 import io.smcdoctor.cli.mcp.SmcDoctorTools;
 import io.smcdoctor.cli.mcp.ToolResult;
+import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.SourceKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -43,12 +59,14 @@ final class McpCommand implements Callable<Integer> {
     }
 
     /**
-     * The tools over the catalog and knowledge base, answering with exactly the JSON of {@code explain},
-     * {@code sockopt} and {@code ask --format json}. Immutable and thread-safe.
+     * The tools over the catalog, the diagnoser and the knowledge base, answering with exactly the JSON of
+     * {@code diagnose}, {@code explain}, {@code sockopt} and {@code ask --format json}. Thread-safe (a diagnoser per
+     * language is built on first use).
      */
     static final class CliTools implements SmcDoctorTools {
         private final Catalog catalog;
         private final KnowledgeBase knowledgeBase;
+        private final Map<Language, Diagnoser> diagnosers = new ConcurrentHashMap<>();
 
         CliTools(Catalog catalog, KnowledgeBase knowledgeBase) {
             this.catalog = catalog;
@@ -56,16 +74,61 @@ final class McpCommand implements Callable<Integer> {
         }
 
         /**
-         * Not wired yet: the Diagnoser (branch rules-engine) and the bundle reader (branch bundles) are not merged
-         * into this branch. TODO(lead): after merging them, read {@code request.path()} as a bundle, parse
-         * {@code request.files()} / {@code request.text()} with the adapters' parsers, run
-         * {@code Diagnoser.diagnose(evidence)} and return {@code report.toJson()} (schema smc-doctor/diagnosis/v1).
+         * Reads the evidence (a bundle path, pasted files written into a private temporary bundle, pasted text of
+         * any kind recognised by content) with {@link EvidenceBundle} and diagnoses it; the JSON is
+         * {@link DiagnosisReport#toJson()} exactly as {@code diagnose --format json} prints it.
          */
         @Override
         public ToolResult diagnose(DiagnoseRequest request) {
-            return ToolResult.error("diagnose is not available in this build of smc-doctor yet (the diagnosis engine "
-                    + "is not wired into the MCP server); use explain_reason_code for codes seen in smcss output, "
-                    + "or ask_smc_question.");
+            Path temp = null;
+            try {
+                List<Path> paths = new ArrayList<>();
+                request.path().ifPresent(p -> paths.add(Path.of(p)));
+                if (!request.files().isEmpty() || request.text().isPresent() || request.symptom().isPresent()) {
+                    temp = Files.createTempDirectory("smc-doctor-mcp-");
+                    Path bundle = Files.createDirectory(temp.resolve("pasted"));
+                    for (Map.Entry<String, String> e : request.files().entrySet()) {
+                        String name = e.getKey().strip();
+                        if (name.contains("/") || name.contains("\\") || SourceKind.ofFileName(name).isEmpty()) {
+                            return ToolResult.error("files: '" + name + "' is not a bundle file name; use names such "
+                                    + "as smcss.txt, dmesg.txt, sysctl.txt, smcr-stats.txt, ip-addr.txt");
+                        }
+                        Files.writeString(bundle.resolve(name.toLowerCase(Locale.ROOT)), e.getValue(), StandardCharsets.UTF_8);
+                    }
+                    if (request.symptom().isPresent()) {
+                        Files.writeString(bundle.resolve("symptom.txt"), request.symptom().get(), StandardCharsets.UTF_8);
+                    }
+                    if (!request.files().isEmpty() || request.symptom().isPresent()) {
+                        paths.add(bundle);
+                    }
+                    if (request.text().isPresent()) {
+                        Path text = temp.resolve("pasted.txt");
+                        Files.writeString(text, request.text().get(), StandardCharsets.UTF_8);
+                        paths.add(text);
+                    }
+                }
+                Evidence evidence = EvidenceBundle.read(paths);
+                DiagnosisReport report = diagnosers.computeIfAbsent(request.language(),
+                        l -> Diagnoser.builder().catalog(catalog).language(l).build()).diagnose(evidence);
+                return ToolResult.ok(report.toJson());
+            } catch (SmcDoctorException e) {
+                return ToolResult.error(e.getMessage());
+            } catch (IOException e) {
+                return ToolResult.error("cannot store the pasted evidence: " + e.getMessage());
+            } finally {
+                deleteQuietly(temp);
+            }
+        }
+
+        private static void deleteQuietly(Path dir) {
+            if (dir == null) {
+                return;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // best effort: the directory is in the temp area
+            }
         }
 
         @Override

@@ -95,12 +95,4 @@ class McpCommandTest {
         assertThat(s).isEqualTo(cliJson("ask", "--limit", "3", "--format", "json", "--lang", "en",
                 "IPv6 connections fall back to TCP"));
     }
-
-    @Test
-    void diagnose_isReportedAsNotWiredYet_neverFaked() {
-        CallToolResult r = call("diagnose", Map.of("text", "State          UID   Inode   Local Address"));
-
-        assertThat(r.isError()).isTrue();
-        assertThat(((McpSchema.TextContent) r.content().get(0)).text()).startsWith("diagnose is not available");
-    }
 }
