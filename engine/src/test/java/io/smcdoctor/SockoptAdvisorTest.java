@@ -79,4 +79,13 @@ class SockoptAdvisorTest {
     void sendFlagFastOpen_isTheFastOpenRow() {
         assertThat(advisor.checkSendFlagFastOpen()).get().extracting(SockoptAdvice::name).isEqualTo("TCP_FASTOPEN");
     }
+
+    @Test
+    void bundled_agreesWithSeedTableForEveryOption() {
+        SockoptAdvisor bundled = SockoptAdvisor.bundled();
+        for (io.smcdoctor.catalog.SocketOption o : SeedSockoptCatalog.seed().socketOptions()) {
+            assertThat(bundled.check(o.level(), o.name())).as(o.name()).get()
+                    .extracting(SockoptAdvice::support).isEqualTo(o.support());
+        }
+    }
 }

@@ -76,6 +76,15 @@ class SourceScannerTest {
     }
 
     @Test
+    void scan_fixtureTree_withBundledCatalog_givesTheSameLevels() {
+        LintReport seed = SCANNER.scan(List.of(fixtures()), fixtures());
+        LintReport bundled = SourceScanner.of(SockoptAdvisor.bundled()).scan(List.of(fixtures()), fixtures());
+
+        assertThat(describe(bundled.findings())).isEqualTo(describe(seed.findings()));
+        assertThat(bundled.findings().get(0).advice().fallbackCodes()).containsExactly("0x03060000");
+    }
+
+    @Test
     void scan_fixtureTree_skipsBuildAndNodeModules() {
         LintReport report = SCANNER.scan(List.of(fixtures()), fixtures());
 
