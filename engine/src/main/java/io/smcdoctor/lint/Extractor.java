@@ -2,10 +2,12 @@ package io.smcdoctor.lint;
 
 import io.smcdoctor.catalog.SockoptLevel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +75,13 @@ final class Extractor {
             "^(?:\\(\\s*[A-Za-z_][\\w:]*\\s*\\)\\s*)?(?:[A-Za-z_]\\w*\\s*(?:\\.|::)\\s*)*"
             + "([A-Za-z_]\\w*|0[xX][0-9a-fA-F]+|\\d+)(?:\\s+as\\s+\\w+)?$");
     private static final Pattern IMPORT_LINE = Pattern.compile("^\\s*import\\b");
+    /** Java: {@code import static java.net.StandardSocketOptions.TCP_NODELAY;} or {@code ...ChannelOption.*;}. */
+    private static final Pattern JAVA_STATIC_IMPORT = Pattern.compile(
+            "(?m)^\\s*import\\s+static\\s+[\\w.]*\\b(?:StandardSocketOptions|ExtendedSocketOptions|ChannelOption"
+            + "|EpollChannelOption|IoUringChannelOption|NioChannelOption|UnixChannelOption)\\s*\\.\\s*([A-Z][A-Z0-9_]*|\\*)\\s*;");
+    /** Java: a statically imported option passed bare to a setter/getter: {@code .option(TCP_NODELAY, true)}. */
+    private static final Pattern JAVA_BARE_OPTION = Pattern.compile(
+            "\\.\\s*(option|childOption|setOption|getOption)\\s*\\(\\s*([A-Z][A-Z0-9_]*)\\s*[,)]");
 
     private Extractor() {
     }
@@ -97,6 +106,7 @@ final class Extractor {
                 break;
             case JAVA:
                 javaConstants(masked, hits);
+                javaStaticImports(masked, hits);
                 methods(masked, JAVA_SETTER, JAVA_SETTERS, hits);
                 break;
             default:
@@ -174,6 +184,35 @@ final class Extractor {
             boolean get = JAVA_GETTER_BEFORE.matcher(m.substring(Math.max(0, mt.start() - 40), mt.start())).find();
             hits.add(new Hit(mt.start(), get ? LintFinding.Usage.GET : LintFinding.Usage.SET, null, name,
                     Hit.NO_VALUE, mt.group().replaceAll("\\s+", "")));
+        }
+    }
+
+    /** Options imported statically and then used bare, e.g. {@code b.option(TCP_FASTOPEN_CONNECT, true)}. */
+    private static void javaStaticImports(String m, List<Hit> hits) {
+        Set<String> imported = new HashSet<>();
+        boolean wildcard = false;
+        Matcher imp = JAVA_STATIC_IMPORT.matcher(m);
+        while (imp.find()) {
+            if (imp.group(1).equals("*")) {
+                wildcard = true;
+            } else {
+                imported.add(imp.group(1));
+            }
+        }
+        if (imported.isEmpty() && !wildcard) {
+            return;
+        }
+        Matcher mt = JAVA_BARE_OPTION.matcher(m);
+        while (mt.find()) {
+            String raw = mt.group(2);
+            if (!wildcard && !imported.contains(raw)) {
+                continue;
+            }
+            String name = JAVA_NAMES.getOrDefault(raw, raw);
+            if (!name.isEmpty()) {
+                LintFinding.Usage usage = mt.group(1).equals("getOption") ? LintFinding.Usage.GET : LintFinding.Usage.SET;
+                hits.add(new Hit(mt.start(2), usage, null, name, Hit.NO_VALUE, raw));
+            }
         }
     }
 

@@ -32,7 +32,8 @@ import java.util.Set;
  * <p>What is recognised: {@code setsockopt}/{@code getsockopt} calls at {@code SOL_SOCKET} / {@code SOL_TCP} /
  * {@code IPPROTO_TCP} (C, C++, Rust {@code libc::}, Python {@code sock.setsockopt}, Go {@code unix./syscall.Setsockopt*},
  * names or numbers, calls spread over lines), Java {@code StandardSocketOptions}, {@code ExtendedSocketOptions} and
- * Netty {@code ChannelOption}/{@code EpollChannelOption} constants and {@code java.net.Socket} setters, Go
+ * Netty {@code ChannelOption}/{@code EpollChannelOption} constants (also statically imported) and
+ * {@code java.net.Socket} setters, Go
  * {@code net.TCPConn} setters, Rust {@code socket2} setters, and the {@code MSG_FASTOPEN} flag in send calls.
  * Comments and string literals are ignored.
  *

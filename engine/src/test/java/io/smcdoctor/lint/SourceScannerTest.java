@@ -167,6 +167,30 @@ class SourceScannerTest {
     }
 
     @Test
+    void scan_javaStaticImports_flagBareOptionNames() {
+        String java = "import static io.netty.channel.ChannelOption.TCP_FASTOPEN_CONNECT;\n"
+                + "import static java.net.StandardSocketOptions.*;\n"
+                + "class C {\n"
+                + "  void f(Bootstrap b, Socket s) throws Exception {\n"
+                + "    b.option(TCP_FASTOPEN_CONNECT, true);\n"
+                + "    s.setOption(SO_KEEPALIVE, true);\n"
+                + "    b.option(SO_BACKLOG, 128);\n"
+                + "  }\n"
+                + "}\n";
+
+        assertThat(describe(SCANNER.scan("C.java", java))).containsExactly(
+                "C.java:5:14: ERROR TCP_FASTOPEN_CONNECT",
+                "C.java:6:17: WARNING SO_KEEPALIVE");
+    }
+
+    @Test
+    void scan_javaBareNamesWithoutStaticImport_areNotFlagged() {
+        String java = "class C { static final int TCP_FASTOPEN = 1; void f(Cfg b) { b.option(TCP_FASTOPEN, 2); } }\n";
+
+        assertThat(SCANNER.scan("C.java", java)).isEmpty();
+    }
+
+    @Test
     void scan_crlfLineEnds_keepColumns() {
         String py = "import socket\r\ns = socket.socket()\r\ns.setsockopt(socket.IPPROTO_TCP, socket.TCP_FASTOPEN, 5)\r\n";
 

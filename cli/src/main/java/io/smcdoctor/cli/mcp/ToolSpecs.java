@@ -90,8 +90,8 @@ final class ToolSpecs {
 
     private SyncToolSpecification spec(String name, String title, String description, String inputSchema,
                                        String outputSchemaName, Function<Map<String, Object>, ToolResult> body) {
-        McpSchema.Tool.Builder tool = McpSchema.Tool.builder().name(name).title(title).description(description)
-                .inputSchema(mcpMapper, inputSchema);
+        McpSchema.Tool.Builder tool = McpSchema.Tool.builder(name, mcpMapper, inputSchema).title(title)
+                .description(description);
         if (outputSchemaName != null) {
             tool.outputSchema(mcpMapper, "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\","
                     + " \"const\": \"" + outputSchemaName + "\"}}, \"required\": [\"schema\"]}");
