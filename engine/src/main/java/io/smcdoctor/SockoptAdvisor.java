@@ -1,12 +1,134 @@
 package io.smcdoctor;
 
-/** Says whether a socket option works on SMC sockets and what to do. (Placeholder.) */
+import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.ReasonCode;
+import io.smcdoctor.catalog.SocketOption;
+import io.smcdoctor.catalog.SockoptLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Says whether a socket option works on SMC sockets, what happens when it is set and what to do about it.
+ *
+ * <p>Backed by the socket-option table of the {@link Catalog} (the seed FAQ's Y/M/N table). Immutable and
+ * thread-safe: build once, share freely. Unknown options are an empty {@link Optional}, never an exception;
+ * {@link #suggestions(String)} gives "did you mean" candidates for them.
+ *
+ * <pre>{@code
+ * SockoptAdvisor advisor = SockoptAdvisor.bundled();
+ * advisor.check(SockoptLevel.SOL_TCP, "TCP_FASTOPEN")
+ *        .ifPresent(a -> System.out.println(a.summary(Language.EN)));
+ * }</pre>
+ */
 public final class SockoptAdvisor {
-    private SockoptAdvisor() {
+    /** Default number of suggestions for an unknown option. */
+    public static final int DEFAULT_SUGGESTIONS = 3;
+
+    private final Catalog catalog;
+
+    private SockoptAdvisor(Catalog catalog) {
+        this.catalog = catalog;
     }
 
-    /** The advisor over the bundled catalog. */
+    /**
+     * The advisor over the bundled catalog.
+     *
+     * @throws io.smcdoctor.catalog.KnowledgeValidationException if the bundled catalog is invalid
+     */
     public static SockoptAdvisor bundled() {
-        return new SockoptAdvisor();
+        return new SockoptAdvisor(Catalog.bundled());
+    }
+
+    /** The advisor over the given catalog (e.g. the bundled one plus overlays). */
+    public static SockoptAdvisor of(Catalog catalog) {
+        return new SockoptAdvisor(Objects.requireNonNull(catalog, "catalog"));
+    }
+
+    /** The catalog this advisor reads. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Advice for an option given by name or alias, case-insensitive, with or without a level prefix
+     * ({@code TCP_FASTOPEN}, {@code SOL_TCP:TCP_NODELAY}, {@code so_keepalive}).
+     *
+     * @return empty when the catalog does not know the option (see {@link #suggestions(String)})
+     */
+    public Optional<SockoptAdvice> check(String name) {
+        Objects.requireNonNull(name, "name");
+        return catalog.socketOption(name.trim()).map(this::advice);
+    }
+
+    /**
+     * Advice for an option at a level, by name or alias ({@code check(SockoptLevel.SOL_TCP, "TCP_FASTOPEN")}).
+     *
+     * @return empty when the catalog has no such option at that level
+     */
+    public Optional<SockoptAdvice> check(SockoptLevel level, String name) {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(name, "name");
+        return catalog.socketOption(level, name.trim()).map(this::advice);
+    }
+
+    /**
+     * Advice for an option at a level by its Linux numeric value ({@code check(SockoptLevel.SOL_TCP, 23)} is
+     * {@code TCP_FASTOPEN}).
+     *
+     * @return empty when the catalog has no option with that value at that level
+     */
+    public Optional<SockoptAdvice> check(SockoptLevel level, int value) {
+        Objects.requireNonNull(level, "level");
+        return catalog.socketOption(level, value).map(this::advice);
+    }
+
+    /**
+     * Advice for the {@code MSG_FASTOPEN} flag of {@code send}/{@code sendto}/{@code sendmsg}: on an SMC socket
+     * that has not connected yet it has the same effect as setting {@code TCP_FASTOPEN} (fallback with
+     * {@code 0x03060000}), so the {@code TCP_FASTOPEN} row is returned.
+     *
+     * @return empty when the catalog has no {@code TCP_FASTOPEN} row
+     */
+    public Optional<SockoptAdvice> checkSendFlagFastOpen() {
+        return check(SockoptLevel.SOL_TCP, "TCP_FASTOPEN");
+    }
+
+    /**
+     * Known option names closest to a misspelt or unknown one, best first, at most {@code limit}; empty when
+     * nothing is close.
+     */
+    public List<String> suggestions(String name, int limit) {
+        Objects.requireNonNull(name, "name");
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : catalog.suggestions(name.trim(), Math.max(limit * 4, 8))) {
+            if (out.size() < limit && catalog.socketOption(s).isPresent() && !out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@link #suggestions(String, int)} with {@link #DEFAULT_SUGGESTIONS}. */
+    public List<String> suggestions(String name) {
+        return suggestions(name, DEFAULT_SUGGESTIONS);
+    }
+
+    private SockoptAdvice advice(SocketOption option) {
+        List<ReasonCode> reasons = new ArrayList<>();
+        for (int code : option.fallbackCodes()) {
+            catalog.reasonCode(code).ifPresent(reasons::add);
+        }
+        return new SockoptAdvice(option, reasons);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SockoptAdvisor[%d options]", catalog.socketOptions().size());
     }
 }

@@ -1,0 +1,207 @@
+package io.smcdoctor.cli.mcp;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.smcdoctor.catalog.Language;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The four tools: names, descriptions, input/output JSON schemas and handlers that call {@link SmcDoctorTools}. */
+final class ToolSpecs {
+    static final String DIAGNOSE = "diagnose";
+    static final String EXPLAIN = "explain_reason_code";
+    static final String SOCKOPT = "sockopt_support";
+    static final String ASK = "ask_smc_question";
+
+    /** Upper bound on pasted text per field, so one call cannot exhaust memory. */
+    static final int MAX_TEXT_CHARS = 8 * 1024 * 1024;
+
+    private static final String LANG = "\"lang\": {\"type\": \"string\", \"enum\": [\"en\", \"ja\"],"
+            + " \"description\": \"Language of the texts in the result (default: English).\"}";
+
+    private final McpJsonMapper mcpMapper;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SmcDoctorTools tools;
+
+    ToolSpecs(McpJsonMapper mcpMapper, SmcDoctorTools tools) {
+        this.mcpMapper = mcpMapper;
+        this.tools = tools;
+    }
+
+    List<SyncToolSpecification> all() {
+        return List.of(
+                spec(DIAGNOSE, "Diagnose SMC problems",
+                        "Diagnose why Linux SMC (AF_SMC, SMC-R, SMC-D) connections fall back to TCP or fail, from an "
+                        + "evidence bundle path on the server's host or from pasted command output (smcss -a, dmesg, "
+                        + "sysctl -a, smcr -d stats, ...). Returns ranked diagnoses with the evidence lines, remedies "
+                        + "and the evidence still missing (schema smc-doctor/diagnosis/v1).",
+                        "{\"type\": \"object\", \"properties\": {"
+                        + "\"path\": {\"type\": \"string\", \"description\": \"Bundle directory, .tar.gz/.zip archive or "
+                        + "single evidence file on the host running smc-doctor.\"},"
+                        + "\"files\": {\"type\": \"object\", \"additionalProperties\": {\"type\": \"string\"},"
+                        + " \"description\": \"Pasted evidence keyed by bundle file name, e.g. {\\\"smcss.txt\\\": "
+                        + "\\\"...\\\", \\\"dmesg.txt\\\": \\\"...\\\", \\\"sysctl.txt\\\": \\\"...\\\"}.\"},"
+                        + "\"text\": {\"type\": \"string\", \"description\": \"Pasted output of any supported command; "
+                        + "its kind is recognised from the content.\"},"
+                        + "\"symptom\": {\"type\": \"string\", \"description\": \"What the user observed, free text.\"},"
+                        + LANG + "}}",
+                        "smc-doctor/diagnosis/v1", this::diagnose),
+                spec(EXPLAIN, "Explain an SMC reason code",
+                        "Explain an SMC fallback/decline reason code as shown by smcss or smcr stats: 0x03030000, "
+                        + "3030000, 0x05000000/0x03030000 (peer/local), SMC_CLC_DECL_NOSMCDEV. Returns meaning, causes, "
+                        + "checks, remedies and references (schema smc-doctor/reason-code/v1).",
+                        "{\"type\": \"object\", \"properties\": {"
+                        + "\"code\": {\"type\": \"string\", \"description\": \"The reason code(s) as the user has them.\"},"
+                        + LANG + "}, \"required\": [\"code\"]}",
+                        null, this::explain),
+                spec(SOCKOPT, "Socket option support on SMC",
+                        "Whether a SOL_SOCKET or SOL_TCP socket option works on SMC sockets: Y (supported), M (works "
+                        + "but behaves differently than on TCP) or N (the connection falls back to TCP, with the "
+                        + "fallback reason code), and what to do (schema smc-doctor/sockopt/v1).",
+                        "{\"type\": \"object\", \"properties\": {"
+                        + "\"name\": {\"type\": \"string\", \"description\": \"Option name (TCP_FASTOPEN, SO_KEEPALIVE, "
+                        + "SOL_TCP:TCP_NODELAY) or its number together with level.\"},"
+                        + "\"level\": {\"type\": \"string\", \"description\": \"SOL_TCP (= IPPROTO_TCP, 6) or SOL_SOCKET "
+                        + "(1); optional when the name is unambiguous.\"},"
+                        + LANG + "}, \"required\": [\"name\"]}",
+                        "smc-doctor/sockopt/v1", this::sockopt),
+                spec(ASK, "Ask about SMC",
+                        "Answer a question about Linux SMC in English or Japanese from the SMC Doctor knowledge "
+                        + "(Alibaba Cloud Linux SMC FAQ, kernel reason codes, smc-tools). Returns ranked answers "
+                        + "with commands and references; an empty list when nothing fits (schema smc-doctor/answers/v1).",
+                        "{\"type\": \"object\", \"properties\": {"
+                        + "\"question\": {\"type\": \"string\", \"description\": \"The question, English or Japanese.\"},"
+                        + "\"limit\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 10, \"description\": "
+                        + "\"At most this many answers (default 5).\"},"
+                        + "\"lang\": {\"type\": \"string\", \"enum\": [\"en\", \"ja\"], \"description\": \"Language of "
+                        + "the answers (default: the question's language).\"}"
+                        + "}, \"required\": [\"question\"]}",
+                        "smc-doctor/answers/v1", this::ask));
+    }
+
+    private SyncToolSpecification spec(String name, String title, String description, String inputSchema,
+                                       String outputSchemaName, Function<Map<String, Object>, ToolResult> body) {
+        McpSchema.Tool.Builder tool = McpSchema.Tool.builder(name, mcpMapper, inputSchema).title(title)
+                .description(description);
+        if (outputSchemaName != null) {
+            tool.outputSchema(mcpMapper, "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\","
+                    + " \"const\": \"" + outputSchemaName + "\"}}, \"required\": [\"schema\"]}");
+        }
+        tool.annotations(new McpSchema.ToolAnnotations(title, true, false, true, false, null));
+        return SyncToolSpecification.builder().tool(tool.build())
+                .callHandler((exchange, request) -> call(request, body)).build();
+    }
+
+    private CallToolResult call(CallToolRequest request, Function<Map<String, Object>, ToolResult> body) {
+        Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
+        ToolResult result;
+        try {
+            result = body.apply(args);
+        } catch (BadArgument e) {
+            result = ToolResult.error(e.getMessage());
+        } catch (RuntimeException e) {
+            result = ToolResult.error("internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (result.error()) {
+            String text = result.message() + (result.suggestions().isEmpty() ? ""
+                    : " Did you mean: " + String.join(", ", result.suggestions()) + "?");
+            return CallToolResult.builder().addTextContent(text).isError(true).build();
+        }
+        try {
+            Map<String, Object> structured = mapper.readValue(result.json(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            return CallToolResult.builder().structuredContent(structured).addTextContent(result.json()).isError(false).build();
+        } catch (IOException e) {
+            return CallToolResult.builder().addTextContent("internal error: tool returned invalid JSON").isError(true).build();
+        }
+    }
+
+    private ToolResult diagnose(Map<String, Object> args) {
+        Map<String, String> files = new LinkedHashMap<>();
+        Object f = args.get("files");
+        if (f instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) f).entrySet()) {
+                if (!(e.getValue() instanceof String)) {
+                    throw new BadArgument("files." + e.getKey() + " must be a string with the file's content");
+                }
+                files.put(String.valueOf(e.getKey()), bounded("files." + e.getKey(), (String) e.getValue()));
+            }
+        } else if (f != null) {
+            throw new BadArgument("files must be an object mapping bundle file names to their content");
+        }
+        DiagnoseRequest req = new DiagnoseRequest(optional(args, "path"), files,
+                optional(args, "text").map(t -> bounded("text", t)), optional(args, "symptom"), lang(args));
+        if (req.isEmpty()) {
+            return ToolResult.error("give a bundle 'path', pasted evidence in 'files' (e.g. {\"smcss.txt\": ...}), "
+                    + "or pasted command output in 'text'");
+        }
+        return tools.diagnose(req);
+    }
+
+    private ToolResult explain(Map<String, Object> args) {
+        return tools.explainReasonCode(required(args, "code"), lang(args));
+    }
+
+    private ToolResult sockopt(Map<String, Object> args) {
+        return tools.sockoptSupport(required(args, "name"), optional(args, "level"), lang(args));
+    }
+
+    private ToolResult ask(Map<String, Object> args) {
+        int limit = 5;
+        Object l = args.get("limit");
+        if (l instanceof Number) {
+            limit = ((Number) l).intValue();
+        } else if (l != null) {
+            throw new BadArgument("limit must be an integer from 1 to 10");
+        }
+        if (limit < 1 || limit > 10) {
+            throw new BadArgument("limit must be from 1 to 10, was " + limit);
+        }
+        Optional<Language> lang = optional(args, "lang").map(Language::fromTag);
+        return tools.ask(required(args, "question"), limit, lang);
+    }
+
+    private static Language lang(Map<String, Object> args) {
+        return optional(args, "lang").map(Language::fromTag).orElse(Language.EN);
+    }
+
+    private static String required(Map<String, Object> args, String key) {
+        return optional(args, key).orElseThrow(() -> new BadArgument("'" + key + "' is required"));
+    }
+
+    private static Optional<String> optional(Map<String, Object> args, String key) {
+        Object v = args.get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof String)) {
+            throw new BadArgument("'" + key + "' must be a string");
+        }
+        String s = ((String) v).strip();
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static String bounded(String what, String text) {
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new BadArgument(what + " is larger than " + MAX_TEXT_CHARS + " characters; give a bundle path instead");
+        }
+        return text;
+    }
+
+    /** A tool argument is missing or has the wrong type; reported to the model as a tool error. */
+    static final class BadArgument extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadArgument(String message) {
+            super(message);
+        }
+    }
+}
