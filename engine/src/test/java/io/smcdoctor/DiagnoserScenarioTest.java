@@ -205,11 +205,17 @@ class DiagnoserScenarioTest {
 
         DiagnosisReport r = DIAGNOSER.diagnose(b.build());
 
+        // this host relies on a UEID (no PNET ID) and the peer declined over IPv4 with NOSMCDEV: the peer lacks the UEID
         Diagnosis top = r.top().orElseThrow();
-        assertThat(top.id()).isEqualTo("peerdecl-peer-declined");
+        assertThat(top.id()).isEqualTo("nosmcdev-no-ueid");
         assertThat(top.reasonCodes()).containsExactly(0x05000000, 0x03030000);
         assertThat(top.side()).isEqualTo(Side.PEER);
-        assertThat(r.diagnoses()).extracting(Diagnosis::id).contains("nosmcdev-no-rdma-device", "nosmcdev-no-ueid");
+        assertThat(top.commands()).anySatisfy(c -> assertThat(c).startsWith("smcr ueid add"));
+        assertThat(r.diagnoses()).extracting(Diagnosis::id).contains("peerdecl-peer-declined", "nosmcdev-no-rdma-device");
+        assertThat(r.diagnosis("peerdecl-peer-declined")).get().satisfies(d -> {
+            assertThat(d.side()).isEqualTo(Side.PEER);
+            assertThat(d.reasonCodes()).containsExactly(0x05000000, 0x03030000);
+        });
         assertThat(r.diagnosis("nosmcdev-no-rdma-device")).get().satisfies(d -> {
             assertThat(d.side()).isEqualTo(Side.PEER);
             assertThat(d.reasonCodes()).containsExactly(0x05000000, 0x03030000);

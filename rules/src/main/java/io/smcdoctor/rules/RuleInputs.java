@@ -102,10 +102,10 @@ final class RuleInputs {
         List<SymptomMatch> out = new ArrayList<>();
         for (SymptomText t : texts) {
             String text = normalise(t.text());
+            String raw = t.text().toLowerCase(Locale.ROOT);
             for (Symptom s : catalog.symptoms()) {
                 for (String phrase : s.phrases()) {
-                    String p = normalise(phrase);
-                    if (!p.isEmpty() && text.contains(p)) {
+                    if (containsPhrase(text, raw, phrase)) {
                         out.add(new SymptomMatch(s.id(), s, phrase, t));
                         break;
                     }
@@ -113,6 +113,38 @@ final class RuleInputs {
             }
         }
         return out;
+    }
+
+    /**
+     * True when the normalised text holds the phrase as whole words: "tcp" does not match inside "tcpdump", and
+     * "gpu" not inside "gpus2". A phrase ending in {@code _} or {@code -} ("so_", "tcp_") is a prefix of an
+     * identifier, matched in the raw text, and must be followed by a letter ("so_keepalive", not "TCP 0x03030000"
+     * or "so keep"). Phrases with non-ASCII
+     * characters (Japanese) are matched as plain substrings: Japanese has no spaces between words.
+     */
+    static boolean containsPhrase(String normalisedText, String rawLowerText, String phrase) {
+        boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
+        String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
+        String text = prefix ? rawLowerText : normalisedText;
+        if (p.isEmpty()) {
+            return false;
+        }
+        if (p.chars().anyMatch(c -> c >= 0x80)) {
+            return text.contains(p);
+        }
+        for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
+            int end = i + p.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
+                    || !Character.isLetterOrDigit(p.charAt(0));
+            boolean endOk = prefix
+                    ? end < text.length() && Character.isLetter(text.charAt(end))
+                    : end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                            || !Character.isLetterOrDigit(p.charAt(p.length() - 1));
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lower case, with runs of white space and hyphen/underscore variants folded, so "speed up" = "speed-up". */
