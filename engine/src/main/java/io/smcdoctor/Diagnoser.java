@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,12 +48,29 @@ public final class Diagnoser {
     private final @Nullable Cache<String, DiagnosisReport> cache;
 
     private Diagnoser(Builder b) {
+        // Loading the catalog (YAML) and the rule base (Drools) are the two start-up costs and independent of each
+        // other: do them on two cores at once.
+        List<Path> overlays = List.copyOf(b.overlays);
+        Catalog given = b.catalog;
+        CompletableFuture<Catalog> loading = given != null ? CompletableFuture.completedFuture(given)
+                : CompletableFuture.supplyAsync(() -> overlays.isEmpty()
+                        ? Catalog.bundled() : Catalog.load(overlays.toArray(new Path[0])));
         this.rules = RuleBase.load();
-        this.catalog = b.catalog != null ? b.catalog
-                : b.overlays.isEmpty() ? Catalog.bundled() : Catalog.load(b.overlays.toArray(new Path[0]));
+        this.catalog = join(loading);
         this.language = b.language;
         this.assembler = new ReportAssembler(catalog, language);
         this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
+    }
+
+    private static Catalog join(CompletableFuture<Catalog> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
     }
 
     /**
