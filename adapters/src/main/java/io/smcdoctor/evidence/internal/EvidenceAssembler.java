@@ -69,18 +69,25 @@ public final class EvidenceAssembler {
         }
     }
 
-    /** Adds a fact (socket rows are aggregated). */
+    /**
+     * Adds a fact built outside the parsers (builder, probes, JSON readers). Its text goes into the fingerprint, so
+     * two evidences built from different facts never share a cached report.
+     */
     public void add(Fact fact) {
+        check();
+        digest.update(fact.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        digest.update(fact.toString().getBytes(StandardCharsets.UTF_8));
+        addParsed(fact);
+    }
+
+    /** Adds a fact read by a parser: the bytes it came from are already in the fingerprint. */
+    private void addParsed(Fact fact) {
         check();
         if (fact instanceof SocketRow) {
             sockets.add((SocketRow) fact);
             return;
         }
         facts.computeIfAbsent(fact.getClass(), k -> new ArrayList<>()).add(fact);
-        if (fact.provenance().line() == 0) {
-            // facts not read from a line (builder values, probes) must still change the fingerprint
-            digest.update(fact.toString().getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     /** Adds a warning (bounded). */
@@ -132,7 +139,7 @@ public final class EvidenceAssembler {
 
         @Override
         public void add(Fact fact) {
-            EvidenceAssembler.this.add(fact);
+            addParsed(fact);
         }
 
         @Override

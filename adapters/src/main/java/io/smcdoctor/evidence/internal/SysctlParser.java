@@ -21,7 +21,11 @@ final class SysctlParser implements TextParser {
     /** The dotted sysctl key for a {@code /proc/sys} path or a slash-separated key ({@code net/smc/tcp2smc}). */
     static String normaliseKey(String key) {
         String k = key.strip();
-        if (k.indexOf('/') < 0) {
+        int slash = k.indexOf('/');
+        int dot = k.indexOf('.');
+        if (slash < 0 || (dot >= 0 && dot < slash && !k.startsWith("/") && !k.startsWith("proc/sys/"))) {
+            // dotted form as sysctl prints it: a '/' inside a component stands for a '.' in an interface name
+            // (net.ipv6.conf.eth0/100.disable_ipv6 is VLAN eth0.100): keep it as is
             return k;
         }
         if (k.startsWith("/proc/sys/")) {

@@ -83,7 +83,9 @@ class SysctlParserTest {
         "net/smc/tcp2smc|net.smc.tcp2smc",
         "proc/sys/net/ipv6/conf/all/disable_ipv6|net.ipv6.conf.all.disable_ipv6",
         "/proc/sys/net/ipv4/conf/eth0.100/rp_filter|net.ipv4.conf.eth0/100.rp_filter",
-        "net.smc.wmem|net.smc.wmem"
+        "net.smc.wmem|net.smc.wmem",
+        // sysctl -a prints a VLAN interface eth0.100 as eth0/100 inside the dotted key: already canonical
+        "net.ipv6.conf.eth0/100.disable_ipv6|net.ipv6.conf.eth0/100.disable_ipv6"
     })
     void normaliseKey_pathForms_yieldDottedKey(String key, String expected) {
         assertThat(SysctlParser.normaliseKey(key)).isEqualTo(expected);
