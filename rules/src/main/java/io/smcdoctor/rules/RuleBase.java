@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -33,6 +34,8 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final int ruleCount;
+
+    private volatile RuleInputs.@Nullable Phrases phrases;
 
     private RuleBase(KieBase kieBase) {
         this.kieBase = kieBase;
@@ -61,6 +64,16 @@ public final class RuleBase {
         return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models));
     }
 
+    /** The symptom phrases of the catalog last used, prepared once (a benign race: any thread may rebuild them). */
+    private RuleInputs.Phrases phrases(Catalog catalog) {
+        RuleInputs.Phrases p = phrases;
+        if (p == null || p.catalog != catalog) {
+            p = RuleInputs.Phrases.of(catalog);
+            phrases = p;
+        }
+        return p;
+    }
+
     /** How many rules the base holds (for diagnostics and tests). */
     public int ruleCount() {
         return ruleCount;
@@ -76,7 +89,7 @@ public final class RuleBase {
         RuleResults results = new RuleResults();
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.setGlobal(RESULTS_GLOBAL, results);
-        session.execute(RuleInputs.facts(evidence, catalog));
+        session.execute(RuleInputs.facts(evidence, catalog, phrases(catalog)));
         return results.outcome();
     }
 

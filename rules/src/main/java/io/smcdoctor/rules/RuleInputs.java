@@ -27,6 +27,10 @@ final class RuleInputs {
     }
 
     static List<Object> facts(Evidence evidence, Catalog catalog) {
+        return facts(evidence, catalog, Phrases.of(catalog));
+    }
+
+    static List<Object> facts(Evidence evidence, Catalog catalog, Phrases phrases) {
         List<Object> facts = new ArrayList<>(64);
         facts.addAll(evidence.allFacts());
         SocketSummary summary = evidence.sockets();
@@ -45,7 +49,7 @@ final class RuleInputs {
                 catalog.reasonCode(o.peerCode()).ifPresent(facts::add);
             }
         }
-        facts.addAll(symptoms(evidence.facts(SymptomText.class), catalog));
+        facts.addAll(phrases.match(evidence.facts(SymptomText.class)));
         return facts;
     }
 
@@ -99,20 +103,63 @@ final class RuleInputs {
 
     /** Catalog symptoms whose phrases occur in the user's text (case-insensitive; Japanese matched as is). */
     static List<SymptomMatch> symptoms(List<SymptomText> texts, Catalog catalog) {
-        List<SymptomMatch> out = new ArrayList<>();
-        for (SymptomText t : texts) {
-            String text = normalise(t.text());
-            String raw = t.text().toLowerCase(Locale.ROOT);
+        return Phrases.of(catalog).match(texts);
+    }
+
+    /**
+     * The symptom phrases of one catalog, normalised once (matching runs on every diagnose; normalising ~100
+     * phrases each time was a visible share of the warm path). Immutable.
+     */
+    static final class Phrases {
+        private record Phrase(String original, String prepared, boolean prefix, boolean ascii) {
+        }
+
+        private record Entry(Symptom symptom, List<Phrase> phrases) {
+        }
+
+        final Catalog catalog;
+        private final List<Entry> entries;
+
+        private Phrases(Catalog catalog, List<Entry> entries) {
+            this.catalog = catalog;
+            this.entries = entries;
+        }
+
+        static Phrases of(Catalog catalog) {
+            List<Entry> entries = new ArrayList<>();
             for (Symptom s : catalog.symptoms()) {
+                List<Phrase> ps = new ArrayList<>();
                 for (String phrase : s.phrases()) {
-                    if (containsPhrase(text, raw, phrase)) {
-                        out.add(new SymptomMatch(s.id(), s, phrase, t));
-                        break;
+                    boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
+                    String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
+                    if (!p.isEmpty()) {
+                        ps.add(new Phrase(phrase, p, prefix, p.chars().allMatch(c -> c < 0x80)));
+                    }
+                }
+                entries.add(new Entry(s, List.copyOf(ps)));
+            }
+            return new Phrases(catalog, List.copyOf(entries));
+        }
+
+        List<SymptomMatch> match(List<SymptomText> texts) {
+            if (texts.isEmpty()) {
+                return List.of();
+            }
+            List<SymptomMatch> out = new ArrayList<>();
+            for (SymptomText t : texts) {
+                String text = normalise(t.text());
+                String raw = t.text().toLowerCase(Locale.ROOT);
+                for (Entry e : entries) {
+                    for (Phrase p : e.phrases()) {
+                        if (matches(p.prefix() ? raw : text, p.prepared(), p.prefix(), p.ascii())) {
+                            out.add(new SymptomMatch(e.symptom().id(), e.symptom(), p.original(), t));
+                            break;
+                        }
                     }
                 }
             }
+            return out;
         }
-        return out;
     }
 
     /**
@@ -125,11 +172,11 @@ final class RuleInputs {
     static boolean containsPhrase(String normalisedText, String rawLowerText, String phrase) {
         boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
         String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
-        String text = prefix ? rawLowerText : normalisedText;
-        if (p.isEmpty()) {
-            return false;
-        }
-        if (p.chars().anyMatch(c -> c >= 0x80)) {
+        return !p.isEmpty() && matches(prefix ? rawLowerText : normalisedText, p, prefix, p.chars().allMatch(c -> c < 0x80));
+    }
+
+    private static boolean matches(String text, String p, boolean prefix, boolean ascii) {
+        if (!ascii) {
             return text.contains(p);
         }
         for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
