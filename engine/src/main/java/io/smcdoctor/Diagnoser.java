@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *   a = 1 − 0.5^(n − 1)   n = independent sources cited (distinct evidence files, e.g. smcss.txt and sysctl.txt)
  *   r = affected sockets / all fallback sockets (0.5 when the cause is not about sockets or none fell back)
  * </pre>
- * rounded to two decimals. Diagnoses are sorted by confidence, then severity (problem, warning, info), then id,
+ * rounded to two decimals. Problems and warnings come before information (a status never hides a problem), then
+ * diagnoses are sorted by confidence, then severity, then id,
  * so equal evidence always gives the same order. See {@code docs/ranking.md}.
  *
  * <p>Reports are cached by {@link Evidence#fingerprint()} (Caffeine, bounded): the same evidence returns the same

@@ -64,7 +64,9 @@ public final class ReportAssembler {
             Severity severity = cause.map(Cause::severity).orElse(Severity.PROBLEM);
             scored.add(new Scored(m, cause.orElse(null), severity, confidence(m, fallbackSockets)));
         }
-        scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence)
+        // problems first (a status such as "SMC-R works" never hides a problem the user asked about), then confidence
+        scored.sort(Comparator.comparingInt((Scored s) -> s.severity == Severity.INFO ? 1 : 0)
+                .thenComparingDouble(s -> -s.confidence)
                 .thenComparing(s -> s.severity.ordinal())
                 .thenComparing(s -> s.merged.causeId));
         List<Diagnosis> diagnoses = new ArrayList<>(scored.size());

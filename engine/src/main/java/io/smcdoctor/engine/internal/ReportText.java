@@ -8,8 +8,12 @@ import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Renders a report as text for people, in English or Japanese. Stateless. */
 public final class ReportText {
@@ -42,8 +46,8 @@ public final class ReportText {
             }
             sb.append('\n').append(d.rank()).append(". ").append(d.title()).append("  [").append(d.id())
                     .append(String.format(Locale.ROOT, ", %s %.2f", l.confidence, d.confidence()))
-                    .append(", ").append(d.severity().json()).append(", ").append(l.side).append(' ')
-                    .append(d.side().json());
+                    .append(", ").append(l.word(d.severity().json())).append(", ").append(l.side).append(' ')
+                    .append(l.word(d.side().json()));
             if (!d.reasonCodes().isEmpty()) {
                 sb.append(", ");
                 for (int i = 0; i < d.reasonCodes().size(); i++) {
@@ -53,8 +57,12 @@ public final class ReportText {
             sb.append("]\n");
             if (!d.evidence().isEmpty()) {
                 sb.append("   ").append(l.evidence).append(":\n");
-                for (Provenance p : d.evidence()) {
+                List<Provenance> lines = evidenceForPeople(d.evidence());
+                for (Provenance p : lines.subList(0, Math.min(lines.size(), EVIDENCE_LINES))) {
                     sb.append("     ").append(p).append(p.text().isEmpty() ? "" : ": " + p.text().strip()).append('\n');
+                }
+                if (lines.size() > EVIDENCE_LINES) {
+                    sb.append("     ").append(String.format(Locale.ROOT, l.more, lines.size() - EVIDENCE_LINES)).append('\n');
                 }
             }
             if (!d.explanation().isEmpty()) {
@@ -93,11 +101,29 @@ public final class ReportText {
         return sb.toString();
     }
 
+    /** Evidence lines shown per diagnosis in text; JSON lists them all. */
+    private static final int EVIDENCE_LINES = 6;
+
+    /** One line of each evidence file first (the independent facts), then the rest in order. */
+    private static List<Provenance> evidenceForPeople(List<Provenance> evidence) {
+        List<Provenance> first = new ArrayList<>();
+        List<Provenance> rest = new ArrayList<>();
+        Set<String> sources = new HashSet<>();
+        for (Provenance p : evidence) {
+            (sources.add(p.source()) ? first : rest).add(p);
+        }
+        first.addAll(rest);
+        return first;
+    }
+
     private enum Labels {
         EN("SMC Doctor", "sockets", "fallbacks", "No problem found in the evidence.", "confidence", "side", "Evidence",
-                "Why", "Fix", "Other candidates", "Missing evidence (run these and diagnose again)", "Input warnings"),
+                "Why", "Fix", "Other candidates", "Missing evidence (run these and diagnose again)", "Input warnings",
+                "... %d more lines (--format json lists all)", Map.of()),
         JA("SMC Doctor", "ソケット", "フォールバック", "証拠から問題は見つかりませんでした。", "確信度", "側", "証拠",
-                "理由", "対処", "その他の候補", "不足している証拠 (実行して再診断してください)", "入力の警告");
+                "理由", "対処", "その他の候補", "不足している証拠 (実行して再診断してください)", "入力の警告",
+                "... ほか %d 行 (--format json ですべて表示)", Map.of("problem", "問題", "warning", "注意", "info", "情報",
+                        "local", "ローカル", "peer", "ピア", "either", "双方", "host", "ホスト", "unknown", "不明"));
 
         final String summary;
         final String sockets;
@@ -111,9 +137,12 @@ public final class ReportText {
         final String others;
         final String missing;
         final String warnings;
+        final String more;
+        private final Map<String, String> words;
 
         Labels(String summary, String sockets, String fallbacks, String nothing, String confidence, String side,
-               String evidence, String why, String fix, String others, String missing, String warnings) {
+               String evidence, String why, String fix, String others, String missing, String warnings, String more,
+               Map<String, String> words) {
             this.summary = summary;
             this.sockets = sockets;
             this.fallbacks = fallbacks;
@@ -126,6 +155,13 @@ public final class ReportText {
             this.others = others;
             this.missing = missing;
             this.warnings = warnings;
+            this.more = more;
+            this.words = words;
+        }
+
+        /** A severity or side word in this language (the JSON word when untranslated). */
+        String word(String json) {
+            return words.getOrDefault(json, json);
         }
     }
 }
