@@ -31,7 +31,7 @@ public enum SourceKind {
     SOCKOPT_PROBE("sockopt-probe.json", "smc-doctor collect (socket probe)"),
     SYMPTOM("symptom.txt", "describe what you observed in symptom.txt"),
     MANIFEST("manifest.json", "smc-doctor collect"),
-    BINARY("(binary)", "smc-doctor diagnose --binary PATH");
+    BINARY("(binary)", "smc-doctor diagnose BUNDLE /path/to/the/program");
 
     private final String fileName;
     private final String command;

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code smc-doctor diagnose [PATH...] [--symptom TEXT]}: ranked diagnoses from bundles, files or this host. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnose SMC problems from evidence bundles or this host.",
-            "PATH: bundle directories, .tar.gz/.zip archives or single files (smcss.txt, dmesg.txt, ...).",
+            "PATH: bundle directories, .tar.gz/.zip archives or single files (smcss.txt, dmesg.txt, ...);",
+            "an executable (ELF) among them is checked for static linking (smc_run cannot preload into it).",
             "Without PATH the evidence is collected from this host first (nothing is written)."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
@@ -96,7 +97,63 @@ final class DiagnoseCommand implements Callable<Integer> {
             Files.writeString(file, symptom, StandardCharsets.UTF_8);
             inputs.add(file);
         }
-        return EvidenceBundle.read(inputs);
+        Progress progress = Progress.start(spec.commandLine().getErr(), inputs);
+        Evidence evidence = EvidenceBundle.read(inputs);
+        progress.done(evidence);
+        return evidence;
+    }
+
+    /**
+     * Progress on stderr for big inputs when a person is watching (stderr of a terminal): what is being read and
+     * how long it took. Silent for small inputs, pipes and CI.
+     */
+    private static final class Progress {
+        private static final long BIG = 32L << 20;
+        private final @Nullable PrintWriter err;
+        private final long start = System.nanoTime();
+
+        private Progress(@Nullable PrintWriter err) {
+            this.err = err;
+        }
+
+        static Progress start(PrintWriter err, List<Path> inputs) {
+            if (!stderrIsTerminal()) {
+                return new Progress(null);
+            }
+            long bytes = 0;
+            for (Path p : inputs) {
+                try (Stream<Path> walk = Files.walk(p, 4)) {
+                    bytes += walk.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                } catch (IOException | RuntimeException e) {
+                    // unreadable inputs are reported by the reader itself
+                }
+            }
+            if (bytes < BIG) {
+                return new Progress(null);
+            }
+            err.printf("smc-doctor: reading %d MB of evidence...%n", bytes >> 20);
+            err.flush();
+            return new Progress(err);
+        }
+
+        /** True when stderr is a terminal (Linux: /proc/self/fd/2 points at a tty; elsewhere: a console exists). */
+        private static boolean stderrIsTerminal() {
+            try {
+                String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return System.console() != null;
+            }
+        }
+
+        void done(Evidence evidence) {
+            if (err != null) {
+                err.printf("smc-doctor: read %d sockets, %d warnings in %.1f s; diagnosing...%n",
+                        evidence.sockets().total() + evidence.sockets().listening(), evidence.warnings().size(),
+                        (System.nanoTime() - start) / 1e9);
+                err.flush();
+            }
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -124,6 +124,11 @@ public final class BundleReader {
                 builder.warning(new ParseWarning(source, 0, "scenario.json is lab ground truth; not read"));
                 return;
             }
+            if (isElf(path)) {
+                // an executable given with the evidence: is it statically linked (smc_run cannot preload into it)?
+                builder.binary(path);
+                return;
+            }
             Optional<SourceKind> kind = SourceKind.ofFileName(name);
             if (kind.isEmpty()) {
                 kind = sniff(path);
@@ -139,6 +144,14 @@ public final class BundleReader {
             }
         } catch (IOException e) {
             throw failure(container, e);
+        }
+    }
+
+    private static boolean isElf(Path path) throws IOException {
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(magic, 0, 4) == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L'
+                    && magic[3] == 'F';
         }
     }
 
