@@ -115,7 +115,13 @@ public final class TextLines {
                             nonAscii = true;
                         }
                     } else {
+                        // skip the rest of an over-long line in a tight loop up to the next newline
                         overlong = true;
+                        int j = i + 1;
+                        while (j < r && buf[j] != '\n') {
+                            j++;
+                        }
+                        i = j - 1;
                     }
                 }
             }
