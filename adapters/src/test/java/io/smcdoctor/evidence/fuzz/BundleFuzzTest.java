@@ -75,7 +75,10 @@ class BundleFuzzTest {
                         e.setUnixMode(data.consumeBoolean() ? 0120777 : 0100644);
                     }
                     zip.putArchiveEntry(e);
-                    zip.write(data.consumeBytes(data.consumeInt(0, 2048)));
+                    byte[] content = data.consumeBytes(data.consumeInt(0, 2048));
+                    if (!e.isDirectory()) {
+                        zip.write(content);
+                    }
                     zip.closeArchiveEntry();
                 }
                 zip.finish();
@@ -91,6 +94,9 @@ class BundleFuzzTest {
                     TarArchiveEntry e = new TarArchiveEntry(name(data), type, true);
                     byte[] content = type == TarConstants.LF_NORMAL ? data.consumeBytes(data.consumeInt(0, 2048))
                             : new byte[0];
+                    if (e.isDirectory()) {
+                        content = new byte[0]; // a name ending in '/' makes any entry a directory
+                    }
                     if (type == TarConstants.LF_SYMLINK || type == TarConstants.LF_LINK) {
                         e.setLinkName(name(data));
                     }
