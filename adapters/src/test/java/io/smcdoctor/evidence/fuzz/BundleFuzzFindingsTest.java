@@ -81,6 +81,30 @@ class BundleFuzzFindingsTest {
                 .containsExactly("skipped 'dmesg.txt': encrypted or compressed with an unsupported method");
     }
 
+    /**
+     * Fuzz finding crash-7975cba8: a {@code manifest.json} starting with {@code 7b 00 00 00} made Jackson guess
+     * UTF-32 and throw {@code CharConversionException}, which is not a {@code JsonProcessingException}: the whole
+     * bundle read failed ("cannot be read") instead of one warning about one bad file.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"manifest.json", "sockopt-probe.json"})
+    void read_bundleJsonThatLooksLikeUtf32_isAWarningNotAFailure(String name) throws IOException {
+        byte[] input;
+        try (InputStream in = getClass().getResourceAsStream(
+                "BundleFuzzTestInputs/bundleJson_isReadWithWarnings_neverThrows/crash-7975cba844c2714e8d0409e757730ca59575db3a")) {
+            input = in.readAllBytes();
+        }
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("bundle"));
+        Files.write(dir.resolve(name), Arrays.copyOf(input, input.length - 1));
+        Files.writeString(dir.resolve("uname.txt"), UNAME);
+
+        Evidence ev = EvidenceBundle.read(dir);
+
+        assertThat(ev.sources()).containsKeys(name, "uname.txt");
+        assertThat(ev.warnings()).filteredOn(w -> w.source().equals(name)).extracting(ParseWarning::message)
+                .anySatisfy(m -> assertThat(m).startsWith("not valid JSON (Invalid UTF-32 character"));
+    }
+
     /** Rewrites the method field of the named entry in its local header and central directory record. */
     private static void patchMethod(Path zip, String name, int method) throws IOException {
         byte[] b = Files.readAllBytes(zip);
