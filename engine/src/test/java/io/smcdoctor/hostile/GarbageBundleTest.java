@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ class GarbageBundleTest {
                     }
                     break;
                 case 1: // one over-long line
-                    java.util.Arrays.fill(bytes, (byte) '{');
+                    Arrays.fill(bytes, (byte) '{');
                     break;
                 case 2: // printable text that means nothing
                     bytes = "lorem ipsum 0x0303 ::: [[ }} = = =\n\t\r\n".repeat(500).getBytes(StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class BundleFuzzFindingsTest {
                 ZipArchiveEntry e = new ZipArchiveEntry(name);
                 e.setMethod(ZipArchiveEntry.STORED);
                 e.setSize(content.length);
-                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                CRC32 crc = new CRC32();
                 crc.update(content);
                 e.setCrc(crc.getValue());
                 out.putArchiveEntry(e);
@@ -94,7 +95,7 @@ class BundleFuzzFindingsTest {
                 "BundleFuzzTestInputs/bundleJson_isReadWithWarnings_neverThrows/crash-7975cba844c2714e8d0409e757730ca59575db3a")) {
             input = in.readAllBytes();
         }
-        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("bundle"));
+        Path dir = Files.createDirectories(tmp.resolve("bundle"));
         Files.write(dir.resolve(name), Arrays.copyOf(input, input.length - 1));
         Files.writeString(dir.resolve("uname.txt"), UNAME);
 

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ class BundleFuzzTest {
             archive[data.consumeInt(0, archive.length - 1)] = data.consumeByte();
         }
         if (data.consumeBoolean() && archive.length > 0) {
-            archive = java.util.Arrays.copyOf(archive, data.consumeInt(0, archive.length - 1));
+            archive = Arrays.copyOf(archive, data.consumeInt(0, archive.length - 1));
         }
         readFile(SUFFIXES.get(format == 0 ? 0 : format == 1 ? 3 : 2), archive);
     }

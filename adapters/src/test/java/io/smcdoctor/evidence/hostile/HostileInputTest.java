@@ -2,6 +2,7 @@ package io.smcdoctor.evidence.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
@@ -53,7 +54,7 @@ class HostileInputTest {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         assertThat(ev.sysctl("net.smc.limit_smc_hs")).contains("1");
         assertThat(ev.warnings()).extracting(ParseWarning::line, ParseWarning::message)
-                .contains(org.assertj.core.groups.Tuple.tuple(1, "line is longer than 16384 bytes; the rest of it was skipped"));
+                .contains(tuple(1, "line is longer than 16384 bytes; the rest of it was skipped"));
         assertThat(seconds).as("1 GiB streamed in %d s", seconds).isLessThan(30);
         assertThat(usedHeap() - before).as("heap grown by the parse").isLessThan(256L << 20);
     }
@@ -97,7 +98,7 @@ class HostileInputTest {
         assertThat(ev.sources()).containsOnlyKeys("uname.txt");
         assertThat(ev.sysctl("net.smc.secret")).isEmpty();
         assertThat(ev.warnings()).extracting(ParseWarning::source, ParseWarning::message)
-                .contains(org.assertj.core.groups.Tuple.tuple("escape",
+                .contains(tuple("escape",
                         "skipped symbolic link (only regular files are read)"));
     }
 

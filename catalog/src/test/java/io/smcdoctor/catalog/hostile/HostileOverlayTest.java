@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,7 +57,7 @@ class HostileOverlayTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void load_randomBinary_isRefusedQuickly() throws IOException {
         byte[] bytes = new byte[1 << 20];
-        new java.util.Random(6).nextBytes(bytes);
+        new Random(6).nextBytes(bytes);
         Path f = write("random.yaml", bytes);
 
         assertThatThrownBy(() -> Catalog.load(f)).isInstanceOf(KnowledgeValidationException.class)
