@@ -39,6 +39,12 @@ public final class KnowledgeBase {
     /** Number of answers {@link #ask(String)} returns at most. */
     public static final int DEFAULT_LIMIT = 5;
 
+    /**
+     * Longest question read, in characters; the rest is ignored. A question is a few sentences: the bound keeps one
+     * call cheap whatever a chat client sends (an 8 Mi-character question took seconds of CPU before).
+     */
+    public static final int MAX_QUESTION_CHARS = 4096;
+
     /** Answers scoring below this share of the best text match are left out as noise. */
     private static final double RELATIVE_CUTOFF = 0.25;
     private static final double EXACT_SCORE = 1_000_000;
@@ -77,6 +83,7 @@ public final class KnowledgeBase {
 
     /**
      * Answers the question, best first, at most {@code limit} answers; none when the question is not about SMC.
+     * Only the first {@value #MAX_QUESTION_CHARS} characters are read.
      *
      * @param question free text, English or Japanese
      * @param limit    maximum number of answers, at least 1
@@ -86,6 +93,10 @@ public final class KnowledgeBase {
         Objects.requireNonNull(question, "question");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        String asked = question;
+        if (question.length() > MAX_QUESTION_CHARS) {
+            question = question.substring(0, MAX_QUESTION_CHARS);
         }
         Language language = languageOf(question);
         Map<String, Scored> ranked = new LinkedHashMap<>();
@@ -127,7 +138,7 @@ public final class KnowledgeBase {
             }
             answers.add(s.entry.toAnswer(answers.size() + 1, s.score));
         }
-        return new Answers(question, language, answers);
+        return new Answers(asked, language, answers);
     }
 
     /** Japanese when the text contains kana or CJK ideographs, else English. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * by the {@link BundleBudget}.
  */
 final class ArchiveReader {
+    /** Stored, unshrinking, imploding, deflated, deflate64, bzip2: decoded by commons-compress alone. */
+    private static final Set<Integer> SUPPORTED_ZIP_METHODS = Set.of(0, 1, 6, 8, 9, 12);
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     /** Receives the regular files of an archive. */
@@ -95,7 +98,7 @@ final class ArchiveReader {
             ArchiveEntry entry;
             try {
                 inEntry = false;
-                entry = in.getNextEntry();
+                entry = nextEntry(in);
                 if (entry == null) {
                     return;
                 }
@@ -110,7 +113,8 @@ final class ArchiveReader {
                     visitor.warning("skipped " + skip + " '" + raw + "' (only regular files are read)");
                     continue;
                 }
-                if (entry instanceof ZipArchiveEntry && !((ZipArchiveInputStream) in).canReadEntryData(entry)) {
+                if (entry instanceof ZipArchiveEntry && (!methodSupported((ZipArchiveEntry) entry)
+                        || !((ZipArchiveInputStream) in).canReadEntryData(entry))) {
                     visitor.warning("skipped '" + raw + "': encrypted or compressed with an unsupported method");
                     continue;
                 }
@@ -181,7 +185,7 @@ final class ArchiveReader {
                 visitor.warning("skipped symbolic link '" + raw + "' (only regular files are read)");
                 continue;
             }
-            if (!z.canReadEntryData(entry)) {
+            if (!methodSupported(entry) || !z.canReadEntryData(entry)) {
                 visitor.warning("skipped '" + raw + "': encrypted or compressed with an unsupported method");
                 continue;
             }
@@ -201,6 +205,28 @@ final class ArchiveReader {
                 visitor.warning("zip entry '" + raw + "' is corrupt (" + message(e) + "); the rest of it was not read");
             }
         }
+    }
+
+    /**
+     * The next entry of a stream. A streamed zip sets up the entry's decompressor already here, so an entry whose
+     * method needs an optional library that is not on the class path (Zstandard: zstd-jni) fails with a
+     * {@link LinkageError}: that is a property of the input, reported like a corrupt entry instead of escaping.
+     */
+    private static @Nullable ArchiveEntry nextEntry(ArchiveInputStream<?> in) throws IOException {
+        try {
+            return in.getNextEntry();
+        } catch (LinkageError e) {
+            throw new IOException("an entry is compressed with a method this build cannot decode (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Whether the entry's compression method is one commons-compress decodes by itself. Zstandard, XZ and LZMA
+     * entries pass {@code canReadEntryData} but need optional libraries that are not on our class path, and would
+     * fail with a {@link NoClassDefFoundError} (found by fuzzing; see {@code BundleFuzzFindingsTest}).
+     */
+    private static boolean methodSupported(ZipArchiveEntry entry) {
+        return SUPPORTED_ZIP_METHODS.contains(entry.getMethod());
     }
 
     /** A zip starts with a local file header (PK 3 4) or, when empty, the end of central directory (PK 5 6). */

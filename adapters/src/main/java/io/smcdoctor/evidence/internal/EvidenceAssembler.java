@@ -12,14 +12,19 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The mutable state behind {@code Evidence.Builder}: parses inputs, aggregates sockets, digests everything. */
 public final class EvidenceAssembler {
-    /** Warnings kept per evidence; more are counted in one final warning. */
+    /**
+     * Warnings kept per evidence; more are counted in one final warning, except that the first warning of each
+     * source is always kept.
+     */
     public static final int MAX_WARNINGS = 1000;
 
     /** What {@link #finish()} hands to the immutable {@code Evidence}. */
@@ -32,6 +37,7 @@ public final class EvidenceAssembler {
     private final List<ParseWarning> warnings = new ArrayList<>();
     private final Map<String, SourceKind> sources = new LinkedHashMap<>();
     private final MessageDigest digest = sha256();
+    private final Set<String> warnedSources = new HashSet<>();
     private long droppedWarnings;
     private boolean finished;
 
@@ -93,7 +99,10 @@ public final class EvidenceAssembler {
     /** Adds a warning (bounded). */
     public void warning(ParseWarning w) {
         check();
-        if (warnings.size() < MAX_WARNINGS) {
+        // the first warning of every source is kept even past the cap, so that one garbage file cannot hide
+        // that another file was unreadable (bounded by the number of sources, itself bounded by the bundle limits)
+        boolean firstOfSource = warnedSources.add(w.source());
+        if (warnings.size() < MAX_WARNINGS || firstOfSource) {
             warnings.add(w);
         } else {
             droppedWarnings++;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -147,6 +148,10 @@ public final class ManifestJson {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             warnings.accept(new ParseWarning(source, line, "not valid JSON (" + e.getOriginalMessage()
+                    + "); the rest of the file was not read"));
+        } catch (CharConversionException e) {
+            // bytes that look like UTF-16/32 but are not: content, not a read failure (fuzz finding crash-7975cba8)
+            warnings.accept(new ParseWarning(source, 0, "not valid JSON (" + e.getMessage()
                     + "); the rest of the file was not read"));
         }
         JsonNode schema = top.get("schema");

@@ -80,7 +80,8 @@ public final class TextLines {
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final byte[] line = new byte[MAX_LINE_BYTES];
+        // one byte more than a line may hold: the '\r' of a CRLF ending a line of exactly MAX_LINE_BYTES
+        private final byte[] line = new byte[MAX_LINE_BYTES + 1];
         private int len;
         private boolean overlong;
         private boolean hasNul;
@@ -114,8 +115,16 @@ public final class TextLines {
                         } else if (b < 0) {
                             nonAscii = true;
                         }
+                    } else if (len == MAX_LINE_BYTES && !overlong) {
+                        line[len++] = b; // a '\r' here still ends a line that fits; anything else makes it over-long
                     } else {
+                        // skip the rest of an over-long line in a tight loop up to the next newline
                         overlong = true;
+                        int j = i + 1;
+                        while (j < r && buf[j] != '\n') {
+                            j++;
+                        }
+                        i = j - 1;
                     }
                 }
             }
@@ -130,6 +139,10 @@ public final class TextLines {
             int end = len;
             if (!overlong && end > 0 && line[end - 1] == '\r') {
                 end--;
+            }
+            if (end > MAX_LINE_BYTES) {
+                overlong = true;
+                end = MAX_LINE_BYTES;
             }
             if (overlong) {
                 ctx.warn(number, "line is longer than " + MAX_LINE_BYTES + " bytes; the rest of it was skipped");
