@@ -44,7 +44,7 @@ EOF
 chmod +x "$out/guest.sh"
 
 t0=$(date +%s)
-"$lab" --out "$out" --scenarios all --keep-going --guest-cmd "sh /lab-out/guest.sh" \
+"$lab" --out "$out" --scenarios "${SMC_LAB_SCENARIOS:-all}" --keep-going --guest-cmd "sh /lab-out/guest.sh" \
     --guest-cmd-timeout 900 --timeout 1800 > "$out/lab-run.log" 2>&1
 rc=$?
 secs=$(( $(date +%s) - t0 ))
