@@ -330,15 +330,16 @@ public final class SocketProbe {
             return result(o, BEFORE_CONNECT, "error", -fd, "socket() failed: " + NativeErrno.name(-fd));
         }
         try {
+            boolean connectAfter = target.isPresent() && ins.isPresent()
+                    && NativeSockaddr.isIpv4(target.get()) == (proto == SMCPROTO_SMC);
+            if (connectAfter) {
+                ins.get().reset(); // before the set: SMC counts a fallback when the option switches it
+            }
             SockoptProbeResult set = trySet(c, fd, o, BEFORE_CONNECT, "");
-            if (target.isEmpty() || ins.isEmpty() || !"ok".equals(set.outcome())) {
+            if (!connectAfter || !"ok".equals(set.outcome())) {
                 return set;
             }
             InetSocketAddress t = target.get();
-            if (NativeSockaddr.isIpv4(t) != (proto == SMCPROTO_SMC)) {
-                return set;
-            }
-            ins.get().reset();
             int rc = connect(c, fd, t, timeout);
             if (rc < 0) {
                 return result(o, BEFORE_CONNECT, "ok", 0, 0, set.detail() + "; then connect to " + hostPort(t)
