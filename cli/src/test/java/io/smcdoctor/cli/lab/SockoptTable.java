@@ -34,7 +34,15 @@ final class SockoptTable {
                 return "fallback " + before.get().path("fallbackCode").asText();
             }
             String o = before.get().path("outcome").asText();
-            return "ok".equals(o) ? "ok, SMC-R" : o + " " + before.get().path("errnoName").asText();
+            if (!"ok".equals(o)) {
+                return o + " " + before.get().path("errnoName").asText();
+            }
+            String detail = before.get().path("detail").asText();
+            int failed = detail.indexOf("; then connect to ");
+            if (failed >= 0 && detail.contains(" failed: ")) {
+                return "ok; then connect() fails " + detail.substring(detail.lastIndexOf(" failed: ") + 9);
+            }
+            return detail.contains("connection SMCR") ? "ok, SMC-R" : "ok";
         }
 
         /** True when the measurement contradicts the seed's letter. */
