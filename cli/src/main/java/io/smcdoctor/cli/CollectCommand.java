@@ -4,18 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.adapters.host.LiveCollector;
+import io.smcdoctor.adapters.host.SocketProbe;
+import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.evidence.CollectedCommand;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,14 +41,37 @@ final class CollectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    @Nullable Main main;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR|FILE.tar.gz",
             description = "Where to write the bundle (default: smc-doctor-<time>.tar.gz in the current directory).")
     @Nullable Path output;
 
+    @Option(names = "--probe-connect", paramLabel = "HOST:PORT",
+            description = {"Also connect the socket probe to this listening SMC peer: every catalog socket option",
+                "is tried before connect and on an established connection, and the mode each connection got",
+                "(smcss, smcr stats) is recorded in sockopt-probe.json (IPv6: [ADDR]:PORT)."})
+    @Nullable String probeConnect;
+
+    @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Bound for each probe connect (default: ${DEFAULT-VALUE}).")
+    int probeTimeout;
+
     @Override
     public Integer call() {
         Path target = output != null ? output : Path.of("smc-doctor-" + STAMP.format(Instant.now()) + ".tar.gz");
-        LiveCollector.Result r = LiveCollector.create().collect(target);
+        LiveCollector collector = LiveCollector.create();
+        if (probeConnect != null) {
+            if (probeTimeout <= 0) {
+                throw new UsageException("--probe-timeout must be positive, was " + probeTimeout);
+            }
+            collector = LiveCollector.builder()
+                    .probeOptions(catalogOptions())
+                    .probeTarget(resolve(probeConnect), Duration.ofSeconds(probeTimeout))
+                    .build();
+        }
+        LiveCollector.Result r = collector.collect(target);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             out.println(json(r));
@@ -55,6 +86,47 @@ final class CollectCommand implements Callable<Integer> {
         }
         out.flush();
         return Cli.OK;
+    }
+
+    private List<SocketProbe.Option> catalogOptions() {
+        if (main == null) {
+            return List.of();
+        }
+        return main.catalog().socketOptions().stream()
+                .map(CollectCommand::probeOption)
+                .toList();
+    }
+
+    /** The probe form of a catalog option: set to 1 (an int, as most options take). */
+    static SocketProbe.Option probeOption(SocketOption o) {
+        return new SocketProbe.Option(o.level().name(), o.level().value(), o.name(), o.value(), 1);
+    }
+
+    /** Parses {@code HOST:PORT} or {@code [V6]:PORT} into a resolved address. */
+    static InetSocketAddress resolve(String hostPort) {
+        String s = hostPort.strip();
+        int colon = s.lastIndexOf(':');
+        if (colon <= 0 || colon == s.length() - 1) {
+            throw new UsageException("--probe-connect wants HOST:PORT, was '" + hostPort + "'");
+        }
+        String host = s.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(s.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--probe-connect port is not a number: '" + hostPort + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new UsageException("--probe-connect port out of range: " + port);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--probe-connect host cannot be resolved: '" + host + "'");
+        }
     }
 
     private static String json(LiveCollector.Result r) {

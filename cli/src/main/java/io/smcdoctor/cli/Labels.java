@@ -13,6 +13,7 @@ enum Labels {
     FIX("Fix", "対処"),
     REMEDIES("Whatever the cause", "原因にかかわらず行う対処"),
     KERNEL_NOTES("Kernel differences", "カーネルによる違い"),
+    VERDICT_FOR("Verdict for", "判定の対象"),
     REFERENCES("References", "参照"),
     SIDE("Decided by", "判定する側"),
     STATS_NAME("name in 'smcr -d stats'", "'smcr -d stats' での名前"),

@@ -3,6 +3,7 @@ package io.smcdoctor.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.SockoptAdvisor;
+import io.smcdoctor.catalog.KernelNote;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.lint.LintFinding;
 import io.smcdoctor.lint.LintLevel;
@@ -96,6 +97,10 @@ final class LintCommand implements Callable<Integer> {
         for (SkippedFile s : report.skipped()) {
             err.println(s.file() + ": note: skipped: " + s.reason());
         }
+        if (!report.findings().isEmpty()) {
+            err.println("smc-doctor lint: " + Labels.VERDICT_FOR.in(lang) + ": " + SockoptCommand.VERDICT_FOR
+                    + "; upstream 6.12 (measured) and other kernels: smc-doctor sockopt NAME");
+        }
         err.println(String.format(Locale.ROOT, "smc-doctor lint: %d error(s), %d warning(s), %d note(s) in %d file(s)",
                 report.count(LintLevel.ERROR), report.count(LintLevel.WARNING), report.count(LintLevel.NOTE),
                 report.filesScanned()));
@@ -103,7 +108,7 @@ final class LintCommand implements Callable<Integer> {
 
     /**
      * {@code {"schema": "smc-doctor/lint/v1", "filesScanned", "findings": [{"file", "line", "column", "level",
-     * "ruleId", "option", "sockoptLevel", "support", "usage", "symbol", "fallbackCodes", "message"}],
+     * "ruleId", "option", "sockoptLevel", "support", "usage", "symbol", "fallbackCodes", "message", "verdictFor", "kernelNotes"}],
      * "skipped": [{"file", "reason"}]}}.
      */
     static String json(LintReport report, Language lang) {
@@ -126,6 +131,11 @@ final class LintCommand implements Callable<Integer> {
             n.put("symbol", f.symbol());
             Json.strings(n, "fallbackCodes", f.advice().fallbackCodes());
             n.put("message", f.message(lang));
+            n.put("verdictFor", SockoptCommand.VERDICT_FOR);
+            ArrayNode notes = n.putArray("kernelNotes");
+            for (KernelNote k : f.advice().option().kernelNotes()) {
+                notes.addObject().put("kernels", k.kernels()).put("text", k.text().get(lang));
+            }
         }
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedFile s : report.skipped()) {

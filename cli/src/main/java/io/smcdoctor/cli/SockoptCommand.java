@@ -32,6 +32,8 @@ import picocli.CommandLine.ParentCommand;
             "JSON: schema smc-doctor/sockopt/v1 = {\"level\", \"name\", \"value\", \"support\", \"fallbackCodes\", \"note\", ...}."})
 final class SockoptCommand implements Callable<Integer> {
     static final String SCHEMA = "smc-doctor/sockopt/v1";
+    /** Which kernels the catalog's Y/M/N verdicts describe; other kernels are in the kernel notes. */
+    static final String VERDICT_FOR = "Alibaba Cloud Linux 3 (seed FAQ)";
 
     @Mixin
     CommonOptions common;
@@ -75,7 +77,8 @@ final class SockoptCommand implements Callable<Integer> {
 
     /**
      * {@code {"schema": "smc-doctor/sockopt/v1", "level", "name", "value", "support", "fallbackCodes", "note",
-     * "aliases", "kernelNotes", "references", "language"}}.
+     * "aliases", "kernelNotes", "references", "language", "verdictFor"}}; {@code verdictFor} names the kernels the
+     * Y/M/N is for, {@code kernelNotes} what differs elsewhere (e.g. {@code "upstream 6.12 (measured)"}).
      */
     static ObjectNode json(Json json, SocketOption o, Language lang) {
         ObjectNode n = json.object();
@@ -84,6 +87,7 @@ final class SockoptCommand implements Callable<Integer> {
         n.put("name", o.name());
         n.put("value", o.value());
         n.put("support", o.support().name());
+        n.put("verdictFor", VERDICT_FOR);
         Json.strings(n, "fallbackCodes", o.fallbackCodes().stream().map(ReasonCode::hex).toList());
         n.put("note", o.note().get(lang));
         Json.strings(n, "aliases", o.aliases());
@@ -99,6 +103,9 @@ final class SockoptCommand implements Callable<Integer> {
     static void text(PrintWriter out, Catalog catalog, SocketOption o, Language lang) {
         out.println(o.name() + " (" + o.level() + ", " + o.value() + "): " + o.support() + " — "
                 + Labels.support(o.support(), lang));
+        out.println(Labels.VERDICT_FOR.in(lang) + ": " + VERDICT_FOR + (o.kernelNotes().isEmpty() ? ""
+                : "; " + Labels.KERNEL_NOTES.in(lang) + ": " + String.join(", ",
+                        o.kernelNotes().stream().map(KernelNote::kernels).toList())));
         if (!o.aliases().isEmpty()) {
             out.println(Labels.ALIASES.in(lang) + ": " + String.join(", ", o.aliases()));
         }

@@ -16,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -107,8 +108,14 @@ public final class LiveCollector {
     private LiveCollector(Builder b) {
         this.runner = new CommandRunner(b.searchPath, b.timeout, b.maxOutputBytes, Map.of("LC_ALL", "C"));
         this.procRoot = b.procRoot;
-        this.probe = b.probe;
-        this.probeRequest = SocketProbe.Request.of(b.probeOptions);
+        SocketProbe.Request request = SocketProbe.Request.of(b.probeOptions);
+        if (b.probeTarget.isPresent()) {
+            request = request.withTarget(b.probeTarget.get(), b.probeConnectTimeout);
+            this.probe = b.probe.withSmcTools(b.searchPath);
+        } else {
+            this.probe = b.probe;
+        }
+        this.probeRequest = request;
         this.probeEnabled = b.probeEnabled;
         this.clock = b.clock;
     }
@@ -393,6 +400,8 @@ public final class LiveCollector {
         private SocketProbe probe = SocketProbe.create();
         private List<SocketProbe.Option> probeOptions = List.of();
         private boolean probeEnabled = true;
+        private Optional<InetSocketAddress> probeTarget = Optional.empty();
+        private Duration probeConnectTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -441,6 +450,28 @@ public final class LiveCollector {
         /** Socket options the probe tries on an AF_SMC socket (default: none, only socket creation). */
         public Builder probeOptions(List<SocketProbe.Option> options) {
             this.probeOptions = List.copyOf(options);
+            return this;
+        }
+
+        /**
+         * A listening SMC peer the probe also connects to (default: none): each option is then tried before
+         * {@code connect} and on an established connection, and each connection's mode is looked up with
+         * smc-tools ({@code smcss -a}, {@code smcr -d stats}) so options that force a TCP fallback show as such.
+         *
+         * @param target  a resolved address
+         * @param timeout bound for each connect
+         */
+        public Builder probeTarget(InetSocketAddress target, Duration timeout) {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(timeout, "timeout");
+            if (target.isUnresolved()) {
+                throw new IllegalArgumentException("probe target must be resolved, was " + target);
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("probe timeout must be positive, was " + timeout);
+            }
+            this.probeTarget = Optional.of(target);
+            this.probeConnectTimeout = timeout;
             return this;
         }
 

@@ -13,6 +13,7 @@ import io.smcdoctor.evidence.internal.SockoptProbeJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Asks this host's kernel directly whether SMC works: opens {@code socket(AF_SMC, SOCK_STREAM, SMCPROTO_SMC)}
@@ -59,17 +62,96 @@ public final class SocketProbe {
     static final int SO_SNDTIMEO = 21;
     static final int SO_PROTOCOL = 38;
     static final int SO_DOMAIN = 39;
+    private static final Pattern SOCKET_INODE = Pattern.compile("socket:\\[(\\d+)]");
 
     private final Supplier<NativeLibc> libc;
     private final boolean linux;
     private final Path procRoot;
     private final Clock clock;
+    private final Optional<Supplier<? extends ConnectionInspector>> inspectors;
 
-    private SocketProbe(Supplier<NativeLibc> libc, boolean linux, Path procRoot, Clock clock) {
+    private SocketProbe(Supplier<NativeLibc> libc, boolean linux, Path procRoot, Clock clock,
+                        Optional<Supplier<? extends ConnectionInspector>> inspectors) {
         this.libc = libc;
         this.linux = linux;
         this.procRoot = procRoot;
         this.clock = clock;
+        this.inspectors = inspectors;
+    }
+
+    private SocketProbe(Supplier<NativeLibc> libc, boolean linux, Path procRoot, Clock clock) {
+        this(libc, linux, procRoot, clock, Optional.empty());
+    }
+
+    /**
+     * A copy of this probe that asks an inspector (a fresh one per {@link #probe} call) which mode each probe
+     * connection got, so an option that makes SMC fall back is reported with outcome {@code fallback}. With a
+     * target, options tried {@link #BEFORE_CONNECT} are then also followed by a {@code connect}.
+     */
+    public SocketProbe withInspector(Supplier<? extends ConnectionInspector> inspectors) {
+        return new SocketProbe(libc, linux, procRoot, clock, Optional.of(inspectors));
+    }
+
+    /**
+     * A copy of this probe that finds each connection's mode with smc-tools on {@code searchPath}:
+     * {@code smcss -a} (the socket's row by inode) and {@code smcr -d stats} (fallback counters that grew).
+     */
+    public SocketProbe withSmcTools(List<Path> searchPath) {
+        List<Path> dirs = List.copyOf(searchPath);
+        return withInspector(() -> new SmcssInspector(dirs));
+    }
+
+    /**
+     * Tells which mode an open AF_SMC connection got. Implementations may keep state for one probe run.
+     */
+    public interface ConnectionInspector {
+        /** The mode of the socket with this inode, or empty when it cannot be found. */
+        Optional<ConnectionMode> inspect(long inode);
+
+        /** Called before each probe connection is made (e.g. to snapshot counters). */
+        default void reset() {
+        }
+    }
+
+    /**
+     * The mode of one probe connection.
+     *
+     * @param state      socket state as smcss shows it ({@code ACTIVE}, {@code INIT}, ...)
+     * @param mode       {@code SMCR}, {@code SMCD}, {@code TCP} or {@code NONE}
+     * @param localCode  local fallback code ({@code 0} when none)
+     * @param peerCode   the peer's fallback code ({@code 0} when none)
+     * @param statsCodes fallback codes whose counters grew with this connection
+     */
+    public record ConnectionMode(String state, String mode, int localCode, int peerCode, List<Integer> statsCodes) {
+        /** Copies the list. */
+        public ConnectionMode {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(mode, "mode");
+            statsCodes = List.copyOf(statsCodes);
+        }
+
+        /** True when the connection did not use SMC: TCP mode, or still {@code INIT} without a mode. */
+        public boolean fellBack() {
+            return "TCP".equals(mode) || ("NONE".equals(mode) && "INIT".equals(state));
+        }
+
+        /** The fallback code: the local one, else the first grown counter's, else 0. */
+        public int fallbackCode() {
+            if (localCode != 0) {
+                return localCode;
+            }
+            return statsCodes.isEmpty() ? 0 : statsCodes.get(0);
+        }
+
+        /** A short human description, e.g. {@code SMCR} or {@code TCP 0x03060000 (INIT)}. */
+        public String describe() {
+            if (!fellBack()) {
+                return mode + " (" + state + ")";
+            }
+            int code = fallbackCode();
+            return "TCP fallback" + (code != 0 ? String.format(Locale.ROOT, " 0x%08x", code) : "")
+                    + " (smcss: " + state + " " + mode + ")";
+        }
     }
 
     /** A probe of this host through the C library (loaded on first use). */
@@ -205,6 +287,8 @@ public final class SocketProbe {
 
     private void run(NativeLibc c, Request request, List<SocketProbeOutcome> sockets,
                      List<SockoptProbeResult> options) {
+        Optional<ConnectionInspector> ins = request.target().isPresent()
+                ? inspectors.map(Supplier::get) : Optional.empty();
         int opened = -1;
         for (int proto : new int[] {SMCPROTO_SMC, SMCPROTO_SMC6}) {
             int fd = c.socket(AF_SMC, SOCK_STREAM, proto);
@@ -225,63 +309,115 @@ public final class SocketProbe {
         if (opened < 0) {
             return;
         }
+        Optional<InetSocketAddress> connectAfter = ins.isPresent() ? request.target() : Optional.empty();
         for (Option o : request.options()) {
-            options.add(beforeConnect(c, opened, o));
+            options.add(beforeConnect(c, opened, o, connectAfter, request.connectTimeout(), ins));
         }
         if (request.target().isPresent()) {
             InetSocketAddress t = request.target().get();
             int proto = NativeSockaddr.isIpv4(t) ? SMCPROTO_SMC : SMCPROTO_SMC6;
-            sockets.add(connectOnly(c, proto, t, request.connectTimeout()));
+            sockets.add(connectOnly(c, proto, t, request.connectTimeout(), ins));
             for (Option o : request.options()) {
-                options.add(established(c, proto, t, request.connectTimeout(), o));
+                options.add(established(c, proto, t, request.connectTimeout(), o, ins));
             }
         }
     }
 
-    private static SockoptProbeResult beforeConnect(NativeLibc c, int proto, Option o) {
+    private SockoptProbeResult beforeConnect(NativeLibc c, int proto, Option o, Optional<InetSocketAddress> target,
+                                             Duration timeout, Optional<ConnectionInspector> ins) {
         int fd = c.socket(AF_SMC, SOCK_STREAM, proto);
         if (fd < 0) {
             return result(o, BEFORE_CONNECT, "error", -fd, "socket() failed: " + NativeErrno.name(-fd));
         }
         try {
-            return trySet(c, fd, o, BEFORE_CONNECT, "");
+            boolean connectAfter = target.isPresent() && ins.isPresent()
+                    && NativeSockaddr.isIpv4(target.get()) == (proto == SMCPROTO_SMC);
+            if (connectAfter) {
+                ins.get().reset(); // before the set: SMC counts a fallback when the option switches it
+            }
+            SockoptProbeResult set = trySet(c, fd, o, BEFORE_CONNECT, "");
+            if (!connectAfter || !"ok".equals(set.outcome())) {
+                return set;
+            }
+            InetSocketAddress t = target.get();
+            int rc = connect(c, fd, t, timeout);
+            if (rc < 0) {
+                return result(o, BEFORE_CONNECT, "ok", 0, 0, set.detail() + "; then connect to " + hostPort(t)
+                        + " failed: " + NativeErrno.name(-rc));
+            }
+            return withMode(o, BEFORE_CONNECT, set.detail() + "; then connected to " + hostPort(t), c, fd, ins.get());
         } finally {
             c.close(fd);
         }
     }
 
-    private static SocketProbeOutcome connectOnly(NativeLibc c, int proto, InetSocketAddress t, Duration timeout) {
+    private SocketProbeOutcome connectOnly(NativeLibc c, int proto, InetSocketAddress t, Duration timeout,
+                                           Optional<ConnectionInspector> ins) {
         String what = protoName(proto) + " -> " + hostPort(t);
         int fd = c.socket(AF_SMC, SOCK_STREAM, proto);
         if (fd < 0) {
             return outcome(what, false, -fd, socketMessage(proto, -fd));
         }
         try {
+            ins.ifPresent(ConnectionInspector::reset);
             int rc = connect(c, fd, t, timeout);
             if (rc < 0) {
                 return outcome(what, false, -rc, "connect to " + hostPort(t) + " failed: " + NativeErrno.name(-rc));
             }
-            return outcome(what, true, 0, "connected (" + identity(c, fd) + ")");
+            String mode = ins.flatMap(i -> i.inspect(inode(fd))).map(m -> ", mode " + m.describe()).orElse("");
+            return outcome(what, true, 0, "connected (" + identity(c, fd) + ")" + mode);
         } finally {
             c.close(fd);
         }
     }
 
-    private static SockoptProbeResult established(NativeLibc c, int proto, InetSocketAddress t, Duration timeout,
-                                                  Option o) {
+    private SockoptProbeResult established(NativeLibc c, int proto, InetSocketAddress t, Duration timeout,
+                                           Option o, Optional<ConnectionInspector> ins) {
         int fd = c.socket(AF_SMC, SOCK_STREAM, proto);
         if (fd < 0) {
             return result(o, ESTABLISHED, "error", -fd, "socket() failed: " + NativeErrno.name(-fd));
         }
         try {
+            ins.ifPresent(ConnectionInspector::reset);
             int rc = connect(c, fd, t, timeout);
             if (rc < 0) {
                 return result(o, ESTABLISHED, "error", -rc, "connect to " + hostPort(t) + " failed: "
                         + NativeErrno.name(-rc));
             }
-            return trySet(c, fd, o, ESTABLISHED, "; " + identity(c, fd));
+            SockoptProbeResult set = trySet(c, fd, o, ESTABLISHED, "; " + identity(c, fd));
+            if (ins.isEmpty()) {
+                return set;
+            }
+            if (!"ok".equals(set.outcome())) {
+                String mode = ins.get().inspect(inode(fd)).map(m -> "; connection " + m.describe()).orElse("");
+                return result(o, ESTABLISHED, set.outcome(), set.errno(), 0, set.detail() + mode);
+            }
+            return withMode(o, ESTABLISHED, set.detail(), c, fd, ins.get());
         } finally {
             c.close(fd);
+        }
+    }
+
+    private SockoptProbeResult withMode(Option o, String phase, String detail, NativeLibc c, int fd,
+                                        ConnectionInspector ins) {
+        Optional<ConnectionMode> mode = ins.inspect(inode(fd));
+        if (mode.isEmpty()) {
+            return result(o, phase, "ok", 0, 0, detail + "; mode unknown (socket not found by smcss)");
+        }
+        ConnectionMode m = mode.get();
+        if (m.fellBack()) {
+            return result(o, phase, "fallback", 0, m.fallbackCode(), detail + "; connection " + m.describe());
+        }
+        return result(o, phase, "ok", 0, 0, detail + "; connection " + m.describe());
+    }
+
+    /** The inode of a descriptor's socket (from {@code /proc/self/fd}), -1 when unknown. */
+    private long inode(int fd) {
+        try {
+            Matcher m = SOCKET_INODE.matcher(Files.readSymbolicLink(procRoot.resolve("self/fd/" + fd)).toString());
+            return m.matches() ? Long.parseLong(m.group(1)) : -1;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return -1;
         }
     }
 
@@ -343,8 +479,14 @@ public final class SocketProbe {
     }
 
     private static SockoptProbeResult result(Option o, String phase, String outcome, int errno, String detail) {
+        return result(o, phase, outcome, errno, 0, detail);
+    }
+
+    private static SockoptProbeResult result(Option o, String phase, String outcome, int errno, int fallbackCode,
+                                             String detail) {
         return new SockoptProbeResult(new Provenance(SOURCE, 0, o.level() + " " + o.name() + "=" + o.testValue()
-                + " " + phase + ": " + outcome + (errno != 0 ? " " + NativeErrno.name(errno) : "")),
-                o.level(), o.name(), o.testValue(), phase, outcome, errno, 0, detail);
+                + " " + phase + ": " + outcome + (errno != 0 ? " " + NativeErrno.name(errno) : "")
+                + (fallbackCode != 0 ? String.format(Locale.ROOT, " 0x%08x", fallbackCode) : "")),
+                o.level(), o.name(), o.testValue(), phase, outcome, errno, fallbackCode, detail);
     }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,5 +187,49 @@ class SocketProbeTest {
             assertThat(s.message()).isEqualTo("SMC not available in this kernel (EAFNOSUPPORT)");
             assertThat(s.provenance().line()).isPositive();
         });
+    }
+
+    @Test
+    void probe_withInspector_reportsOptionsThatForceFallbackWithTheCountersCode() throws IOException {
+        FakeLibc libc = new FakeLibc();
+        Path fds = Files.createDirectories(tmp.resolve("self/fd"));
+        for (int fd = 10; fd < 20; fd++) {
+            Files.createSymbolicLink(fds.resolve(String.valueOf(fd)), Path.of("socket:[" + (900 + fd) + "]"));
+        }
+        SocketProbe.Option fastopen = new SocketProbe.Option("SOL_TCP", 6, "TCP_FASTOPEN_CONNECT", 30, 1);
+        List<Long> inodes = new java.util.ArrayList<>();
+        // like 6.12: TCP_FASTOPEN_CONNECT leaves the socket INIT without a mode, only the stats count OPTUNSUPP
+        SocketProbe.ConnectionInspector ins = inode -> {
+            inodes.add(inode);
+            boolean fo = inodes.size() == 1; // the first connection is the one with the option set before connect
+            return Optional.of(fo ? new SocketProbe.ConnectionMode("INIT", "NONE", 0, 0, List.of(0x03060000))
+                    : new SocketProbe.ConnectionMode("ACTIVE", "SMCR", 0, 0, List.of()));
+        };
+        InetSocketAddress peer = new InetSocketAddress(InetAddress.getByName("10.10.0.1"), 5103);
+
+        SocketProbe.Report r = SocketProbe.using(libc, true, tmp, CLOCK).withInspector(() -> ins)
+                .probe(SocketProbe.Request.of(List.of(fastopen, NODELAY)).withTarget(peer, Duration.ofSeconds(2)));
+
+        SockoptProbeResult fo = r.options().get(0);
+        assertThat(fo.phase()).isEqualTo(SocketProbe.BEFORE_CONNECT);
+        assertThat(fo.outcome()).isEqualTo("fallback");
+        assertThat(fo.fallbackCode()).isEqualTo(0x03060000);
+        assertThat(fo.detail()).isEqualTo("read back 1; then connected to 10.10.0.1:5103; connection TCP fallback"
+                + " 0x03060000 (smcss: INIT NONE)");
+        assertThat(r.options().get(1).outcome()).isEqualTo("ok");
+        assertThat(r.options().get(1).detail()).endsWith("; connection SMCR (ACTIVE)");
+        assertThat(r.sockets()).last().satisfies(s -> assertThat(s.message()).endsWith(", mode SMCR (ACTIVE)"));
+        assertThat(inodes).first().isEqualTo(912L); // fd 12: after the SMC and SMC6 socket checks (10, 11)
+        assertThat(libc.open).isEmpty();
+    }
+
+    @Test
+    void connectionMode_tcpWithLocalCode_prefersItOverCounters() {
+        SocketProbe.ConnectionMode m = new SocketProbe.ConnectionMode("ACTIVE", "TCP", 0x03030000, 0, List.of(0x05000000));
+
+        assertThat(m.fellBack()).isTrue();
+        assertThat(m.fallbackCode()).isEqualTo(0x03030000);
+        assertThat(m.describe()).isEqualTo("TCP fallback 0x03030000 (smcss: ACTIVE TCP)");
+        assertThat(new SocketProbe.ConnectionMode("ACTIVE", "SMCR", 0, 0, List.of()).fellBack()).isFalse();
     }
 }
