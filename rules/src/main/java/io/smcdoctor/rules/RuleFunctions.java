@@ -1,7 +1,12 @@
 package io.smcdoctor.rules;
 
+import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.evidence.NetInterface;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Small pure helpers the rules call in their conditions. Stateless. */
 public final class RuleFunctions {
@@ -51,6 +56,29 @@ public final class RuleFunctions {
      */
     public static double baselineSpecificity(int index) {
         return Math.max(0.15, 0.45 - 0.05 * index);
+    }
+
+    /**
+     * The causes that no {@link RuledOut} fact contradicts, in their order; all of them when every one is ruled out
+     * (the code was observed, so something caused it: better a contradicted candidate than none).
+     */
+    public static List<Cause> notRuledOut(List<Cause> causes, List<?> ruledOut) {
+        if (ruledOut.isEmpty()) {
+            return causes;
+        }
+        Set<String> out = new HashSet<>();
+        for (Object o : ruledOut) {
+            if (o instanceof RuledOut r) {
+                out.add(r.causeId());
+            }
+        }
+        List<Cause> kept = new ArrayList<>(causes.size());
+        for (Cause c : causes) {
+            if (!out.contains(c.id())) {
+                kept.add(c);
+            }
+        }
+        return kept.isEmpty() ? causes : kept;
     }
 
     private static String hexDigits(String s) {

@@ -68,25 +68,29 @@ final class RuleInputs {
                 }
             }
         }
+        // smcr and smcd stats print the same per-netns table: count each fallback once, cite every line
+        List<FallbackCounter> counters = evidence.facts(FallbackCounter.class);
+        Map<Integer, Long> totals = FallbackCounter.totalsByCode(counters);
         long counterTotal = 0;
-        for (FallbackCounter c : evidence.facts(FallbackCounter.class)) {
-            if (c.code() == 0 || c.count() <= 0) {
-                continue;
-            }
-            counterTotal += c.count();
+        for (Map.Entry<Integer, Long> t : totals.entrySet()) {
+            counterTotal += t.getValue();
             Acc acc = null;
             for (Acc a : pairs.values()) {
-                if (a.code == c.code()) {
+                if (a.code == t.getKey()) {
                     acc = a;
                     break;
                 }
             }
             if (acc == null) {
-                acc = new Acc(c.code(), 0);
-                pairs.put(key(c.code(), 0), acc);
+                acc = new Acc(t.getKey(), 0);
+                pairs.put(key(t.getKey(), 0), acc);
             }
-            acc.counted += c.count();
-            acc.evidence.add(c.provenance());
+            acc.counted += t.getValue();
+            for (FallbackCounter c : counters) {
+                if (c.code() == acc.code && c.count() > 0) {
+                    acc.evidence.add(c.provenance());
+                }
+            }
         }
         List<FallbackObserved> out = new ArrayList<>(pairs.size());
         for (Acc a : pairs.values()) {

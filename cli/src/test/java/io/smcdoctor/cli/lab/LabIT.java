@@ -83,21 +83,18 @@ class LabIT {
     }
 
     @Test
-    void diagnose_bundleAndLive_seeTheSmcRConnectionAndBlameNoSocket() throws IOException {
+    void diagnose_bundleAndLive_seeTheSmcRConnectionAndReportSmcWorking() throws IOException {
         for (String f : List.of("diagnose-bundle", "diagnose-live")) {
             assertThat(text(f + ".rc").strip()).as(f).isEqualTo("0");
             JsonNode r = json(f + ".json");
             assertThat(r.path("schema").asText()).isEqualTo("smc-doctor/diagnosis/v1");
             assertThat(r.path("stats").path("smcSockets").asLong()).as(f).isGreaterThanOrEqualTo(1);
             assertThat(r.path("diagnoses").size()).as(f).isPositive();
-            // no socket of this host fell back: a problem may only rest on a fallback counter of the kernel
-            // (in the lab one client NOSMCDEV fallback is counted before our commands run)
+            // no socket of this host fell back, so SMC-R working is the answer; the kernel's fallback counters hold
+            // one client NOSMCDEV counted before our commands ran, which is reported as information only
+            assertThat(r.path("diagnoses").get(0).path("id").asText()).as(f).isEqualTo("smc-working");
             for (JsonNode d : r.path("diagnoses")) {
-                if ("problem".equals(d.path("severity").asText())) {
-                    for (JsonNode e : d.path("evidence")) {
-                        assertThat(e.path("source").asText()).as(f + ": " + d.path("id")).endsWith("-stats.txt");
-                    }
-                }
+                assertThat(d.path("severity").asText()).as(f + ": " + d.path("id")).isEqualTo("info");
             }
         }
         assertThat(text("diagnose-bundle.txt")).contains("SMC");

@@ -152,13 +152,7 @@ public final class ReportAssembler {
 
     private static ReportStats stats(Evidence evidence) {
         Map<Integer, Long> fallbacks = new HashMap<>(evidence.sockets().byCode());
-        Map<Integer, Long> counters = new HashMap<>();
-        for (FallbackCounter c : evidence.facts(FallbackCounter.class)) {
-            if (c.code() != 0 && c.count() > 0) {
-                counters.merge(c.code(), c.count(), Long::sum);
-            }
-        }
-        counters.forEach(fallbacks::putIfAbsent);
+        FallbackCounter.totalsByCode(evidence.facts(FallbackCounter.class)).forEach(fallbacks::putIfAbsent);
         return new ReportStats(evidence.sockets().total(), evidence.sockets().smc(), fallbacks);
     }
 
