@@ -18,6 +18,8 @@ public final class Codes {
     public static final int OPTUNSUPP = 0x03060000;
     /** {@code SMC_CLC_DECL_PEERDECL}: the peer declined; its reason is the second code. */
     public static final int PEERDECL = 0x05000000;
+    /** {@code SMC_CLC_DECL_ERR_REGBUF}: registering a buffer, or confirming its rkey with the peer, failed. */
+    public static final int ERR_REGBUF = 0x09990003;
 
     private Codes() {
     }

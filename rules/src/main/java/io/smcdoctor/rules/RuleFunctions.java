@@ -59,6 +59,15 @@ public final class RuleFunctions {
     }
 
     /**
+     * Specificity of the {@code index}-th of {@code candidates} causes of an observed reason code: the baseline,
+     * except that a code left with a single candidate cause (the catalog knows one, or the evidence ruled out the
+     * others) names that cause as surely as the code itself: 0.6.
+     */
+    public static double codeCauseSpecificity(int index, int candidates) {
+        return candidates == 1 ? 0.6 : baselineSpecificity(index);
+    }
+
+    /**
      * The causes that no {@link RuledOut} fact contradicts, in their order; all of them when every one is ruled out
      * (the code was observed, so something caused it: better a contradicted candidate than none).
      */

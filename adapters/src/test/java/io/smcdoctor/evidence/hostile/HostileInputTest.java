@@ -9,14 +9,13 @@ import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.testing.LongLineStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -48,7 +47,7 @@ class HostileInputTest {
         long start = System.nanoTime();
 
         Evidence ev = Evidence.builder()
-                .parse(SourceKind.SYSCTL, "sysctl.txt", new OneLongLine(GIB, "\nnet.smc.limit_smc_hs = 1\n"))
+                .parse(SourceKind.SYSCTL, "sysctl.txt", new LongLineStream(GIB, "\nnet.smc.limit_smc_hs = 1\n"))
                 .build();
 
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
@@ -142,46 +141,5 @@ class HostileInputTest {
         }
         assertThat(patched).isEqualTo(2);
         Files.write(zip, b);
-    }
-
-    /** {@code length} bytes of 'a' without a newline, then {@code tail}; generated on the fly. */
-    private static final class OneLongLine extends InputStream {
-        private final long length;
-        private final byte[] tail;
-        private final byte[] chunk = new byte[256 * 1024];
-        private long produced;
-        private int tailPos;
-
-        OneLongLine(long length, String tail) {
-            this.length = length;
-            this.tail = tail.getBytes(StandardCharsets.US_ASCII);
-            Arrays.fill(chunk, (byte) 'a');
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (produced < length) {
-                int n = (int) Math.min(Math.min(len, chunk.length), length - produced);
-                System.arraycopy(chunk, 0, b, off, n);
-                produced += n;
-                return n;
-            }
-            if (tailPos == tail.length) {
-                return -1;
-            }
-            int n = Math.min(len, tail.length - tailPos);
-            System.arraycopy(tail, tailPos, b, off, n);
-            tailPos += n;
-            return n;
-        }
     }
 }

@@ -45,6 +45,9 @@ class NativeSockaddrTest {
     @Test
     void errnoNames_coverTheProbeErrors() {
         assertThat(NativeErrno.name(97)).isEqualTo("EAFNOSUPPORT");
+        // measured in the lab: the probe's SO_BINDTODEVICE on an SMC socket answered ENODEV (docs/sockopts-linux-6.12.md)
+        assertThat(NativeErrno.name(19)).isEqualTo("ENODEV");
+        assertThat(NativeErrno.name(524)).isEqualTo("ENOTSUPP");
         assertThat(NativeErrno.name(0)).isEmpty();
         assertThat(NativeErrno.name(4242)).isEqualTo("errno 4242");
     }

@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
 public final class ReportAssembler {
     /** Evidence lines kept per diagnosis. */
     static final int MAX_EVIDENCE = 12;
+    private static final int PEERDECL = 0x05000000;
+    private static final String PEER_CODE_PLACEHOLDER = "<peer code>";
 
     private final Catalog catalog;
     private final Language language;
@@ -102,11 +104,12 @@ public final class ReportAssembler {
         List<String> references = new ArrayList<>();
         String title = m.causeId;
         String explanation = "";
+        List<Integer> peerCodes = peerCodes(m.codes);
         if (cause != null) {
             title = cause.title().get(language);
-            explanation = cause.detail().get(language);
+            explanation = cause.detail().get(language) + peerReasons(cause, peerCodes);
             for (Remedy r : cause.remedies()) {
-                remedies.add(new SuggestedRemedy(r.summary().get(language), r.commands()));
+                remedies.add(new SuggestedRemedy(r.summary().get(language), withPeerCode(r.commands(), peerCodes)));
             }
             references.addAll(cause.references());
         }
@@ -126,6 +129,50 @@ public final class ReportAssembler {
         List<Provenance> evidence = m.evidence.size() > MAX_EVIDENCE ? m.evidence.subList(0, MAX_EVIDENCE) : m.evidence;
         return new Diagnosis(rank, m.causeId, title, s.confidence, s.severity, m.side, m.codes, evidence, remedies,
                 references, explanation, new ArrayList<>(m.rules));
+    }
+
+    /** The peer's reasons: the codes after {@code 0x05000000} (PEERDECL) in a diagnosis's code list. */
+    private static List<Integer> peerCodes(List<Integer> codes) {
+        int at = codes.indexOf(PEERDECL);
+        return at < 0 ? List.of() : codes.subList(at + 1, codes.size());
+    }
+
+    /**
+     * For a cause that is not itself one of the peer's reasons (e.g. "the peer declined"), a sentence naming each
+     * peer reason with its title, so the diagnosis explains the second code of {@code 0x05000000/X}.
+     */
+    private String peerReasons(Cause cause, List<Integer> peerCodes) {
+        StringBuilder sb = new StringBuilder();
+        for (int code : peerCodes) {
+            Optional<ReasonCode> rc = catalog.reasonCode(code);
+            if (rc.isPresent() && rc.get().causes().stream().anyMatch(c -> c.id().equals(cause.id()))) {
+                continue;
+            }
+            String hex = ReasonCode.hex(code);
+            boolean ja = language == Language.JA;
+            String what = rc.map(r -> r.title().get(language))
+                    .orElse(ja ? "カタログにないコード" : "a code the catalog does not know");
+            sb.append(ja ? " ピアの理由: " + hex + " — " + what + "。" : " The peer's reason: " + hex + " — " + what + ".");
+        }
+        return sb.toString();
+    }
+
+    /** Commands with the {@code <peer code>} placeholder filled in (one command per peer code). */
+    private static List<String> withPeerCode(List<String> commands, List<Integer> peerCodes) {
+        if (peerCodes.isEmpty() || commands.stream().noneMatch(c -> c.contains(PEER_CODE_PLACEHOLDER))) {
+            return commands;
+        }
+        List<String> out = new ArrayList<>(commands.size() + peerCodes.size());
+        for (String c : commands) {
+            if (!c.contains(PEER_CODE_PLACEHOLDER)) {
+                out.add(c);
+                continue;
+            }
+            for (int code : peerCodes) {
+                out.add(c.replace(PEER_CODE_PLACEHOLDER, ReasonCode.hex(code)));
+            }
+        }
+        return out;
     }
 
     private List<MissingEvidence> missing(List<EvidenceNeeded> needed, List<Scored> scored) {
