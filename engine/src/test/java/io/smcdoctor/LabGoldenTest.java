@@ -59,7 +59,7 @@ class LabGoldenTest {
             new Expect("ipv6/client", "nosmcdev-ipv6", Severity.PROBLEM, List.of(0x03030000)),
             new Expect("ipv6/server", "nosmcdev-ipv6", Severity.PROBLEM, List.of(0x03030000)),
             new Expect("peer-no-smc/client", "peernosmc-peer-without-smc", Severity.PROBLEM, List.of(0x03010000)),
-            new Expect("peer-no-smc/server", "", Severity.INFO, List.of()),
+            new Expect("peer-no-smc/server", "no-smc-sockets", Severity.INFO, List.of()),
             new Expect("fastopen/client", "optunsupp-fastopen", Severity.PROBLEM, List.of(0x03060000)),
             new Expect("fastopen/server", "peernosmc-peer-without-smc", Severity.PROBLEM, List.of(0x03010000)),
             new Expect("ipv6-disabled-fix/client", "smc-working", Severity.INFO, List.of()),
