@@ -140,7 +140,8 @@ class CatalogCompletenessTest {
     @Test
     void symptoms_haveTheSharedIds_andRefsResolve() {
         assertThat(CATALOG.symptoms()).extracting(Symptom::id).containsExactly("no-speedup", "smcr-breaks-some-peers",
-                "smc-run-no-effect", "reserved-ports-erdma-oob", "ipv6-fallback", "high-pps-slower", "ops-tools-blind",
+                "smc-run-no-effect", "reserved-ports-erdma-oob", "ipv6-fallback", "smc-in-container", "high-pps-slower",
+                "ops-tools-blind",
                 "gpu-scc-ofed", "sockopt-unsupported", "smc-unavailable", "smc-status");
         Symptom ipv6 = CATALOG.symptom("ipv6-fallback").orElseThrow();
         assertThat(ipv6.causes()).singleElement().isSameAs(CATALOG.cause("nosmcdev-ipv6").orElseThrow());
@@ -149,6 +150,11 @@ class CatalogCompletenessTest {
         assertThat(CATALOG.cause("rdma-traffic-invisible-to-tcp-tools").orElseThrow().severity())
                 .isEqualTo(Severity.WARNING);
         assertThat(CATALOG.cause("smc-working").orElseThrow().severity()).isEqualTo(Severity.INFO);
+        // a symptom may name causes defined under reason codes and under other symptoms
+        assertThat(CATALOG.symptom("smc-in-container").orElseThrow().causes()).extracting(Cause::id)
+                .containsExactly("nosmcdev-rdma-netns-exclusive", "nosmcrdev-rdma-netns-exclusive", "no-smc-sockets");
+        assertThat(CATALOG.symptom("smc-in-container").orElseThrow().causes().get(2))
+                .isSameAs(CATALOG.cause("no-smc-sockets").orElseThrow());
     }
 
     @Test

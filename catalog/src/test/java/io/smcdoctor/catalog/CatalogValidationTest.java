@@ -70,7 +70,7 @@ class CatalogValidationTest {
         assertThat(c.reasonCodes()).hasSize(45);
         Symptom site = c.symptom("site-ipv6").orElseThrow();
         assertThat(site.causes()).singleElement().extracting(Cause::id).isEqualTo("smc-run-static-binary");
-        assertThat(c.symptoms()).hasSize(12).last().isSameAs(site);
+        assertThat(c.symptoms()).hasSize(Catalog.bundled().symptoms().size() + 1).last().isSameAs(site);
         assertThat(c.socketOption("TCP_NODELAY")).get().extracting(SocketOption::support).isEqualTo(Support.M);
         assertThat(c.socketOption(SockoptLevel.SOL_TCP, 38)).get().extracting(SocketOption::name)
                 .isEqualTo("TCP_AO_ADD_KEY");

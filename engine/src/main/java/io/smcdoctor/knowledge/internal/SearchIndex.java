@@ -141,6 +141,12 @@ public final class SearchIndex {
         }
     }
 
+    /** Words that make a question about SMC whatever else it says. */
+    private static final Set<String> DOMAIN_WORDS = Set.of("smc", "smc-r", "smc-d", "smcr", "smcd", "smcv2", "af_smc",
+            "rdma", "erdma", "roce", "smc_run", "smcss", "smc-tools");
+    /** Characters of a question scanned for {@link #DOMAIN_WORDS} (questions are capped elsewhere too). */
+    private static final int MAX_DOMAIN_SCAN = 4096;
+
     /** All indexed entries, in catalog order. */
     public List<Entry> entries() {
         return entries;
@@ -161,7 +167,7 @@ public final class SearchIndex {
         ja.removeAll(japaneseStop);
         ja.removeAll(keywordStop);
         kw.removeIf(t -> t.length() < 2 || keywordStop.contains(t));
-        if (!mostlyKnown(japaneseQuestion ? ja : en, japaneseQuestion ? JA_FIELDS : EN_FIELDS)) {
+        if (!mostlyKnown(japaneseQuestion ? ja : en, japaneseQuestion ? JA_FIELDS : EN_FIELDS, namesTheDomain(question))) {
             return List.of();
         }
         BooleanQuery.Builder primary = new BooleanQuery.Builder();
@@ -202,7 +208,34 @@ public final class SearchIndex {
      * True when more than half of the question's content words occur somewhere in the knowledge. This is what
      * keeps "who won the football match" from matching a cause that mentions "do not match".
      */
-    private boolean mostlyKnown(Set<String> contentTerms, List<String> fields) {
+    /**
+     * True when the question names SMC or RDMA itself ("how to enable smc for redis"): it is on topic, so words the
+     * catalog does not know (the application's name) do not make it unanswerable.
+     */
+    static boolean namesTheDomain(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        int n = Math.min(q.length(), MAX_DOMAIN_SCAN);
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? q.charAt(i) : ' ';
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                if (DOMAIN_WORDS.contains(q.substring(start, i))) {
+                    return true;
+                }
+                start = -1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * More than half of the question's content words occur in the catalog; when the question names the domain, one
+     * is enough.
+     */
+    private boolean mostlyKnown(Set<String> contentTerms, List<String> fields, boolean onTopic) {
         if (contentTerms.isEmpty()) {
             return false;
         }
@@ -219,7 +252,7 @@ public final class SearchIndex {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot read the in-memory knowledge index", ex);
         }
-        return known * 2 > contentTerms.size();
+        return onTopic ? known > 0 : known * 2 > contentTerms.size();
     }
 
     private static Set<String> withoutCjk(Set<String> terms) {
