@@ -56,7 +56,7 @@ public final class Diagnoser {
         CompletableFuture<Catalog> loading = given != null ? CompletableFuture.completedFuture(given)
                 : CompletableFuture.supplyAsync(() -> overlays.isEmpty()
                         ? Catalog.bundled() : Catalog.load(overlays.toArray(new Path[0])));
-        this.rules = RuleBase.load();
+        this.rules = RuleBase.load(List.copyOf(b.packs));
         this.catalog = join(loading);
         this.language = b.language;
         this.assembler = new ReportAssembler(catalog, language);
@@ -117,6 +117,7 @@ public final class Diagnoser {
     /** Configures a {@link Diagnoser}. Not thread-safe; {@link #build()} may be called more than once. */
     public static final class Builder {
         private final List<Path> overlays = new ArrayList<>();
+        private final List<Path> packs = new ArrayList<>();
         private @Nullable Catalog catalog;
         private Language language = Language.EN;
         private long cacheSize = 256;
@@ -172,21 +173,23 @@ public final class Diagnoser {
         }
 
         /**
-         * Extra rule packs are not supported yet: rules are compiled to the executable model at build time and
-         * loading DRL at run time is deliberately excluded (start-up cost, no run-time compiler). A future version
-         * will accept precompiled rule-pack jars from explicit paths.
-         *
-         * @throws UnsupportedOperationException always
+         * Precompiled rule packs loaded next to the bundled rules, in order: jars (or directories of classes) built
+         * from DRL by kie-maven-plugin's {@code build} goal, as {@code samples/rule-pack} shows. Their rules see the
+         * same facts and conclude causes that a catalog overlay ({@link #catalogOverlays}) defines. Packs are code:
+         * only paths the caller names are loaded, never a search path (SECURITY.md).
          */
-        public Builder rulePacks(Path... jars) {
-            throw new UnsupportedOperationException("extra rule packs are not supported yet (TODO: precompiled packs "
-                    + "from explicit paths); given " + List.of(jars));
+        public Builder rulePacks(Path... paths) {
+            for (Path p : paths) {
+                packs.add(Objects.requireNonNull(p, "rule pack path"));
+            }
+            return this;
         }
 
         /**
-         * Builds the Diagnoser: loads the precompiled rules and the catalog.
+         * Builds the Diagnoser: loads the precompiled rules, any rule packs and the catalog.
          *
-         * @throws io.smcdoctor.catalog.KnowledgeValidationException when the catalog or overlays are invalid
+         * @throws io.smcdoctor.catalog.KnowledgeValidationException when the catalog, an overlay or a rule pack is
+         *                                                           invalid
          */
         public Diagnoser build() {
             return new Diagnoser(this);

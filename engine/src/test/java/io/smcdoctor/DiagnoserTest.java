@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smcdoctor.catalog.Cause;
+import io.smcdoctor.catalog.KnowledgeValidationException;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Symptom;
@@ -190,7 +191,8 @@ class DiagnoserTest {
         assertThatThrownBy(() -> Diagnoser.builder().catalogOverlays(Path.of("a.yaml")).catalog(CATALOG))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("a.yaml");
         assertThatThrownBy(() -> Diagnoser.builder().cacheSize(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Diagnoser.builder().rulePacks(Path.of("x.jar")))
-                .isInstanceOf(UnsupportedOperationException.class);
+        // rule packs are checked when the Diagnoser is built (samples' RulePackTest loads a real one)
+        assertThatThrownBy(() -> Diagnoser.builder().rulePacks(Path.of("no-such-pack.jar")).build())
+                .isInstanceOf(KnowledgeValidationException.class).hasMessageContaining("no-such-pack.jar");
     }
 }

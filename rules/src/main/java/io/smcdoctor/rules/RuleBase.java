@@ -3,14 +3,24 @@ package io.smcdoctor.rules;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KnowledgeValidationException;
 import io.smcdoctor.evidence.Evidence;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +41,8 @@ public final class RuleBase {
     static final String MODEL_LIST = "META-INF/kie/io.smcdoctor/smc-doctor-rules/drools-model";
     /** The name of the global the collecting rules write to. */
     static final String RESULTS_GLOBAL = "results";
+    /** Largest accepted {@code drools-model} list of a rule pack. */
+    static final int MAX_MODEL_LIST = 64 * 1024;
 
     private final KieBase kieBase;
     private final int ruleCount;
@@ -49,19 +61,121 @@ public final class RuleBase {
      *                                      problem, not a user error)
      */
     public static RuleBase load() {
-        ClassLoader cl = RuleBase.class.getClassLoader();
+        return load(List.of());
+    }
+
+    /**
+     * Loads the precompiled rules shipped in this jar and the precompiled rule packs at the given paths, in order.
+     * A pack is a jar, or a directory of classes, built from DRL by kie-maven-plugin's {@code build} goal (the
+     * executable model: {@code META-INF/kie/<group>/<artifact>/drools-model} lists its model classes); its rules
+     * see the same facts as the bundled ones and conclude by inserting {@link Finding}s, whose causes a catalog
+     * overlay defines. Packs are code: load only packs you trust (SECURITY.md). Their classes are loaded by one
+     * class loader that lives as long as this rule base.
+     *
+     * @throws KnowledgeValidationException naming the pack when a path is not a jar or directory, holds no
+     *                                      executable model, or its model cannot be instantiated
+     */
+    public static RuleBase load(List<Path> packs) {
+        ClassLoader own = RuleBase.class.getClassLoader();
         List<Model> models = new ArrayList<>();
-        for (String className : modelClassNames(cl)) {
-            try {
-                models.add((Model) Class.forName(className, true, cl).getDeclaredConstructor().newInstance());
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                throw problem("cannot instantiate generated rule model " + className + ": " + e);
+        String ownList;
+        try (InputStream in = own.getResourceAsStream(MODEL_LIST)) {
+            if (in == null) {
+                throw problem(MODEL_LIST, "resource not found: was the rules module built with kie-maven-plugin?");
             }
+            ownList = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw problem(MODEL_LIST, "cannot read: " + e.getMessage());
         }
+        instantiate(models, own, modelClassNames(ownList), MODEL_LIST);
         if (models.isEmpty()) {
-            throw problem("no generated rule model listed in " + MODEL_LIST);
+            throw problem(MODEL_LIST, "no generated rule model listed");
+        }
+        if (!packs.isEmpty()) {
+            loadPacks(models, packs, own);
         }
         return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models));
+    }
+
+    private static void loadPacks(List<Model> models, List<Path> packs, ClassLoader parent) {
+        URL[] urls = new URL[packs.size()];
+        for (int i = 0; i < urls.length; i++) {
+            Path p = Objects.requireNonNull(packs.get(i), "rule pack path");
+            if (!Files.isDirectory(p) && !(Files.isRegularFile(p) && p.getFileName().toString().endsWith(".jar"))) {
+                throw problem(p.toString(), "a rule pack is a .jar file or a directory of compiled classes; "
+                        + (Files.exists(p) ? "this is neither" : "it does not exist"));
+            }
+            try {
+                urls[i] = p.toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw problem(p.toString(), "cannot use as a class path entry: " + e.getMessage());
+            }
+        }
+        // parent first: the facts, Finding and Drools come from the application, only the packs' own classes from here
+        URLClassLoader loader = new URLClassLoader("smc-doctor-rule-packs", urls, parent);
+        for (Path p : packs) {
+            Map<String, String> lists = packModelLists(p);
+            if (lists.isEmpty()) {
+                throw problem(p.toString(), "no executable rule model (META-INF/kie/<group>/<artifact>/drools-model): "
+                        + "build the pack with kie-maven-plugin's build goal and drools-engine as a dependency");
+            }
+            int before = models.size();
+            lists.forEach((name, text) -> instantiate(models, loader, modelClassNames(text), p + "!/" + name));
+            if (models.size() == before) {
+                throw problem(p.toString(), "its drools-model lists no model class");
+            }
+        }
+    }
+
+    /** The {@code drools-model} lists of one pack (resource name to content), read from the pack itself. */
+    private static Map<String, String> packModelLists(Path pack) {
+        Map<String, String> lists = new TreeMap<>();
+        try {
+            if (Files.isDirectory(pack)) {
+                Path kie = pack.resolve("META-INF").resolve("kie");
+                if (Files.isDirectory(kie)) {
+                    try (Stream<Path> files = Files.walk(kie, 3)) {
+                        for (Path f : files.filter(x -> x.getFileName().toString().equals("drools-model")
+                                && Files.isRegularFile(x)).sorted().toList()) {
+                            lists.put(pack.relativize(f).toString().replace('\\', '/'), readLimited(Files.newInputStream(f)));
+                        }
+                    }
+                }
+            } else {
+                try (ZipFile zip = new ZipFile(pack.toFile())) {
+                    for (ZipEntry e : Collections.list(zip.entries())) {
+                        String n = e.getName();
+                        if (!e.isDirectory() && n.startsWith("META-INF/kie/") && n.endsWith("/drools-model")) {
+                            lists.put(n, readLimited(zip.getInputStream(e)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw problem(pack.toString(), "cannot read the rule pack: " + e.getMessage());
+        }
+        return lists;
+    }
+
+    /** A model list is a few class names: refuse anything larger than 64 KiB. */
+    private static String readLimited(InputStream stream) throws IOException {
+        try (InputStream in = stream) {
+            byte[] b = in.readNBytes(MAX_MODEL_LIST + 1);
+            if (b.length > MAX_MODEL_LIST) {
+                throw new IOException("a drools-model list is larger than " + MAX_MODEL_LIST + " bytes");
+            }
+            return new String(b, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void instantiate(List<Model> models, ClassLoader cl, List<String> classNames, String where) {
+        for (String className : classNames) {
+            try {
+                models.add((Model) Class.forName(className, true, cl).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                throw problem(where, "cannot instantiate generated rule model " + className + ": " + e);
+            }
+        }
     }
 
     /** The symptom phrases of the catalog last used, prepared once (a benign race: any thread may rebuild them). */
@@ -93,26 +207,19 @@ public final class RuleBase {
         return results.outcome();
     }
 
-    private static List<String> modelClassNames(ClassLoader cl) {
+    /** The model class names of a {@code drools-model} list (after its {@code Drools-Model-Version} line). */
+    private static List<String> modelClassNames(String list) {
         List<String> names = new ArrayList<>();
-        try (InputStream in = cl.getResourceAsStream(MODEL_LIST)) {
-            if (in == null) {
-                throw problem("resource " + MODEL_LIST + " not found: was the rules module built with kie-maven-plugin?");
+        for (String line : list.split("\\R")) {
+            String s = line.trim();
+            if (!s.isEmpty() && !s.startsWith("Drools-Model-Version") && !s.startsWith("#")) {
+                names.add(s);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String s = line.trim();
-                if (!s.isEmpty() && !s.startsWith("Drools-Model-Version") && !s.startsWith("#")) {
-                    names.add(s);
-                }
-            }
-        } catch (IOException e) {
-            throw problem("cannot read " + MODEL_LIST + ": " + e.getMessage());
         }
         return names;
     }
 
-    private static KnowledgeValidationException problem(String message) {
-        return new KnowledgeValidationException(List.of(new KnowledgeValidationException.Problem(MODEL_LIST, 0, 0, message)));
+    private static KnowledgeValidationException problem(String where, String message) {
+        return new KnowledgeValidationException(List.of(new KnowledgeValidationException.Problem(where, 0, 0, message)));
     }
 }

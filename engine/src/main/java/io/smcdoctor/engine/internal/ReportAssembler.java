@@ -152,7 +152,7 @@ public final class ReportAssembler {
             boolean ja = language == Language.JA;
             String what = rc.map(r -> r.title().get(language))
                     .orElse(ja ? "カタログにないコード" : "a code the catalog does not know");
-            sb.append(ja ? " ピアの理由: " + hex + " — " + what + "。" : " The peer's reason: " + hex + " — " + what + ".");
+            sb.append(ja ? "ピアの理由: " + hex + " — " + what + "。" : " The peer's reason: " + hex + " — " + what + ".");
         }
         return sb.toString();
     }
