@@ -25,6 +25,7 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -45,12 +46,19 @@ public final class RuleBase {
     static final int MAX_MODEL_LIST = 64 * 1024;
 
     private final KieBase kieBase;
+    /**
+     * Sessions reused across calls: a stateless session from the pool borrows a reset session for each execute
+     * instead of building the node memories of every rule again (a large share of a warm diagnose). Thread-safe;
+     * the pool grows with the number of concurrent callers.
+     */
+    private final KieSessionsPool sessions;
     private final int ruleCount;
 
     private volatile RuleInputs.@Nullable Phrases phrases;
 
     private RuleBase(KieBase kieBase) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
     }
 
@@ -201,7 +209,7 @@ public final class RuleBase {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(catalog, "catalog");
         RuleResults results = new RuleResults();
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         session.setGlobal(RESULTS_GLOBAL, results);
         session.execute(RuleInputs.facts(evidence, catalog, phrases(catalog)));
         return results.outcome();
