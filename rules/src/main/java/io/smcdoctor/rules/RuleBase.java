@@ -45,11 +45,10 @@ public final class RuleBase {
     /** Largest accepted {@code drools-model} list of a rule pack. */
     static final int MAX_MODEL_LIST = 64 * 1024;
 
-    private final KieBase kieBase;
     /**
-     * Sessions reused across calls: a stateless session from the pool borrows a reset session for each execute
-     * instead of building the node memories of every rule again (a large share of a warm diagnose). Thread-safe;
-     * the pool grows with the number of concurrent callers.
+     * Sessions of the one KieBase, reused across calls: a stateless session from the pool borrows a reset session
+     * for each execute instead of building the node memories of every rule again (a large share of a warm
+     * diagnose). Thread-safe; the pool grows with the number of concurrent callers.
      */
     private final KieSessionsPool sessions;
     private final int ruleCount;
@@ -57,7 +56,6 @@ public final class RuleBase {
     private volatile RuleInputs.@Nullable Phrases phrases;
 
     private RuleBase(KieBase kieBase) {
-        this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
     }

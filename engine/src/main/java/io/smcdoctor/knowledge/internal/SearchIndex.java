@@ -63,6 +63,11 @@ public final class SearchIndex {
     private static final int MAX_TERMS = 100;
     private static final List<String> EN_FIELDS = List.of(TITLE_EN, TEXT_EN, PHRASE_EN, KEYWORD);
     private static final List<String> JA_FIELDS = List.of(TITLE_JA, TEXT_JA, PHRASE_JA, KEYWORD);
+    /** Words that make a question about SMC whatever else it says. */
+    private static final Set<String> DOMAIN_WORDS = Set.of("smc", "smc-r", "smc-d", "smcr", "smcd", "smcv2", "af_smc",
+            "rdma", "erdma", "roce", "smc_run", "smcss", "smc-tools");
+    /** Characters of a question scanned for {@link #DOMAIN_WORDS} (questions are capped elsewhere too). */
+    private static final int MAX_DOMAIN_SCAN = 4096;
 
     private final List<Entry> entries;
     private final Analyzer english;
@@ -141,12 +146,6 @@ public final class SearchIndex {
         }
     }
 
-    /** Words that make a question about SMC whatever else it says. */
-    private static final Set<String> DOMAIN_WORDS = Set.of("smc", "smc-r", "smc-d", "smcr", "smcd", "smcv2", "af_smc",
-            "rdma", "erdma", "roce", "smc_run", "smcss", "smc-tools");
-    /** Characters of a question scanned for {@link #DOMAIN_WORDS} (questions are capped elsewhere too). */
-    private static final int MAX_DOMAIN_SCAN = 4096;
-
     /** All indexed entries, in catalog order. */
     public List<Entry> entries() {
         return entries;
@@ -205,10 +204,6 @@ public final class SearchIndex {
     }
 
     /**
-     * True when more than half of the question's content words occur somewhere in the knowledge. This is what
-     * keeps "who won the football match" from matching a cause that mentions "do not match".
-     */
-    /**
      * True when the question names SMC or RDMA itself ("how to enable smc for redis"): it is on topic, so words the
      * catalog does not know (the application's name) do not make it unanswerable.
      */
@@ -232,8 +227,9 @@ public final class SearchIndex {
     }
 
     /**
-     * More than half of the question's content words occur in the catalog; when the question names the domain, one
-     * is enough.
+     * True when more than half of the question's content words occur somewhere in the knowledge. This is what
+     * keeps "who won the football match" from matching a cause that mentions "do not match". When the question names
+     * the domain ({@link #namesTheDomain}), one known word is enough.
      */
     private boolean mostlyKnown(Set<String> contentTerms, List<String> fields, boolean onTopic) {
         if (contentTerms.isEmpty()) {
