@@ -17,6 +17,7 @@ import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.rules.EvidenceNeeded;
 import io.smcdoctor.rules.Finding;
 import io.smcdoctor.rules.RuleOutcome;
@@ -41,6 +42,7 @@ public final class ReportAssembler {
     static final int MAX_EVIDENCE = 12;
     private static final int PEERDECL = 0x05000000;
     private static final String PEER_CODE_PLACEHOLDER = "<peer code>";
+    private static final String CODE_PLACEHOLDER = "<code>";
 
     private final Catalog catalog;
     private final Language language;
@@ -72,10 +74,14 @@ public final class ReportAssembler {
                 .thenComparing(s -> s.severity.ordinal())
                 .thenComparing(s -> s.merged.causeId));
         List<Diagnosis> diagnoses = new ArrayList<>(scored.size());
+        Set<Integer> peerReasons = observedPeerReasons(evidence);
+        ReportStats stats = stats(evidence);
+        Set<Integer> observedCodes = new HashSet<>(stats.fallbacks().keySet());
+        observedCodes.addAll(peerReasons);
         for (Scored s : scored) {
-            diagnoses.add(diagnosis(diagnoses.size() + 1, s));
+            diagnoses.add(diagnosis(diagnoses.size() + 1, s, peerReasons, observedCodes));
         }
-        return new DiagnosisReport(diagnoses, missing(outcome.needed(), scored), warnings, stats(evidence), language);
+        return new DiagnosisReport(diagnoses, missing(outcome.needed(), scored), warnings, stats, language);
     }
 
     /**
@@ -97,23 +103,25 @@ public final class ReportAssembler {
         return new ArrayList<>(byCause.values());
     }
 
-    private Diagnosis diagnosis(int rank, Scored s) {
+    private Diagnosis diagnosis(int rank, Scored s, Set<Integer> observedPeerReasons, Set<Integer> observedCodes) {
         Merged m = s.merged;
         Cause cause = s.cause;
         List<SuggestedRemedy> remedies = new ArrayList<>();
         List<String> references = new ArrayList<>();
         String title = m.causeId;
         String explanation = "";
-        List<Integer> peerCodes = peerCodes(m.codes);
+        List<Integer> codes = m.codes();
+        List<Integer> peerCodes = peerCodes(codes, observedPeerReasons);
         if (cause != null) {
             title = cause.title().get(language);
             explanation = cause.detail().get(language) + peerReasons(cause, peerCodes);
             for (Remedy r : cause.remedies()) {
-                remedies.add(new SuggestedRemedy(r.summary().get(language), withPeerCode(r.commands(), peerCodes)));
+                remedies.add(new SuggestedRemedy(r.summary().get(language),
+                        withCode(withPeerCode(r.commands(), peerCodes), observedOnly(codes, observedCodes))));
             }
             references.addAll(cause.references());
         }
-        for (int code : m.codes) {
+        for (int code : codes) {
             Optional<ReasonCode> rc = catalog.reasonCode(code);
             if (rc.isEmpty()) {
                 continue;
@@ -127,14 +135,48 @@ public final class ReportAssembler {
             rc.get().constant().map(c -> "kernel: " + c).filter(x -> !references.contains(x)).ifPresent(references::add);
         }
         List<Provenance> evidence = m.evidence.size() > MAX_EVIDENCE ? m.evidence.subList(0, MAX_EVIDENCE) : m.evidence;
-        return new Diagnosis(rank, m.causeId, title, s.confidence, s.severity, m.side, m.codes, evidence, remedies,
+        return new Diagnosis(rank, m.causeId, title, s.confidence, s.severity, m.side, codes, evidence, remedies,
                 references, explanation, new ArrayList<>(m.rules));
     }
 
-    /** The peer's reasons: the codes after {@code 0x05000000} (PEERDECL) in a diagnosis's code list. */
-    private static List<Integer> peerCodes(List<Integer> codes) {
+    /**
+     * The peer's reasons a diagnosis explains: its codes after {@code 0x05000000} (PEERDECL) that the evidence really
+     * showed as {@code 0x05000000/X} (a symptom's related codes are not pairs).
+     */
+    private static List<Integer> peerCodes(List<Integer> codes, Set<Integer> observedPeerReasons) {
         int at = codes.indexOf(PEERDECL);
-        return at < 0 ? List.of() : codes.subList(at + 1, codes.size());
+        if (at < 0) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>(2);
+        for (int c : codes.subList(at + 1, codes.size())) {
+            if (observedPeerReasons.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The codes the evidence showed, in the diagnosis's order (a symptom's related codes are not evidence). */
+    private static List<Integer> observedOnly(List<Integer> codes, Set<Integer> observed) {
+        List<Integer> out = new ArrayList<>(codes.size());
+        for (int c : codes) {
+            if (observed.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The X of every {@code 0x05000000/X} on the sockets. */
+    private static Set<Integer> observedPeerReasons(Evidence evidence) {
+        Set<Integer> out = new HashSet<>();
+        for (SocketGroup g : evidence.sockets().groups()) {
+            if (g.localCode() == PEERDECL && g.peerCode() != 0) {
+                out.add(g.peerCode());
+            }
+        }
+        return out;
     }
 
     /**
@@ -155,6 +197,25 @@ public final class ReportAssembler {
             sb.append(ja ? "ピアの理由: " + hex + " — " + what + "。" : " The peer's reason: " + hex + " — " + what + ".");
         }
         return sb.toString();
+    }
+
+    /**
+     * Commands with the {@code <code>} placeholder filled in with the diagnosis's codes, in the notation
+     * {@code smc-doctor explain} reads ({@code 0x05000000/0x03030008} for a declined pair).
+     */
+    private static List<String> withCode(List<String> commands, List<Integer> codes) {
+        if (codes.isEmpty() || commands.stream().noneMatch(c -> c.contains(CODE_PLACEHOLDER))) {
+            return commands;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int c : codes) {
+            joined.append(joined.length() == 0 ? "" : "/").append(ReasonCode.hex(c));
+        }
+        List<String> out = new ArrayList<>(commands.size());
+        for (String c : commands) {
+            out.add(c.replace(CODE_PLACEHOLDER, joined));
+        }
+        return out;
     }
 
     /** Commands with the {@code <peer code>} placeholder filled in (one command per peer code). */
@@ -206,7 +267,9 @@ public final class ReportAssembler {
     /** Findings of one cause, merged. */
     static final class Merged {
         final String causeId;
-        final List<Integer> codes = new ArrayList<>(2);
+        /** Codes of specific findings (what the evidence showed), and of baseline ones (e.g. a symptom's related codes). */
+        final List<Integer> specificCodes = new ArrayList<>(2);
+        final List<Integer> baselineCodes = new ArrayList<>(2);
         final List<Provenance> evidence = new ArrayList<>();
         final Set<String> sources = new HashSet<>();
         final Set<String> rules = new LinkedHashSet<>();
@@ -220,10 +283,16 @@ public final class ReportAssembler {
             this.causeId = causeId;
         }
 
+        /** The codes of the specific findings; a symptom's generic related codes only when no rule saw more. */
+        List<Integer> codes() {
+            return specificCodes.isEmpty() ? baselineCodes : specificCodes;
+        }
+
         void add(Finding f) {
+            List<Integer> into = f.specific() ? specificCodes : baselineCodes;
             for (int c : f.codes()) {
-                if (!codes.contains(c)) {
-                    codes.add(c);
+                if (!into.contains(c)) {
+                    into.add(c);
                 }
             }
             for (Provenance p : f.evidence()) {

@@ -19,6 +19,7 @@ import java.util.Set;
 public final class ReportText {
     /** Diagnoses shown in full; the rest are listed one per line. */
     static final int DETAILED = 3;
+    private static final int PEERDECL = 0x05000000;
 
     private ReportText() {
     }
@@ -50,8 +51,11 @@ public final class ReportText {
                     .append(l.word(d.side().json()));
             if (!d.reasonCodes().isEmpty()) {
                 sb.append(", ");
-                for (int i = 0; i < d.reasonCodes().size(); i++) {
-                    sb.append(i == 0 ? "" : "/").append(ReasonCode.hex(d.reasonCodes().get(i)));
+                // smcss notation for one declined pair (0x05000000/0x03030008), a list otherwise
+                List<Integer> codes = d.reasonCodes();
+                boolean pair = codes.size() == 2 && codes.get(0) == PEERDECL;
+                for (int i = 0; i < codes.size(); i++) {
+                    sb.append(i == 0 ? "" : pair ? "/" : ", ").append(ReasonCode.hex(codes.get(i)));
                 }
             }
             sb.append("]\n");
