@@ -44,6 +44,10 @@ class LabLiveCollectionTest {
         assertThat(report.top()).get().extracting(Diagnosis::id).isEqualTo("smc-working");
         assertThat(report.diagnoses()).allSatisfy(d -> assertThat(d.severity()).as(d.id()).isEqualTo(Severity.INFO));
 
+        // three independent files agree that SMC-R works: the socket list, the link group, the stats
+        assertThat(report.top().orElseThrow().evidence()).extracting(Provenance::source)
+                .contains("smcr-linkgroup.txt", "smcr-stats.txt").anyMatch(src -> src.startsWith("smcss"));
+
         Diagnosis past = report.diagnosis("past-fallbacks-only").orElseThrow();
         assertThat(past.rank()).isEqualTo(2);
         assertThat(past.reasonCodes()).containsExactly(NOSMCDEV);
