@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** A catalog read from {@code catalog/test-catalog.txt}: the ids of CATALOG-IDS.md with a few remedies. */
+/** A catalog read from {@code catalog/test-catalog.txt}: the bundled catalog's ids with a few remedies. */
 final class TestCatalog implements Catalog {
     private final Map<Integer, ReasonCode> codes = new LinkedHashMap<>();
     private final Map<String, Symptom> symptoms = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.Objects;
  * What one rule concluded: a catalog cause, the reason codes it explains, the evidence lines that support it and
  * how specific that evidence is. Several findings for the same cause are merged by the engine.
  *
- * @param causeId         catalog cause id (see CATALOG-IDS.md), e.g. {@code nosmcdev-ipv6}
+ * @param causeId         catalog cause id, e.g. {@code nosmcdev-ipv6}
  * @param codes           reason codes the finding explains, in order ({@code 0x05000000} then the peer's code)
  * @param side            which host must be fixed
  * @param specificity     how specific the evidence is, in (0, 1]: 1 = the evidence can only mean this cause
