@@ -98,6 +98,14 @@ class RulePackTest {
                 .isInstanceOf(KnowledgeValidationException.class)
                 .hasMessageContaining(notAPack.toString()).hasMessageContaining("no executable rule model");
 
+        Path wrongModel = tmp.resolve("wrong-model");
+        Files.createDirectories(wrongModel.resolve("META-INF/kie/com.example/site"));
+        Files.writeString(wrongModel.resolve("META-INF/kie/com.example/site/drools-model"),
+                "Drools-Model-Version:10.2.0\njava.lang.StringBuilder\n");
+        assertThatThrownBy(() -> Diagnoser.builder().rulePacks(wrongModel).build())
+                .isInstanceOf(KnowledgeValidationException.class)
+                .hasMessageContaining("cannot instantiate generated rule model java.lang.StringBuilder");
+
         Path text = Files.writeString(tmp.resolve("rules.drl"), "rule \"x\" when then end");
         assertThatThrownBy(() -> Diagnoser.builder().rulePacks(text).build())
                 .isInstanceOf(KnowledgeValidationException.class)
