@@ -18,6 +18,7 @@ import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
+import io.smcdoctor.rules.Codes;
 import io.smcdoctor.rules.EvidenceNeeded;
 import io.smcdoctor.rules.Finding;
 import io.smcdoctor.rules.RuleOutcome;
@@ -40,7 +41,6 @@ import org.jspecify.annotations.Nullable;
 public final class ReportAssembler {
     /** Evidence lines kept per diagnosis. */
     static final int MAX_EVIDENCE = 12;
-    private static final int PEERDECL = 0x05000000;
     private static final String PEER_CODE_PLACEHOLDER = "<peer code>";
     private static final String CODE_PLACEHOLDER = "<code>";
 
@@ -144,7 +144,7 @@ public final class ReportAssembler {
      * showed as {@code 0x05000000/X} (a symptom's related codes are not pairs).
      */
     private static List<Integer> peerCodes(List<Integer> codes, Set<Integer> observedPeerReasons) {
-        int at = codes.indexOf(PEERDECL);
+        int at = codes.indexOf(Codes.PEERDECL);
         if (at < 0) {
             return List.of();
         }
@@ -172,7 +172,7 @@ public final class ReportAssembler {
     private static Set<Integer> observedPeerReasons(Evidence evidence) {
         Set<Integer> out = new HashSet<>();
         for (SocketGroup g : evidence.sockets().groups()) {
-            if (g.localCode() == PEERDECL && g.peerCode() != 0) {
+            if (g.localCode() == Codes.PEERDECL && g.peerCode() != 0) {
                 out.add(g.peerCode());
             }
         }

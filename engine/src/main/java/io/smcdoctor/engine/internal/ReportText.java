@@ -8,6 +8,7 @@ import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.rules.Codes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.Set;
 public final class ReportText {
     /** Diagnoses shown in full; the rest are listed one per line. */
     static final int DETAILED = 3;
-    private static final int PEERDECL = 0x05000000;
 
     private ReportText() {
     }
@@ -53,7 +53,7 @@ public final class ReportText {
                 sb.append(", ");
                 // smcss notation for one declined pair (0x05000000/0x03030008), a list otherwise
                 List<Integer> codes = d.reasonCodes();
-                boolean pair = codes.size() == 2 && codes.get(0) == PEERDECL;
+                boolean pair = codes.size() == 2 && codes.get(0) == Codes.PEERDECL;
                 for (int i = 0; i < codes.size(); i++) {
                     sb.append(i == 0 ? "" : pair ? "/" : ", ").append(ReasonCode.hex(codes.get(i)));
                 }
