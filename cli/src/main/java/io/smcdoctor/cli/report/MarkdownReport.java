@@ -176,7 +176,8 @@ final class MarkdownReport {
             return;
         }
         sb.append("<details><summary><code>").append(Html.text(p.toString())).append("</code> <code>")
-                .append(Html.text(text.isEmpty() ? window.get(window.size() - 1).text() : text))
+                // one line: a blank line would end the HTML block and let the rest be read as Markdown
+                .append(Html.text(oneLine(text.isEmpty() ? window.get(window.size() - 1).text() : text)))
                 .append("</code></summary>\n\n");
         int width = Math.max(4, Integer.toString(window.get(window.size() - 1).number()).length());
         List<String> lines = new ArrayList<>();
@@ -252,7 +253,7 @@ final class MarkdownReport {
     }
 
     /**
-     * Text outside code: one line; {@code & < >} as character references (no HTML gets through), Markdown punctuation
+     * Text outside code: one line; {@code & < > "} as character references (no HTML gets through), Markdown punctuation
      * (emphasis, links, tables, headings, strike-through, code) behind a backslash.
      */
     static String inline(String text) {
@@ -264,6 +265,7 @@ final class MarkdownReport {
                 case '&': sb.append("&amp;"); break;
                 case '<': sb.append("&lt;"); break;
                 case '>': sb.append("&gt;"); break;
+                case '"': sb.append("&quot;"); break;
                 case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '#':
                     sb.append('\\').append(c);
                     break;

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Unicode control pictures ({@code ESC} shows as {@code ␛}, so terminal escape sequences in a log line are visible
  * rather than swallowed); C1 controls, bidirectional overrides and invisible format characters (the "Trojan source"
  * trick, zero-width spaces) become {@code ⟨U+202E⟩}; unpaired surrogates become {@code U+FFFD}. Tabs and line feeds are
- * kept (each format decides what a line break means in its context; evidence lines never hold one).
+ * kept: each format decides what a line break means in its context (a symptom cited as evidence may span lines).
  * Stateless.
  */
 final class Untrusted {
