@@ -71,9 +71,9 @@ final class HtmlReport {
         for (ReportDocument.FallbackRow r : rows) {
             chart.add(new SvgBarChart.Row(r.hex(), r.name(), List.of(r.sockets(), r.counters())));
         }
-        sb.append(SvgBarChart.render(s.get("fallbacks.chart"),
+        sb.append("<div class=\"chart-wrap\">").append(SvgBarChart.render(s.get("fallbacks.chart"),
                 List.of(s.get("fallbacks.sockets"), s.get("fallbacks.counters")),
-                List.of(s.get("fallbacks.unit.sockets"), s.get("fallbacks.unit.counters")), chart)).append('\n');
+                List.of(s.get("fallbacks.unit.sockets"), s.get("fallbacks.unit.counters")), chart)).append("</div>\n");
         sb.append("<table class=\"data\"><thead><tr>");
         Html.element(sb, "th", "", s.get("fallbacks.code"));
         Html.element(sb, "th", "", s.get("fallbacks.name"));
