@@ -30,6 +30,8 @@ final class MarkdownReport {
      * evidence lines are listed without the lines around them once this is spent.
      */
     static final int EXCERPT_BUDGET = 36_000;
+    /** Warnings listed in a ticket; the page and JSON list more. */
+    static final int MAX_WARNINGS = 50;
 
     private MarkdownReport() {
     }
@@ -226,12 +228,12 @@ final class MarkdownReport {
         sb.append("## ").append(inline(s.get("warnings.heading"))).append("\n\n");
         row(sb, inline(s.get("warnings.where")), inline(s.get("warnings.message")));
         sb.append("|---|---|\n");
-        for (ParseWarning w : warnings.subList(0, Math.min(warnings.size(), ReportDocument.MAX_WARNINGS))) {
+        for (ParseWarning w : warnings.subList(0, Math.min(warnings.size(), MAX_WARNINGS))) {
             row(sb, code(w.line() > 0 ? w.source() + ":" + w.line() : w.source(), true), cell(w.message()));
         }
         sb.append('\n');
-        if (warnings.size() > ReportDocument.MAX_WARNINGS) {
-            sb.append(inline(s.get("warnings.more", warnings.size() - ReportDocument.MAX_WARNINGS))).append("\n\n");
+        if (warnings.size() > MAX_WARNINGS) {
+            sb.append(inline(s.get("warnings.more", warnings.size() - MAX_WARNINGS))).append("\n\n");
         }
     }
 

@@ -225,6 +225,7 @@ class HtmlReportTest {
         assertThat(html.length()).isLessThan(1_000_000);
         assertThat(html).contains((doc.report().warnings().size() - ReportDocument.MAX_WARNINGS) + " more warnings");
         assertThat(markdown.length()).isLessThan(65_536);
+        assertThat(markdown).contains((doc.report().warnings().size() - MarkdownReport.MAX_WARNINGS) + " more warnings");
     }
 
     private static List<String> all(Pattern p, String s) {
