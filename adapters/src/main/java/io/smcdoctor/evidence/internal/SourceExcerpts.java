@@ -36,7 +36,7 @@ public final class SourceExcerpts {
 
     /** Kinds whose first line names the columns: shown with every window of the file. */
     private static final Set<SourceKind> TABULAR = EnumSet.of(SourceKind.SMCSS, SourceKind.SMCR_DEVICE,
-            SourceKind.SMCD_DEVICE, SourceKind.LSMOD, SourceKind.RDMA_DEV, SourceKind.RDMA_LINK);
+            SourceKind.SMCD_DEVICE, SourceKind.LSMOD);
 
     private static final SourceExcerpts EMPTY = new SourceExcerpts(Map.of(), Map.of(), 0, false);
 

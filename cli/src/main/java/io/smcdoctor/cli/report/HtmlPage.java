@@ -66,7 +66,10 @@ final class HtmlPage {
         return POLICY;
     }
 
-    /** A command in a box with a copy button; {@code labels}: button text, after copying, when copying failed. */
+    /**
+     * A command in a box with a copy button (the page's script copies the box's text); the button's text, its text
+     * after copying and when the browser refused to copy (the command is then left selected for Ctrl+C).
+     */
     static void command(StringBuilder sb, String command, String copy, String copied, String failed) {
         sb.append("<div class=\"cmd\"><pre><code>").append(Html.text(command)).append("</code></pre>")
                 .append("<button type=\"button\" class=\"copy\" data-label=\"").append(Html.text(copy))
