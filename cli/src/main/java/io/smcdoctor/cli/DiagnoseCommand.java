@@ -3,6 +3,7 @@ package io.smcdoctor.cli;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.adapters.host.LiveCollector;
+import io.smcdoctor.cli.report.ReportDocument;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.SourceKind;
@@ -26,12 +27,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code smc-doctor diagnose [PATH...] [--symptom TEXT]}: ranked diagnoses from bundles, files or this host. */
+/**
+ * {@code smc-doctor diagnose [PATH...] [--symptom TEXT] [--format text|json|html|markdown] [-o FILE]}: ranked diagnoses
+ * from bundles, files or this host.
+ */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnose SMC problems from evidence bundles or this host.",
             "PATH: bundle directories, .tar.gz/.zip archives or single files (smcss.txt, dmesg.txt, ...);",
             "an executable (ELF) among them is checked for static linking (smc_run cannot preload into it).",
-            "Without PATH the evidence is collected from this host first (nothing is written)."})
+            "Without PATH the evidence is collected from this host first (nothing is written).",
+            "--format html writes one self-contained page (chart, evidence with the cited files' lines, copy buttons);",
+            "--format markdown the same for a GitHub or Jira ticket."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -46,19 +52,48 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "What you observed, e.g. \"no speed-up\" or \"EADDRINUSE on port 65501\" (English or Japanese).")
     @Nullable String symptom;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (any format) instead of standard output.")
+    @Nullable Path output;
+
     @Override
     public Integer call() throws IOException {
-        Path tmp = symptom != null && !symptom.isBlank() ? Files.createTempDirectory("smc-doctor-") : null;
+        if (output != null) {
+            OutputFile.check(output);
+        }
+        // a page shows the lines around each citation: live evidence is then collected into files first
+        boolean page = common.format == CommonOptions.Format.html || common.format == CommonOptions.Format.markdown;
+        boolean hasSymptom = symptom != null && !symptom.isBlank();
+        Path tmp = hasSymptom || page && paths.isEmpty() ? Files.createTempDirectory("smc-doctor-") : null;
         try {
             // build the Diagnoser (catalog + rules) while the evidence is read: both take a few hundred ms cold
             CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
                     () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
-            Evidence evidence = read(tmp);
+            List<Path> inputs = new ArrayList<>(paths);
+            Evidence evidence = read(tmp, inputs);
             Diagnoser diagnoser = join(building);
             DiagnosisReport report = diagnoser.diagnose(evidence);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(common.json() ? report.toJson() + System.lineSeparator() : report.toText());
-            out.flush();
+            String text;
+            switch (common.format) {
+                case json:
+                    text = report.toJson() + System.lineSeparator();
+                    break;
+                case html:
+                case markdown:
+                    ReportDocument doc = ReportDocument.of(report, evidence, diagnoser.catalog(), inputs,
+                            new VersionProvider().getVersion()[0]);
+                    text = common.format == CommonOptions.Format.html ? doc.html() : doc.markdown();
+                    break;
+                default:
+                    text = report.toText();
+            }
+            if (output != null) {
+                OutputFile.write(output, text);
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(text);
+                out.flush();
+            }
             return Cli.OK;
         } finally {
             if (tmp != null) {
@@ -80,10 +115,9 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     /**
      * The evidence of the paths (or of this host), plus the {@code --symptom} text as a {@code symptom.txt} file read
-     * like any other bundle file.
+     * like any other bundle file. {@code inputs} starts as the paths and ends as every file or directory read.
      */
-    private Evidence read(@Nullable Path tmp) throws IOException {
-        List<Path> inputs = new ArrayList<>(paths);
+    private Evidence read(@Nullable Path tmp, List<Path> inputs) throws IOException {
         if (inputs.isEmpty()) {
             if (tmp == null) {
                 return LiveCollector.create().collectEvidence();

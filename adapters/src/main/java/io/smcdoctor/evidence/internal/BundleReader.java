@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads bundle directories, archives, single files and in-memory bundles into one {@link Evidence}: the
@@ -43,10 +44,32 @@ public final class BundleReader {
     private final Evidence.Builder builder = Evidence.builder();
     private final Set<String> labels = new HashSet<>();
     private final Set<String> singleSources = new HashSet<>();
+    private final @Nullable FileSink sink;
+
+    /** Receives the evidence files of a read instead of the parsers. */
+    @FunctionalInterface
+    public interface FileSink {
+        /**
+         * One evidence file: its source name exactly as the facts of a normal read cite it, its kind and its
+         * content (bounded by the limits; what the sink does not read is still counted).
+         */
+        void file(String source, SourceKind kind, InputStream content) throws IOException;
+    }
 
     /** A reader bounded by {@code limits}. */
     public BundleReader(EvidenceBundle.Limits limits) {
         this.budget = new BundleBudget(limits);
+        this.sink = null;
+    }
+
+    /**
+     * A reader that walks the inputs as a normal read does (same names, same limits, same refusals) but hands each
+     * evidence file to {@code sink} instead of parsing it: for reading cited files again, e.g. to show the lines
+     * around a citation. The evidence {@link #read(List)} returns is then empty apart from warnings.
+     */
+    public BundleReader(EvidenceBundle.Limits limits, FileSink sink) {
+        this.budget = new BundleBudget(limits);
+        this.sink = sink;
     }
 
     /**
@@ -302,6 +325,10 @@ public final class BundleReader {
     }
 
     private void process(SourceKind kind, String source, InputStream in) throws IOException {
+        if (sink != null) {
+            sink.file(source, kind, in);
+            return;
+        }
         switch (kind) {
             case MANIFEST: {
                 builder.source(source, kind);
