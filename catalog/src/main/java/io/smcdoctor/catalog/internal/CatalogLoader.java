@@ -187,8 +187,10 @@ public final class CatalogLoader {
         Map<String, Cause> causes = new HashMap<>();
         Map<String, Mark> causeAt = new HashMap<>();
         for (CodeEntry e : codes.values()) {
-            for (int i = 0; i < e.causeIds().size(); i++) {
-                registerCause(e.code().causes().get(i), e.causeIds().get(i).at(), causes, causeAt, problems);
+            for (CauseSlot slot : e.causes()) {
+                if (slot instanceof InlineCause ic) {
+                    registerCause(ic.cause(), ic.at(), causes, causeAt, problems);
+                }
             }
         }
         for (SymptomDraft sd : symptoms.values()) {
@@ -200,20 +202,7 @@ public final class CatalogLoader {
         }
         List<Symptom> built = new ArrayList<>();
         for (SymptomDraft sd : symptoms.values()) {
-            List<Cause> list = new ArrayList<>();
-            for (CauseSlot slot : sd.causes()) {
-                if (slot instanceof InlineCause ic) {
-                    list.add(ic.cause());
-                } else if (slot instanceof CauseRef ref) {
-                    Cause c = causes.get(ref.id());
-                    if (c == null) {
-                        problems.add(ref.at(), "unknown cause id '" + ref.id() + "' in ref" + didYouMean(ref.id(),
-                                causes.keySet()));
-                    } else {
-                        list.add(c);
-                    }
-                }
-            }
+            List<Cause> list = resolve(sd.causes(), causes, problems);
             for (Located<Integer> rc : sd.relatedCodes()) {
                 checkCode(rc, codes, problems, "relatedCodes");
             }
@@ -242,8 +231,36 @@ public final class CatalogLoader {
             }
             builtOptions.add(o);
         }
-        List<ReasonCode> builtCodes = codes.values().stream().map(CodeEntry::code).toList();
+        List<ReasonCode> builtCodes = new ArrayList<>(codes.size());
+        for (CodeEntry e : codes.values()) {
+            ReasonCode rc = e.code();
+            List<Cause> list = resolve(e.causes(), causes, problems);
+            builtCodes.add(list.equals(rc.causes()) ? rc : new ReasonCode(rc.code(), rc.name(), rc.statsName(),
+                    rc.title(), rc.meaning(), rc.side(), rc.origin(), rc.unused(), list, rc.remedies(),
+                    rc.kernelNotes(), rc.references()));
+        }
         return new DefaultCatalog(builtCodes, built, builtOptions);
+    }
+
+    /** The causes of one entry in file order, references replaced by the cause they name. */
+    private static List<Cause> resolve(List<CauseSlot> slots, Map<String, Cause> causes, Problems problems) {
+        List<Cause> list = new ArrayList<>(slots.size());
+        for (CauseSlot slot : slots) {
+            if (slot instanceof InlineCause ic) {
+                list.add(ic.cause());
+            } else if (slot instanceof CauseRef ref) {
+                Cause c = causes.get(ref.id());
+                if (c == null) {
+                    problems.add(ref.at(), "unknown cause id '" + ref.id() + "' in ref" + didYouMean(ref.id(),
+                            causes.keySet()));
+                } else if (list.contains(c)) {
+                    problems.add(ref.at(), "cause '" + ref.id() + "' is listed twice here");
+                } else {
+                    list.add(c);
+                }
+            }
+        }
+        return list;
     }
 
     private static void registerCause(Cause c, Mark at, Map<String, Cause> causes, Map<String, Mark> causeAt,
