@@ -14,6 +14,7 @@ import io.smcdoctor.catalog.internal.Drafts.InlineCause;
 import io.smcdoctor.catalog.internal.Drafts.Located;
 import io.smcdoctor.catalog.internal.Drafts.OptionEntry;
 import io.smcdoctor.catalog.internal.Drafts.SymptomDraft;
+import io.smcdoctor.catalog.internal.FactDrafts.FactEntry;
 import io.smcdoctor.catalog.internal.YamlNode.Mark;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +37,8 @@ import java.util.concurrent.Future;
 
 /**
  * Loads, merges and validates the catalog YAML: the bundled files under {@code io/smcdoctor/catalog/} in the
- * jar, then any overlays in order. An overlay entry with the same reason code, symptom id or socket option
- * (level and name) replaces the earlier entry as a whole; other entries are added. Every problem in every
+ * jar, then any overlays in order. An overlay entry with the same reason code, symptom id, socket option
+ * (level and name) or fact id ({@code tool:smcss}) replaces the earlier entry as a whole; other entries are added. Every problem in every
  * file is collected and thrown together as one {@link KnowledgeValidationException}.
  *
  * <p>Entry point for {@link Catalog#bundled()} and {@link Catalog#load(Path...)}; not API otherwise.
@@ -44,7 +47,8 @@ public final class CatalogLoader {
     /** Classpath folder of the bundled knowledge. */
     static final String RESOURCE_DIR = "io/smcdoctor/catalog/";
     /** The bundled files, one per kind of knowledge. */
-    static final List<String> BUNDLED = List.of("reason-codes.yaml", "symptoms.yaml", "sockopts.yaml");
+    static final List<String> BUNDLED = List.of("reason-codes.yaml", "symptoms.yaml", "sockopts.yaml", "tools.yaml",
+            "sysctls.yaml", "kernel.yaml", "applications.yaml");
 
     private CatalogLoader() {
     }
@@ -62,7 +66,8 @@ public final class CatalogLoader {
      * The bundled catalog with overlays applied in order.
      *
      * @param overlays YAML files with any of the top-level lists {@code reasonCodes}, {@code symptoms},
-     *                 {@code socketOptions}
+     *                 {@code socketOptions}, {@code tools}, {@code sysctls}, {@code features}, {@code knownBugs},
+     *                 {@code applications}
      * @throws KnowledgeValidationException listing every problem with {@code file:line:column}
      */
     public static Catalog load(List<Path> overlays) {
@@ -117,17 +122,20 @@ public final class CatalogLoader {
         Map<Integer, CodeEntry> codes = new LinkedHashMap<>();
         Map<String, SymptomDraft> symptoms = new LinkedHashMap<>();
         Map<String, OptionEntry> options = new LinkedHashMap<>();
+        Map<String, FactEntry> facts = new LinkedHashMap<>();
         for (Parsed p : parsed) {
             problems.addAll(p.problems());
             if (p.root().isEmpty()) {
                 continue;
             }
-            FileContent content = new CatalogMapper(problems).map(p.root().get());
+            CatalogMapper mapper = new CatalogMapper(problems);
+            FileContent content = mapper.map(p.root().get());
             content.codes().forEach(c -> codes.put(c.code().code(), c));
             content.symptoms().forEach(sd -> symptoms.put(sd.id(), sd));
             content.options().forEach(o -> options.put(o.key(), o));
+            new FactMapper(mapper, problems).map(p.root().get()).forEach(f -> facts.put(f.fact().id(), f));
         }
-        Catalog catalog = link(codes, symptoms, options, problems);
+        Catalog catalog = link(codes, symptoms, options, facts, problems);
         problems.throwIfAny(order);
         return catalog;
     }
@@ -183,7 +191,7 @@ public final class CatalogLoader {
 
     /** Checks references across files and builds the records. */
     private static Catalog link(Map<Integer, CodeEntry> codes, Map<String, SymptomDraft> symptoms,
-                                Map<String, OptionEntry> options, Problems problems) {
+                                Map<String, OptionEntry> options, Map<String, FactEntry> facts, Problems problems) {
         Map<String, Cause> causes = new HashMap<>();
         Map<String, Mark> causeAt = new HashMap<>();
         for (CodeEntry e : codes.values()) {
@@ -239,7 +247,11 @@ public final class CatalogLoader {
                     rc.title(), rc.meaning(), rc.side(), rc.origin(), rc.unused(), list, rc.remedies(),
                     rc.kernelNotes(), rc.references()));
         }
-        return new DefaultCatalog(builtCodes, built, builtOptions);
+        Set<String> hexCodes = new HashSet<>();
+        codes.keySet().forEach(c -> hexCodes.add(ReasonCode.hex(c)));
+        Facts linked = Facts.link(facts.values(), hexCodes::contains,
+                name -> names.containsKey(name.toUpperCase(Locale.ROOT)), problems);
+        return new DefaultCatalog(builtCodes, built, builtOptions, linked);
     }
 
     /** The causes of one entry in file order, references replaced by the cause they name. */

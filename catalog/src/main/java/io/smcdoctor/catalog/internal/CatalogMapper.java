@@ -54,7 +54,8 @@ final class CatalogMapper {
     private static final Pattern CONSTANT = Pattern.compile("SMC_CLC_DECL_[A-Z0-9_]+");
     private static final Pattern STATS_NAME = Pattern.compile("[A-Z0-9_]+");
 
-    private static final Set<String> ROOT_FIELDS = Set.of("schema", "reasonCodes", "symptoms", "socketOptions");
+    private static final Set<String> ROOT_FIELDS = Set.of("schema", "reasonCodes", "symptoms", "socketOptions",
+            "tools", "sysctls", "features", "knownBugs", "applications");
     private static final Set<String> CODE_FIELDS = Set.of("code", "name", "statsName", "title", "meaning", "side",
             "origin", "unused", "causes", "remedies", "kernelNotes", "references");
     private static final Set<String> CAUSE_FIELDS = Set.of("id", "title", "detail", "severity", "checks", "remedies",
@@ -62,7 +63,7 @@ final class CatalogMapper {
     private static final Set<String> PRECONDITION_FIELDS = Set.of("family", "role", "technology", "device", "kernel",
             "host");
     private static final Set<String> KERNEL_FIELDS = Set.of("families", "since", "before");
-    private static final Pattern KERNEL_VERSION = Pattern.compile("[1-9][0-9]?\\.[0-9]{1,2}");
+    static final Pattern KERNEL_VERSION = Pattern.compile("[1-9][0-9]?\\.[0-9]{1,2}");
     private static final Set<String> CHECK_FIELDS = Set.of("summary", "commands", "lookFor");
     private static final Set<String> REMEDY_FIELDS = Set.of("summary", "commands");
     private static final Set<String> NOTE_FIELDS = Set.of("kernels", "text");
@@ -257,7 +258,7 @@ final class CatalogMapper {
         });
     }
 
-    private Optional<String> kernelVersion(YamlNode n) {
+    Optional<String> kernelVersion(YamlNode n) {
         return scalarText(n).flatMap(t -> {
             if (!KERNEL_VERSION.matcher(t).matches()) {
                 problems.add(n.mark(), "kernel version '" + t + "' must be a mainline release like 5.17"
@@ -412,7 +413,7 @@ final class CatalogMapper {
 
     // ---- scalars ----------------------------------------------------------------------------------------
 
-    private Optional<Integer> hexCode(YamlNode n) {
+    Optional<Integer> hexCode(YamlNode n) {
         return scalarText(n).flatMap(t -> {
             if (!HEX_CODE.matcher(t).matches()) {
                 problems.add(n.mark(), "malformed reason code '" + t
@@ -443,7 +444,7 @@ final class CatalogMapper {
         });
     }
 
-    private Optional<String> nonBlank(YamlNode n) {
+    Optional<String> nonBlank(YamlNode n) {
         return scalarText(n).flatMap(t -> {
             if (t.isBlank()) {
                 problems.add(n.mark(), "value must not be blank");
@@ -453,7 +454,7 @@ final class CatalogMapper {
         });
     }
 
-    private Optional<String> scalarText(YamlNode n) {
+    Optional<String> scalarText(YamlNode n) {
         if (n instanceof ScalarNode s && !s.isNull()) {
             return Optional.of(s.text().trim());
         }
@@ -461,7 +462,7 @@ final class CatalogMapper {
         return Optional.empty();
     }
 
-    private Optional<Obj> obj(YamlNode n, String what, Set<String> allowed) {
+    Optional<Obj> obj(YamlNode n, String what, Set<String> allowed) {
         if (n instanceof MapNode m) {
             return Optional.of(new Obj(m, what, allowed));
         }
@@ -470,7 +471,7 @@ final class CatalogMapper {
     }
 
     /** A mapping being read as one kind of entry; unknown fields are reported when it is created. */
-    private final class Obj {
+    final class Obj {
         final MapNode node;
         final String what;
 

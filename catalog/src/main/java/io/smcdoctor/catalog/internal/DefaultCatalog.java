@@ -1,12 +1,18 @@
 package io.smcdoctor.catalog.internal;
 
+import io.smcdoctor.catalog.Application;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
+import io.smcdoctor.catalog.KernelFeature;
+import io.smcdoctor.catalog.KnowledgeFact;
+import io.smcdoctor.catalog.KnownBug;
 import io.smcdoctor.catalog.Origin;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.catalog.Sysctl;
+import io.smcdoctor.catalog.Tool;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,8 +46,14 @@ final class DefaultCatalog implements Catalog {
     private final Map<String, Symptom> bySymptomId = new HashMap<>();
     private final Map<String, Cause> byCauseId = new HashMap<>();
     private final List<String> suggestionNames;
+    private final Facts facts;
 
     DefaultCatalog(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options) {
+        this(codes, symptoms, options, Facts.NONE);
+    }
+
+    DefaultCatalog(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options, Facts facts) {
+        this.facts = facts;
         List<ReasonCode> sortedCodes = new ArrayList<>(codes);
         sortedCodes.sort((a, b) -> Integer.compareUnsigned(a.code(), b.code()));
         this.codes = List.copyOf(sortedCodes);
@@ -96,6 +108,7 @@ final class DefaultCatalog implements Catalog {
             }
         }
         names.addAll(byCauseId.keySet());
+        names.addAll(facts.names());
         this.suggestionNames = List.copyOf(names);
     }
 
@@ -236,5 +249,36 @@ final class DefaultCatalog implements Catalog {
         }
         scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::hex));
         return scored.stream().limit(limit).map(Scored::hex).toList();
+    }
+
+    @Override
+    public List<Tool> tools() {
+        return facts.tools();
+    }
+
+    @Override
+    public List<Sysctl> sysctls() {
+        return facts.sysctls();
+    }
+
+    @Override
+    public List<KernelFeature> kernelFeatures() {
+        return facts.features();
+    }
+
+    @Override
+    public List<KnownBug> knownBugs() {
+        return facts.bugs();
+    }
+
+    @Override
+    public List<Application> applications() {
+        return facts.applications();
+    }
+
+    @Override
+    public Optional<KnowledgeFact> fact(String idOrName) {
+        Objects.requireNonNull(idOrName, "idOrName");
+        return facts.find(idOrName);
     }
 }
