@@ -98,8 +98,8 @@ public interface Catalog {
      * A fact by its id or by the name users type, case-insensitive: an id ({@code tool:smcss},
      * {@code bug:listen-loop}, {@code feature:loopback-ism}), an id without its prefix ({@code loopback-ism}), a
      * command ({@code smcss}, {@code smcr stats}, {@code smcr -d stats}, {@code smc_run}), a sysctl
-     * ({@code net.smc.limit_smc_hs}, {@code limit_smc_hs}, {@code /proc/sys/net/smc/limit_smc_hs}), a CVE id or an
-     * application's name ({@code nginx}).
+     * ({@code net.smc.limit_smc_hs}, {@code limit_smc_hs}, {@code /proc/sys/net/smc/limit_smc_hs}), a feature's alias
+     * ({@code IPPROTO_SMC}), a CVE id or an application's name ({@code nginx}).
      */
     default Optional<KnowledgeFact> fact(String idOrName) {
         return Optional.empty();

@@ -8,6 +8,7 @@ import java.util.Objects;
  * An SMC feature of the Linux kernel with the mainline release that added it and what changes for users.
  *
  * @param id             {@code feature:<slug>}, e.g. {@code feature:loopback-ism}
+ * @param aliases        identifiers users type for the feature ({@code AF_SMC}, {@code IPPROTO_SMC}); may be empty
  * @param title          one line
  * @param addedIn        the first mainline release ({@code 6.10}); empty when not established
  * @param commits        the commits that added it
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param relatedBugs    ids of related known bugs
  * @param references     sources
  */
-public record KernelFeature(String id, LocalizedText title, String addedIn, List<Commit> commits, boolean verified,
+public record KernelFeature(String id, List<String> aliases, LocalizedText title, String addedIn, List<Commit> commits, boolean verified,
                             LocalizedText note, LocalizedText userImpact, String config, List<String> relatedSysctls,
                             List<Integer> relatedCodes, List<String> relatedTools, List<String> relatedBugs,
                             List<String> references) implements KnowledgeFact {
@@ -32,6 +33,7 @@ public record KernelFeature(String id, LocalizedText title, String addedIn, List
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(userImpact, "userImpact");
         Objects.requireNonNull(config, "config");
+        aliases = List.copyOf(aliases);
         commits = List.copyOf(commits);
         relatedSysctls = List.copyOf(relatedSysctls);
         relatedCodes = List.copyOf(relatedCodes);

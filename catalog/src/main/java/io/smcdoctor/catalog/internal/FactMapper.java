@@ -66,7 +66,7 @@ final class FactMapper {
     private static final Set<String> SYSCTL_FIELDS = Set.of("id", "name", "title", "origin", "type", "unit",
             "default", "range", "addedIn", "commit", "commitTitle", "verified", "note", "meaning", "tuning",
             "appliesTo", "relatedCodes", "relatedTools", "related", "references");
-    private static final Set<String> FEATURE_FIELDS = Set.of("id", "title", "addedIn", "commits", "verified", "note",
+    private static final Set<String> FEATURE_FIELDS = Set.of("id", "aliases", "title", "addedIn", "commits", "verified", "note",
             "userImpact", "config", "relatedSysctls", "relatedCodes", "relatedTools", "relatedBugs", "references");
     private static final Set<String> COMMIT_FIELDS = Set.of("id", "title");
     private static final Set<String> BUG_FIELDS = Set.of("id", "title", "commit", "commitTitle", "fixedIn", "stable",
@@ -256,6 +256,7 @@ final class FactMapper {
         Optional<String> id = factId(o, SLUG_ID, "feature:loopback-ism");
         id.filter(i -> !i.startsWith("feature:")).ifPresent(i -> problems.add(o.node.mark(),
                 "a kernel feature's id starts with 'feature:', was '" + i + "'"));
+        List<String> aliases = o.strings("aliases");
         LocalizedText title = text(o, "title", refs);
         String addedIn = version(o, "addedIn", CatalogMapper.KERNEL_VERSION, "a mainline release like 6.10",
                 Presence.PRESENT);
@@ -287,9 +288,9 @@ final class FactMapper {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        KernelFeature f = new KernelFeature(id.get(), title, addedIn, commits, verified, note, impact, config,
+        KernelFeature f = new KernelFeature(id.get(), aliases, title, addedIn, commits, verified, note, impact, config,
                 sysctls, codes, tools, bugs, references);
-        return Optional.of(new FactEntry(f, o.node.mark(), refs.list, List.of()));
+        return Optional.of(new FactEntry(f, o.node.mark(), refs.list, aliases));
     }
 
     private Optional<FactEntry> bug(YamlNode n) {

@@ -39,7 +39,7 @@ final class Facts {
     private final List<KnownBug> bugs;
     private final List<Application> applications;
     private final Map<String, KnowledgeFact> byId = new LinkedHashMap<>();
-    /** Lower-case commands, sysctl full names, application names and CVE ids. */
+    /** Lower-case commands, sysctl full names, feature aliases, application names and CVE ids. */
     private final Map<String, KnowledgeFact> byName = new HashMap<>();
 
     private Facts(List<FactEntry> entries) {
@@ -162,11 +162,11 @@ final class Facts {
             return Optional.empty();
         }
         KnowledgeFact f = byId.get(t);
-        if (f == null) {
-            f = byName.get(t);
-        }
         if (f == null && t.indexOf(':') < 0) {
             f = bare(t);
+        }
+        if (f == null) {
+            f = byName.get(t);
         }
         if (f == null) {
             f = sysctl(t);
