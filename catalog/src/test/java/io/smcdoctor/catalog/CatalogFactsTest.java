@@ -106,6 +106,9 @@ class CatalogFactsTest {
         assertThat(BUNDLED.fact("CVE-2025-40168")).get().extracting(KnowledgeFact::id)
                 .isEqualTo("bug:smc-clc-prfx-match-uaf");
         assertThat(BUNDLED.fact("Redis")).get().extracting(KnowledgeFact::id).isEqualTo("app:redis");
+        assertThat(BUNDLED.fact("IPPROTO_SMC")).get().extracting(KnowledgeFact::id).isEqualTo("feature:ipproto-smc");
+        // a sysctl's own name wins over a feature alias that contains it
+        assertThat(BUNDLED.fact("hs_ctrl")).get().extracting(KnowledgeFact::id).isEqualTo("sysctl:net.smc.hs_ctrl");
         assertThat(BUNDLED.fact("net.smc.no_such_thing")).isEmpty();
         assertThat(BUNDLED.fact("smcr frobnicate")).isEmpty();
         assertThat(BUNDLED.fact("")).isEmpty();

@@ -34,6 +34,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Loads, merges and validates the catalog YAML: the bundled files under {@code io/smcdoctor/catalog/} in the
@@ -46,7 +48,15 @@ import java.util.concurrent.Future;
 public final class CatalogLoader {
     /** Classpath folder of the bundled knowledge. */
     static final String RESOURCE_DIR = "io/smcdoctor/catalog/";
-    /** The bundled files, one per kind of knowledge. */
+    /** The bundled files the diagnosis needs, read when the catalog is loaded. */
+    static final List<String> CORE = List.of("reason-codes.yaml", "symptoms.yaml", "sockopts.yaml");
+    /**
+     * The bundled files of facts (tools, sysctls, kernel features, known bugs, applications). The bundled catalog reads
+     * them on first use of a fact, so that commands that need none (diagnose, explain CODE) do not pay for parsing them
+     * at start-up; {@link #load} with overlays reads them at once, so that every problem is reported by it.
+     */
+    static final List<String> FACT_FILES = List.of("tools.yaml", "sysctls.yaml", "kernel.yaml", "applications.yaml");
+    /** All bundled files. */
     static final List<String> BUNDLED = List.of("reason-codes.yaml", "symptoms.yaml", "sockopts.yaml", "tools.yaml",
             "sysctls.yaml", "kernel.yaml", "applications.yaml");
 
@@ -72,17 +82,17 @@ public final class CatalogLoader {
      */
     public static Catalog load(List<Path> overlays) {
         Objects.requireNonNull(overlays, "overlays");
-        List<Source> sources = new ArrayList<>(bundledSources());
+        List<Source> sources = new ArrayList<>(bundledSources(BUNDLED));
         for (Path p : overlays) {
             Objects.requireNonNull(p, "overlay path");
             sources.add(new Source(p.toString(), () -> Files.readAllBytes(p), p));
         }
-        return build(sources);
+        return build(sources, List.of());
     }
 
     /** Lazy, thread-safe holder: the JVM runs the initialiser once, on first access. */
     private static final class Holder {
-        static final Catalog INSTANCE = build(bundledSources());
+        static final Catalog INSTANCE = build(bundledSources(CORE), bundledSources(FACT_FILES));
     }
 
     /** Where a file's bytes come from; {@code path} is set for overlays only. */
@@ -94,9 +104,9 @@ public final class CatalogLoader {
         byte[] read() throws IOException;
     }
 
-    private static List<Source> bundledSources() {
+    private static List<Source> bundledSources(List<String> files) {
         List<Source> out = new ArrayList<>();
-        for (String f : BUNDLED) {
+        for (String f : files) {
             String resource = RESOURCE_DIR + f;
             out.add(new Source(resource, () -> readResource(resource), null));
         }
@@ -112,7 +122,11 @@ public final class CatalogLoader {
         }
     }
 
-    private static Catalog build(List<Source> sources) {
+    /**
+     * Builds the catalog from the sources; the facts of {@code deferredFacts} are read and linked against it on first
+     * use (empty: none deferred).
+     */
+    private static Catalog build(List<Source> sources, List<Source> deferredFacts) {
         Problems problems = new Problems();
         YamlReader reader = new YamlReader();
         List<String> order = sources.stream().map(Source::name).toList();
@@ -135,9 +149,51 @@ public final class CatalogLoader {
             content.options().forEach(o -> options.put(o.key(), o));
             new FactMapper(mapper, problems).map(p.root().get()).forEach(f -> facts.put(f.fact().id(), f));
         }
-        Catalog catalog = link(codes, symptoms, options, facts, problems);
+        Catalog catalog = link(codes, symptoms, options, facts, deferredFacts, problems);
         problems.throwIfAny(order);
         return catalog;
+    }
+
+    /** Reads fact files and links them against the reason codes and socket options of a built catalog. */
+    private static Facts buildFacts(List<Source> sources, Predicate<String> codeExists, Predicate<String> option) {
+        Problems problems = new Problems();
+        Map<String, FactEntry> facts = new LinkedHashMap<>();
+        for (Parsed p : parseAll(sources, new YamlReader())) {
+            problems.addAll(p.problems());
+            p.root().ifPresent(root -> {
+                CatalogMapper mapper = new CatalogMapper(problems);
+                mapper.map(root);
+                new FactMapper(mapper, problems).map(root).forEach(f -> facts.put(f.fact().id(), f));
+            });
+        }
+        Facts linked = Facts.link(facts.values(), codeExists, option, problems);
+        problems.throwIfAny(sources.stream().map(Source::name).toList());
+        return linked;
+    }
+
+    /** A value computed once, on first use; thread-safe. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> compute;
+        private volatile T value;
+
+        Lazy(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = compute.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     /** One file read and parsed, with the problems found on the way. */
@@ -191,7 +247,8 @@ public final class CatalogLoader {
 
     /** Checks references across files and builds the records. */
     private static Catalog link(Map<Integer, CodeEntry> codes, Map<String, SymptomDraft> symptoms,
-                                Map<String, OptionEntry> options, Map<String, FactEntry> facts, Problems problems) {
+                                Map<String, OptionEntry> options, Map<String, FactEntry> facts,
+                                List<Source> deferredFacts, Problems problems) {
         Map<String, Cause> causes = new HashMap<>();
         Map<String, Mark> causeAt = new HashMap<>();
         for (CodeEntry e : codes.values()) {
@@ -249,8 +306,16 @@ public final class CatalogLoader {
         }
         Set<String> hexCodes = new HashSet<>();
         codes.keySet().forEach(c -> hexCodes.add(ReasonCode.hex(c)));
-        Facts linked = Facts.link(facts.values(), hexCodes::contains,
-                name -> names.containsKey(name.toUpperCase(Locale.ROOT)), problems);
+        Predicate<String> codeExists = hexCodes::contains;
+        Set<String> optionNames = Set.copyOf(names.keySet());
+        Predicate<String> option = name -> optionNames.contains(name.toUpperCase(Locale.ROOT));
+        Supplier<Facts> linked;
+        if (deferredFacts.isEmpty()) {
+            Facts now = Facts.link(facts.values(), codeExists, option, problems);
+            linked = () -> now;
+        } else {
+            linked = new Lazy<>(() -> buildFacts(deferredFacts, codeExists, option));
+        }
         return new DefaultCatalog(builtCodes, built, builtOptions, linked);
     }
 

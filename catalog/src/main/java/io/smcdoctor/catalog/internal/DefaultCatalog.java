@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The merged, validated catalog with its lookup indexes. Immutable and thread-safe. */
 final class DefaultCatalog implements Catalog {
@@ -45,15 +46,20 @@ final class DefaultCatalog implements Catalog {
     private final Map<SockoptLevel, Map<Integer, SocketOption>> byLevelValue = new HashMap<>();
     private final Map<String, Symptom> bySymptomId = new HashMap<>();
     private final Map<String, Cause> byCauseId = new HashMap<>();
-    private final List<String> suggestionNames;
-    private final Facts facts;
+    private final List<String> coreNames;
+    private final Supplier<Facts> factSupplier;
+    private volatile List<String> suggestionNames;
 
     DefaultCatalog(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options) {
-        this(codes, symptoms, options, Facts.NONE);
+        this(codes, symptoms, options, () -> Facts.NONE);
     }
 
-    DefaultCatalog(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options, Facts facts) {
-        this.facts = facts;
+    /**
+     * The catalog; {@code facts} is asked on the first use of a fact (or of {@link #suggestions}), so the bundled
+     * catalog reads its fact files only then.
+     */
+    DefaultCatalog(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options, Supplier<Facts> facts) {
+        this.factSupplier = facts;
         List<ReasonCode> sortedCodes = new ArrayList<>(codes);
         sortedCodes.sort((a, b) -> Integer.compareUnsigned(a.code(), b.code()));
         this.codes = List.copyOf(sortedCodes);
@@ -108,8 +114,7 @@ final class DefaultCatalog implements Catalog {
             }
         }
         names.addAll(byCauseId.keySet());
-        names.addAll(facts.names());
-        this.suggestionNames = List.copyOf(names);
+        this.coreNames = List.copyOf(names);
     }
 
     private static String shortName(String constant) {
@@ -230,7 +235,7 @@ final class DefaultCatalog implements Catalog {
         if (sep > 0 && SockoptLevel.parse(in.substring(0, sep)).isPresent()) {
             in = in.substring(sep + 1);
         }
-        return Similarity.closest(in, suggestionNames, limit);
+        return Similarity.closest(in, suggestionNames(), limit);
     }
 
     private List<String> closestCodes(List<String> variants, int limit) {
@@ -253,32 +258,48 @@ final class DefaultCatalog implements Catalog {
 
     @Override
     public List<Tool> tools() {
-        return facts.tools();
+        return facts().tools();
     }
 
     @Override
     public List<Sysctl> sysctls() {
-        return facts.sysctls();
+        return facts().sysctls();
     }
 
     @Override
     public List<KernelFeature> kernelFeatures() {
-        return facts.features();
+        return facts().features();
     }
 
     @Override
     public List<KnownBug> knownBugs() {
-        return facts.bugs();
+        return facts().bugs();
     }
 
     @Override
     public List<Application> applications() {
-        return facts.applications();
+        return facts().applications();
     }
 
     @Override
     public Optional<KnowledgeFact> fact(String idOrName) {
         Objects.requireNonNull(idOrName, "idOrName");
-        return facts.find(idOrName);
+        return facts().find(idOrName);
+    }
+
+    private Facts facts() {
+        return factSupplier.get();
+    }
+
+    /** Codes, names and ids of the catalog, facts included, computed on first use. */
+    private List<String> suggestionNames() {
+        List<String> names = suggestionNames;
+        if (names == null) {
+            List<String> all = new ArrayList<>(coreNames);
+            all.addAll(facts().names());
+            names = List.copyOf(all);
+            suggestionNames = names;
+        }
+        return names;
     }
 }
