@@ -123,13 +123,16 @@ final class FactEntries {
         LocalizedText title = new LocalizedText(b.title().en() + fixed, b.title().ja() + fixedJa);
         Texts shown = new Texts().add(b.description()).add(b.action());
         Texts hidden = new Texts().add(b.trigger()).add(b.note());
-        if (!b.fixedIn().isEmpty()) {
-            String what = KnownBug.KERNEL.equals(b.component()) ? "kernel" : b.component();
-            String whatJa = KnownBug.KERNEL.equals(b.component()) ? "カーネル" : b.component();
-            shown.add(new LocalizedText("Fixed in " + what + " version " + b.fixedIn() + "; earlier versions are affected.",
-                    whatJa + " のバージョン " + b.fixedIn() + " で修正されました。それより前のバージョンが影響を受けます。"));
+        if (!b.fixedIn().isEmpty() && KnownBug.KERNEL.equals(b.component())) {
+            shown.add(new LocalizedText("Fixed in Linux kernel version " + b.fixedIn() + " (mainline); an older kernel"
+                    + " without the fix or a stable backport of it may be affected.",
+                    "メインラインの Linux カーネルのバージョン " + b.fixedIn() + " で修正されました。修正 (または stable への"
+                            + "バックポート) を含まない古いカーネルは影響を受ける可能性があります。"));
+        } else if (!b.fixedIn().isEmpty()) {
+            shown.add(new LocalizedText("Fixed in " + b.component() + " version " + b.fixedIn() + "; older versions may"
+                    + " be affected.", b.component() + " のバージョン " + b.fixedIn() + " で修正されました。それより古い"
+                    + "バージョンは影響を受ける可能性があります。"));
         }
-        hidden.plain(b.commitTitle() + "\n" + String.join("\n", b.stable()));
         List<String> keywords = new ArrayList<>(b.splatFunctions());
         keywords.add(b.commit());
         keywords.add(b.commit().substring(0, 12));
