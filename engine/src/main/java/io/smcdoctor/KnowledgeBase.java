@@ -134,6 +134,10 @@ public final class KnowledgeBase {
         }
 
         List<SearchIndex.Hit> hits = idx.search(question);
+        if (hits.isEmpty() && ranked.isEmpty()) {
+            // "what is SMC-R": nothing to search for but the technology's name
+            hits = idx.definitions(question);
+        }
         String lower = question.toLowerCase(Locale.ROOT);
         String named = Names.normalise(question);
         double best = hits.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(0);

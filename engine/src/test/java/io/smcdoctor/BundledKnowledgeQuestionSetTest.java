@@ -39,6 +39,13 @@ class BundledKnowledgeQuestionSetTest {
     }
 
     @Test
+    void ask_questionThatOnlyNamesATechnology_isAnsweredWithItsKernelFeature() {
+        assertThat(KB.ask("what is SMC-R").answers()).extracting(Answer::id).first().isEqualTo("feature:af-smc");
+        assertThat(KB.ask("SMC-D とは").answers()).extracting(Answer::id).first().isEqualTo("feature:smc-d");
+        assertThat(KB.ask("what is SMC on a MacBook").answers()).isEmpty();
+    }
+
+    @Test
     void ask_containerQuestion_pointsToTheNetnsSymptom() {
         assertThat(KB.ask("Kubernetes pod cannot use SMC").answers()).extracting(Answer::id).first()
                 .isEqualTo("smc-in-container");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -75,6 +76,9 @@ public final class SearchIndex {
             KEYWORD, 3f);
     private static final float BIGRAM_BOOST = 0.3f;
     private static final int MAX_HITS = 50;
+    private static final int DEFINITION_HITS = 3;
+    /** Names of SMC technologies a definition question asks about: smc, smc-r, smc-d, smc-rv2, af_smc, smcv2. */
+    private static final Pattern TECHNOLOGY = Pattern.compile("(?<![a-z0-9_])(?:af_)?smc(?:-?[rd])?(?:v[12])?(?![a-z0-9_])");
     private static final Pattern SIZE = Pattern.compile(
             "(?i)(?<![A-Za-z0-9_])([0-9]+)([kmgt]i?b)(?![A-Za-z0-9_])");
     private static final int MAX_TERMS = 100;
@@ -188,6 +192,37 @@ public final class SearchIndex {
     /** All indexed entries, in catalog order. */
     public List<Entry> entries() {
         return entries;
+    }
+
+    /**
+     * For a question that only names an SMC technology ("what is SMC-R", "SMC-D とは"): the kernel features whose
+     * title names it, in catalog order (the oldest, most basic feature first); empty for any other question.
+     */
+    public List<Hit> definitions(String question) {
+        TopicCheck check = topicCheck(question);
+        if (!check.terms().isEmpty() || (check.signal() != Topic.Signal.STRONG && check.signal() != Topic.Signal.WEAK)) {
+            return List.of();
+        }
+        String named = "";
+        Matcher m = TECHNOLOGY.matcher(Topic.normalise(question));
+        while (m.find()) {
+            if (m.group().length() > named.length()) {
+                named = m.group();
+            }
+        }
+        if (named.isEmpty()) {
+            return List.of();
+        }
+        List<Hit> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.kind() == Answer.Kind.KERNEL_FEATURE && Topic.contains(Topic.normalise(e.title().en()), named)) {
+                out.add(new Hit(e, DEFINITION_HITS - out.size()));
+                if (out.size() == DEFINITION_HITS) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /**
