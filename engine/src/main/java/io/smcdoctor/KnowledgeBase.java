@@ -6,8 +6,10 @@ import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.knowledge.internal.Entries;
 import io.smcdoctor.knowledge.internal.Entry;
+import io.smcdoctor.knowledge.internal.Names;
 import io.smcdoctor.knowledge.internal.SearchIndex;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,19 @@ public final class KnowledgeBase {
 
     /** Answers scoring below this share of the best text match are left out as noise. */
     private static final double RELATIVE_CUTOFF = 0.25;
+    /**
+     * What naming an entry's subject in the question adds, as a share of the best text match, per name (a command,
+     * a sysctl, the kernel functions of a pasted splat), at most {@link #MAX_NAMES} names.
+     */
+    private static final double NAME_WEIGHT = 1.0;
+    /** Naming an application counts less: it is usually the context of a question, not its subject. */
+    private static final double APPLICATION_NAME_WEIGHT = 0.5;
+    private static final int MAX_NAMES = 3;
+    /**
+     * Share of a symptom's score its causes gain: a question that describes a symptom is answered by its causes too
+     * ("コンテナで SMC が使えない" by the RDMA device in another network namespace).
+     */
+    private static final double CAUSE_SHARE = 0.35;
     private static final double EXACT_SCORE = 1_000_000;
     private static final Pattern OPTION_NAME = Pattern.compile(
             "(?i)(?<![A-Z0-9_])(?:SOL_[A-Z]+:)?(?:TCP|SO|MSG)_[A-Z0-9_]+");
@@ -119,15 +134,25 @@ public final class KnowledgeBase {
         }
 
         List<SearchIndex.Hit> hits = idx.search(question);
+        if (hits.isEmpty() && ranked.isEmpty()) {
+            // "what is SMC-R": nothing to search for but the technology's name
+            hits = idx.definitions(question);
+        }
         String lower = question.toLowerCase(Locale.ROOT);
+        String named = Names.normalise(question);
         double best = hits.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(0);
         List<Scored> textual = new ArrayList<>();
         for (SearchIndex.Hit h : hits) {
-            if (h.score() >= best * RELATIVE_CUTOFF) {
-                // a symptom phrase the user typed word for word ranks its entry up
-                textual.add(new Scored(h.entry(), h.score() + best * phraseMatches(h.entry(), lower)));
+            // a symptom phrase the user typed word for word, or the entry's subject named (smcr stats,
+            // limit_smc_hs, the functions of a splat) ranks its entry up
+            int phrases = phraseMatches(h.entry(), lower);
+            int names = Math.min(MAX_NAMES, Names.count(h.entry(), named));
+            double nameWeight = h.entry().kind() == Answer.Kind.APPLICATION ? APPLICATION_NAME_WEIGHT : NAME_WEIGHT;
+            if (h.score() >= best * RELATIVE_CUTOFF || phrases + names > 0) {
+                textual.add(new Scored(h.entry(), h.score() + best * phrases + best * nameWeight * names));
             }
         }
+        textual = withCausesOfSymptoms(textual);
         textual.sort((a, b) -> Double.compare(b.score, a.score));
         textual.forEach(s -> ranked.putIfAbsent(s.entry.id(), s));
 
@@ -156,6 +181,26 @@ public final class KnowledgeBase {
         return found;
     }
 
+    /** The causes of the symptoms found gain {@link #CAUSE_SHARE} of their symptom's score. */
+    private List<Scored> withCausesOfSymptoms(List<Scored> textual) {
+        Map<String, Double> gain = new HashMap<>();
+        for (Scored s : textual) {
+            if (s.entry.kind() == Answer.Kind.SYMPTOM) {
+                catalog.symptom(s.entry.id()).ifPresent(sym -> sym.causes().forEach(
+                        c -> gain.merge(c.id(), CAUSE_SHARE * s.score, Math::max)));
+            }
+        }
+        if (gain.isEmpty()) {
+            return textual;
+        }
+        List<Scored> out = new ArrayList<>(textual.size());
+        for (Scored s : textual) {
+            Double g = s.entry.kind() == Answer.Kind.CAUSE ? gain.get(s.entry.id()) : null;
+            out.add(g == null ? s : new Scored(s.entry, s.score + g));
+        }
+        return out;
+    }
+
     private static int phraseMatches(Entry e, String lowerQuestion) {
         int n = 0;
         for (String p : e.phrases()) {
@@ -172,7 +217,7 @@ public final class KnowledgeBase {
             synchronized (this) {
                 i = index;
                 if (i == null) {
-                    i = SearchIndex.build(Entries.of(catalog));
+                    i = SearchIndex.build(Entries.of(catalog), Entries.anchors(catalog));
                     index = i;
                 }
             }
