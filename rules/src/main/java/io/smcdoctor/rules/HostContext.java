@@ -5,6 +5,8 @@ import io.smcdoctor.catalog.Preconditions.HostFlag;
 import io.smcdoctor.catalog.Preconditions.KernelFamily;
 import io.smcdoctor.evidence.BinaryLinkage;
 import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.evidence.KernelEvent;
+import io.smcdoctor.evidence.KernelEventKind;
 import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.LinkGroup;
 import io.smcdoctor.evidence.LoadedModule;
@@ -89,7 +91,12 @@ public final class HostContext {
 
         // SMC_LOADED. Basis: net/smc/af_smc.c smc_init() registers PF_SMC, the net.smc sysctls (smc_sysctl.c) and
         // the SMC_GEN_NETLINK family; net/socket.c __sock_create() returns EAFNOSUPPORT when no family is registered.
+        // the kernel log's last word on the PF_SMC family: registered by smc_init(), unregistered by smc_exit()
+        Optional<KernelEvent> lastRegistration = e.facts(KernelEvent.class).stream()
+                .filter(k -> k.kind() == KernelEventKind.SMC_REGISTERED || k.kind() == KernelEventKind.SMC_UNREGISTERED)
+                .reduce((a, b) -> b);
         boolean loaded = anySmcSocket
+                || lastRegistration.map(k -> k.kind() == KernelEventKind.SMC_REGISTERED).orElse(false)
                 || e.facts(LoadedModule.class).stream().anyMatch(m -> m.name().equals("smc"))
                 || e.facts(SysctlSetting.class).stream().anyMatch(s -> s.key().startsWith("net.smc."))
                 || !e.facts(LinkGroup.class).isEmpty()
