@@ -221,8 +221,14 @@ class CausePreconditionsTest {
         if (sysctl.length() > 0) {
             b.parse(SourceKind.SYSCTL, "sysctl.txt", sysctl.toString());
         }
-        flag(s, HostFlag.SMC_LOADED).filter(v -> !v).ifPresent(v ->
-                b.parse(SourceKind.SMCR_STATS, "smcr-stats.txt", "Error: SMC module not loaded\n"));
+        flag(s, HostFlag.SMC_LOADED).ifPresent(v -> {
+            if (v) {
+                b.parse(SourceKind.LSMOD, "lsmod.txt", "Module                  Size  Used by\n"
+                        + "smc_diag               12288  0\nsmc                   274432  1 smc_diag\n");
+            } else {
+                b.parse(SourceKind.SMCR_STATS, "smcr-stats.txt", "Error: SMC module not loaded\n");
+            }
+        });
         flag(s, HostFlag.STATIC_BINARY).ifPresent(v -> b.add(new BinaryLinkage(new Provenance("app", 0, ""), "app",
                 true, v, v ? "" : "/lib64/ld-linux-x86-64.so.2", List.of())));
         if (!t.phrase().isEmpty()) {

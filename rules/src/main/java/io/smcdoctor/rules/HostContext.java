@@ -16,8 +16,6 @@ import io.smcdoctor.evidence.RdmaLink;
 import io.smcdoctor.evidence.RdmaSystem;
 import io.smcdoctor.evidence.SmcdDevice;
 import io.smcdoctor.evidence.SmcrDevice;
-import io.smcdoctor.evidence.SocketGroup;
-import io.smcdoctor.evidence.SocketMode;
 import io.smcdoctor.evidence.SocketProbeOutcome;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.SysctlSetting;
@@ -80,8 +78,7 @@ public final class HostContext {
         Optional<KernelFamily> family = kernel.flatMap(k -> kernelFamily(k.release(), k.distribution()));
         Optional<String> version = kernel.flatMap(k -> mainlineVersion(k.release()));
 
-        boolean smcSockets = e.facts(SocketGroup.class).stream()
-                .anyMatch(g -> g.mode() == SocketMode.SMCR || g.mode() == SocketMode.SMCD);
+        boolean smcSockets = e.sockets().smc() > 0;
         // smcss lists AF_SMC sockets only, which exist only while the smc module is loaded
         boolean anySmcSocket = e.sockets().total() > 0;
         boolean smcToolError = e.facts(ToolError.class).stream()
