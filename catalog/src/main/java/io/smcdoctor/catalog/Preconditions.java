@@ -17,6 +17,14 @@ import java.util.Set;
  * <p>Every dimension is optional: an empty set (or an empty map, or {@link KernelRange#ANY}) means "no
  * constraint". Values within one dimension are alternatives ("any of"); dimensions must all hold.
  *
+ * <p><b>Whose properties.</b> Every dimension describes the <em>reporting host</em>: the end of the connection that
+ * shows the code as its own local reason ({@code TCP 0x03030000} there; its peer shows
+ * {@code 0x05000000/0x03030000}). {@code families}/{@code roles} are those of the reporting host's sockets;
+ * {@code kernel}, {@code devices} and {@code host} are the reporting host's. A cause that lies on the other host (for
+ * {@code 0x03010000}, reported by this host, "the peer has no SMC") must not state properties of that other host:
+ * they would be checked against the reporter's evidence. For a cause concluded from a symptom, the reporting host is
+ * the host whose evidence is diagnosed.
+ *
  * @param families     address families of the sockets the cause explains ({@code smcss} rows)
  * @param roles        the end of the connection that reports the cause as its own (local) reason
  * @param technologies SMC-R or SMC-D

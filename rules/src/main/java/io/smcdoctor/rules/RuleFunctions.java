@@ -1,7 +1,9 @@
 package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Cause;
+import io.smcdoctor.catalog.Preconditions.DeviceKind;
 import io.smcdoctor.evidence.NetInterface;
+import io.smcdoctor.evidence.SocketGroup;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +29,31 @@ public final class RuleFunctions {
         int first = Integer.parseInt(m.substring(0, 2), 16) ^ 0x02;
         String eui = String.format(Locale.ROOT, "%02x", first) + m.substring(2, 6) + "fffe" + m.substring(6);
         return eui.equals(guid);
+    }
+
+    /**
+     * True for RDMA devices whose node GUID is derived from their NIC's MAC (EUI-64): eRDMA
+     * ({@code erdma_main.c erdma_device_register()}) and soft-RoCE (lab capture: MAC 52:54:00:5c:00:02, GUID
+     * 5054:00ff:fe5c:0002). Other NICs (mlx5, InfiniBand HCAs) carry firmware GUIDs.
+     */
+    public static boolean macDerivedGuid(String deviceName) {
+        return HostContext.deviceKind(deviceName, "")
+                .filter(k -> k == DeviceKind.ERDMA
+                        || k == DeviceKind.RXE)
+                .isPresent();
+    }
+
+    /**
+     * True when the group's sample rows show SMC sockets whose TCP (CLC) socket is closed: smc_diag prints that
+     * socket's local port, 0 once it is closed (lab capture rdma-link-removed: ACTIVE SMCR row with local port 0).
+     */
+    public static boolean clcClosed(SocketGroup g) {
+        return g.samples().stream().allMatch(r -> r.local().port() == 0 && !r.local().address().isEmpty());
+    }
+
+    /** True for a value smc-tools print for a present field (not empty, not {@code n/a}). */
+    public static boolean present(String value) {
+        return !value.isBlank() && !"n/a".equalsIgnoreCase(value.trim());
     }
 
     /** True when the interface holds this address (CIDR suffixes ignored; IPv6 compared case-insensitively). */
