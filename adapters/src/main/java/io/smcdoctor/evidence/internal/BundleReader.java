@@ -3,7 +3,6 @@ package io.smcdoctor.evidence.internal;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
-import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SourceKind;
@@ -150,8 +149,7 @@ public final class BundleReader {
     private static boolean isElf(Path path) throws IOException {
         byte[] magic = new byte[4];
         try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(magic, 0, 4) == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L'
-                    && magic[3] == 'F';
+            return ContentSniffer.isElf(magic, in.readNBytes(magic, 0, 4));
         }
     }
 
@@ -293,7 +291,7 @@ public final class BundleReader {
             return;
         }
         Optional<SourceKind> kind = SourceKind.ofFileName(base);
-        if (kind.isEmpty() || kind.get() == SourceKind.BINARY) {
+        if (kind.isEmpty() || EvidenceSpecs.of(kind.get()).reader() instanceof EvidenceSpec.Reader.Elf) {
             builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
                     + "' is not a file name of the evidence bundle format"));
             return;
@@ -301,26 +299,18 @@ public final class BundleReader {
         process(kind.get(), source, in);
     }
 
+    /** One input of a known kind, read as its spec says. */
     private void process(SourceKind kind, String source, InputStream in) throws IOException {
-        switch (kind) {
-            case MANIFEST: {
-                builder.source(source, kind);
-                ManifestJson.Parsed parsed = ManifestJson.read(in, source, builder::warning);
-                ManifestJson.facts(parsed, source).forEach(builder::add);
-                break;
-            }
-            case SOCKOPT_PROBE: {
-                builder.source(source, kind);
-                List<Fact> facts = SockoptProbeJson.read(in, source, builder::warning);
-                facts.forEach(builder::add);
-                break;
-            }
-            default:
-                try {
-                    builder.parse(kind, source, in);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
+        EvidenceSpec.Reader reader = EvidenceSpecs.of(kind).reader();
+        if (reader instanceof EvidenceSpec.Reader.Json json) {
+            builder.source(source, kind);
+            json.read().read(in, source, builder::warning).forEach(builder::add);
+            return;
+        }
+        try {
+            builder.parse(kind, source, in);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -45,7 +45,7 @@ public final class EvidenceAssembler {
     public void parse(SourceKind kind, String sourceName, String text) {
         source(sourceName, kind);
         digest.update(text.getBytes(StandardCharsets.UTF_8));
-        Parsers.forKind(kind).ifPresentOrElse(p -> {
+        EvidenceSpecs.of(kind).textParser().ifPresentOrElse(p -> {
             Ctx ctx = new Ctx(sourceName);
             TextParser.LineSink sink = p.open(ctx);
             TextLines.read(text, ctx, sink);
@@ -56,7 +56,7 @@ public final class EvidenceAssembler {
     /** Parses a stream of a kind, line by line. */
     public void parse(SourceKind kind, String sourceName, InputStream in) throws IOException {
         source(sourceName, kind);
-        var p = Parsers.forKind(kind);
+        var p = EvidenceSpecs.of(kind).textParser();
         if (p.isEmpty()) {
             warning(new ParseWarning(sourceName, 0, "not a text input kind: " + kind));
             return;

@@ -1,0 +1,304 @@
+package io.smcdoctor.evidence.internal;
+
+import static io.smcdoctor.evidence.internal.EvidenceSpec.command;
+import static io.smcdoctor.evidence.internal.EvidenceSpec.genericLine;
+import static io.smcdoctor.evidence.internal.EvidenceSpec.line;
+
+import io.smcdoctor.evidence.BinaryLinkage;
+import io.smcdoctor.evidence.CollectedCommand;
+import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.FallbackCounter;
+import io.smcdoctor.evidence.KernelEvent;
+import io.smcdoctor.evidence.KernelRelease;
+import io.smcdoctor.evidence.LinkGroup;
+import io.smcdoctor.evidence.LoadedModule;
+import io.smcdoctor.evidence.NetInterface;
+import io.smcdoctor.evidence.PnetEntry;
+import io.smcdoctor.evidence.RdmaDev;
+import io.smcdoctor.evidence.RdmaDeviceInfo;
+import io.smcdoctor.evidence.RdmaLink;
+import io.smcdoctor.evidence.RdmaSystem;
+import io.smcdoctor.evidence.SmcInfo;
+import io.smcdoctor.evidence.SmcStats;
+import io.smcdoctor.evidence.SmcdDevice;
+import io.smcdoctor.evidence.SmcrDevice;
+import io.smcdoctor.evidence.SocketProbeOutcome;
+import io.smcdoctor.evidence.SocketRow;
+import io.smcdoctor.evidence.SockoptProbeResult;
+import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.SymptomText;
+import io.smcdoctor.evidence.SysctlSetting;
+import io.smcdoctor.evidence.ToolError;
+import io.smcdoctor.evidence.Ueid;
+import io.smcdoctor.evidence.internal.EvidenceSpec.Command;
+import io.smcdoctor.evidence.internal.EvidenceSpec.Gathering;
+import io.smcdoctor.evidence.internal.EvidenceSpec.Reader;
+import io.smcdoctor.evidence.internal.EvidenceSpec.Signature;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The registry of evidence inputs: one {@link EvidenceSpec} per {@link SourceKind}, in the order of the enum (which
+ * is also the order {@code collect} runs the commands in). The model is insights-core's spec registry
+ * ({@code insights/specs/__init__.py} declares each input once, {@code insights/specs/default.py} binds it to the
+ * command that produces it); here one table holds both, and every consumer reads it: the bundle reader (file
+ * names), the content sniffer (signatures), the live collector (commands), {@code Evidence.Builder} (canonical
+ * names, parsers) and the fuzzers (text kinds).
+ *
+ * <p>Sources of the formats: smc-tools ({@code smcss.c}, {@code smcr}/{@code smcd} {@code dev.c},
+ * {@code linkgroup.c}, {@code stats.c}, {@code info.c}, {@code ueid.c}, {@code smc_pnet.c}), iproute2
+ * ({@code ip/ipaddress.c}, {@code rdma/sys.c}, {@code rdma/dev.c}, {@code rdma/link.c}), rdma-core
+ * {@code libibverbs/examples/devinfo.c}, util-linux {@code dmesg}, kmod {@code lsmod}, procps {@code sysctl}.
+ */
+public final class EvidenceSpecs {
+    private static final Map<SourceKind, EvidenceSpec> SPECS = build();
+
+    private EvidenceSpecs() {
+    }
+
+    /** The spec of a kind. */
+    public static EvidenceSpec of(SourceKind kind) {
+        return SPECS.get(kind);
+    }
+
+    /** Every spec, in {@link SourceKind} order. */
+    public static List<EvidenceSpec> all() {
+        return List.copyOf(SPECS.values());
+    }
+
+    /**
+     * The kind a bundle file name denotes (canonical names and aliases); case-insensitive, directories in the name
+     * are ignored.
+     */
+    public static Optional<SourceKind> ofFileName(String name) {
+        String base = EvidenceSpec.baseName(name);
+        for (EvidenceSpec s : SPECS.values()) {
+            if (s.matchesFileName(base)) {
+                return Optional.of(s.kind());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Kinds parsed line by line as text, in {@link SourceKind} order. */
+    public static List<SourceKind> textKinds() {
+        return kinds(Reader.Text.class);
+    }
+
+    /** Kinds read as JSON documents, in {@link SourceKind} order. */
+    public static List<SourceKind> jsonKinds() {
+        return kinds(Reader.Json.class);
+    }
+
+    private static List<SourceKind> kinds(Class<? extends Reader> reader) {
+        List<SourceKind> out = new ArrayList<>();
+        SPECS.values().stream().filter(s -> reader.isInstance(s.reader())).forEach(s -> out.add(s.kind()));
+        return List.copyOf(out);
+    }
+
+    private static Map<SourceKind, EvidenceSpec> build() {
+        Map<SourceKind, EvidenceSpec> m = new EnumMap<>(SourceKind.class);
+        put(m, new Spec(SourceKind.SMCSS, "smcss.txt", "smcss").aliases("smcss*.txt")
+                .text(SmcssParser::new, SocketRow.class, ToolError.class)
+                .signatures(line("^State\\s+UID\\s+Inode\\b"))
+                .commands(command("smcss.txt", "smcss", "-a"), command("smcss-R.txt", "smcss", "-a", "-R"),
+                        command("smcss-smcd.txt", "smcss", "-a", "-D"), command("smcss-d.txt", "smcss", "-a", "-d")));
+        put(m, new Spec(SourceKind.SMCR_DEVICE, "smcr-device.txt", "smcr device")
+                .text(SmcrDeviceParser::new, SmcrDevice.class, ToolError.class)
+                .signatures(line("^Net-Dev\\s+IB-Dev\\b"))
+                .commands(command("smcr-device.txt", "smcr", "-d", "device")));
+        put(m, new Spec(SourceKind.SMCR_LINKGROUP, "smcr-linkgroup.txt", "smcr linkgroup")
+                .text(() -> new LinkgroupParser("SMCR"), LinkGroup.class, ToolError.class)
+                .signatures(line("^LG-ID\\s+LG-Role\\b"), line("^LG-Role\\s*:"))
+                .commands(command("smcr-linkgroup.txt", "smcr", "-d", "linkgroup")));
+        put(m, new Spec(SourceKind.SMCR_STATS, "smcr-stats.txt", "smcr stats")
+                .text(() -> new StatsParser("SMCR"), SmcStats.class, FallbackCounter.class, ToolError.class)
+                .signatures(line("^SMC-R Connections Summary\\b"))
+                .commands(command("smcr-stats.txt", "smcr", "-d", "stats")));
+        put(m, new Spec(SourceKind.SMCR_INFO, "smcr-info.txt", "smcr info")
+                .text(SmcInfoParser::new, SmcInfo.class, ToolError.class)
+                .signatures(line("^(Kernel Capabilities|SMC Version:)"))
+                .commands(command("smcr-info.txt", "smcr", "info")));
+        put(m, new Spec(SourceKind.SMCR_UEID, "smcr-ueid.txt", "smcr ueid")
+                .text(UeidParser::new, Ueid.class, ToolError.class)
+                .unsniffable("a UEID list is bare names (and empty when no UEID is set): only its file name says what it is")
+                .commands(command("smcr-ueid.txt", "smcr", "ueid", "show")));
+        put(m, new Spec(SourceKind.SMC_PNET, "smc-pnet.txt", "smc_pnet")
+                .text(PnetParser::new, PnetEntry.class, ToolError.class)
+                .signatures(line("^smc_pnet: "), genericLine("^\\S+ (\\S+ n/a|n/a \\S+) \\d+\\s*$"))
+                .commands(command("smc-pnet.txt", "smc_pnet", "-s")));
+        put(m, new Spec(SourceKind.SMCD_DEVICE, "smcd-device.txt", "smcd device")
+                .text(SmcdDeviceParser::new, SmcdDevice.class, ToolError.class)
+                .signatures(line("^FID\\s+Type\\s+PCI-ID\\b"))
+                .commands(command("smcd-device.txt", "smcd", "-d", "device")));
+        put(m, new Spec(SourceKind.SMCD_LINKGROUP, "smcd-linkgroup.txt", "smcd linkgroup")
+                .text(() -> new LinkgroupParser("SMCD"), LinkGroup.class, ToolError.class)
+                .signatures(line("^LG-ID\\s+VLAN\\b"), line("^DMB\\s*:"))
+                .commands(command("smcd-linkgroup.txt", "smcd", "-d", "linkgroup")));
+        put(m, new Spec(SourceKind.SMCD_STATS, "smcd-stats.txt", "smcd stats")
+                .text(() -> new StatsParser("SMCD"), SmcStats.class, FallbackCounter.class, ToolError.class)
+                .signatures(line("^SMC-D Connections Summary\\b"))
+                .commands(command("smcd-stats.txt", "smcd", "-d", "stats")));
+        put(m, new Spec(SourceKind.DMESG, "dmesg.txt", "dmesg/journalctl -k")
+                .text(DmesgParser::new, KernelEvent.class)
+                // "Linux version ..." is a dmesg line: these come before uname's signature
+                .signatures(line("^\\[\\s*\\d+\\.\\d+\\]"),
+                        line("^\\[[A-Z][a-z]{2} [A-Z][a-z]{2}\\s+\\d+ \\d\\d:\\d\\d:\\d\\d \\d{4}\\]"),
+                        line("^\\S+(\\s+\\d+)?(\\s+\\d\\d:\\d\\d:\\d\\d)?\\s+\\S+\\s+kernel:\\s"),
+                        line("^-- (Journal|Logs) begins\\b"))
+                .commands(new Command("dmesg.txt", List.of("dmesg"),
+                        List.of(List.of("journalctl", "-k", "-b", "--no-pager")))));
+        put(m, new Spec(SourceKind.SYSCTL, "sysctl.txt", "sysctl (key = value)").hint("sysctl -a")
+                .text(SysctlParser::new, SysctlSetting.class)
+                .signatures(genericLine("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_/@:-]+)+\\s*=\\s*"))
+                .gathered(Gathering.PROC_SYS));
+        put(m, new Spec(SourceKind.UNAME, "uname.txt", "uname -a")
+                .text(UnameParser::new, KernelRelease.class)
+                .signatures(line("^Linux (?!version )\\S+ \\d+\\.\\d+\\S*\\s"))
+                .commands(command("uname.txt", "uname", "-a")));
+        put(m, new Spec(SourceKind.LSMOD, "lsmod.txt", "lsmod")
+                .text(LsmodParser::new, LoadedModule.class)
+                .signatures(line("^Module\\s+Size\\s+Used by\\b"))
+                .commands(command("lsmod.txt", "lsmod")));
+        put(m, new Spec(SourceKind.IP_ADDR, "ip-addr.txt", "ip addr")
+                .text(IpAddrParser::new, NetInterface.class)
+                .signatures(line("^\\d+: \\S+: <[A-Z_,]*>"))
+                .commands(command("ip-addr.txt", "ip", "addr")));
+        put(m, new Spec(SourceKind.IBV_DEVINFO, "ibv_devinfo.txt", "ibv_devinfo")
+                .text(IbvDevinfoParser::new, RdmaDeviceInfo.class)
+                .signatures(line("^hca_id:"))
+                .commands(command("ibv_devinfo.txt", "ibv_devinfo", "-v")));
+        put(m, new Spec(SourceKind.RDMA_SYSTEM, "rdma-system.txt", "rdma system")
+                .text(RdmaSystemParser::new, RdmaSystem.class)
+                .signatures(line("^netns (shared|exclusive)\\b"))
+                .commands(command("rdma-system.txt", "rdma", "system")));
+        put(m, new Spec(SourceKind.RDMA_DEV, "rdma-dev.txt", "rdma dev")
+                .text(RdmaDevParser::new, RdmaDev.class)
+                .signatures(line("^\\d+: \\S+: node_type\\b"))
+                .commands(command("rdma-dev.txt", "rdma", "dev")));
+        put(m, new Spec(SourceKind.RDMA_LINK, "rdma-link.txt", "rdma link")
+                .text(RdmaLinkParser::new, RdmaLink.class)
+                .signatures(line("^link \\S+/\\d+ state\\b"))
+                .commands(command("rdma-link.txt", "rdma", "link")));
+        put(m, new Spec(SourceKind.SOCKOPT_PROBE, "sockopt-probe.json", "sockopt-probe.json")
+                .hint("smc-doctor collect (socket probe)")
+                .json(SockoptProbeJson::read, SocketProbeOutcome.class, SockoptProbeResult.class)
+                .signatures(new Signature.JsonSchema("smc-doctor/sockopt-probe/"))
+                .gathered(Gathering.SOCKET_PROBE));
+        put(m, new Spec(SourceKind.SYMPTOM, "symptom.txt", "symptom")
+                .hint("describe what you observed in symptom.txt")
+                .text(SymptomParser::new, SymptomText.class)
+                .unsniffable("free text in the user's words: anything is a symptom, so nothing can be recognised as one")
+                .notGathered("what the user observed: only the user can write it"));
+        put(m, new Spec(SourceKind.MANIFEST, "manifest.json", "manifest.json").hint("smc-doctor collect")
+                .json((in, source, warnings) -> ManifestJson.facts(ManifestJson.read(in, source, warnings), source),
+                        CollectedCommand.class)
+                .signatures(new Signature.JsonSchema("smc-doctor/manifest/"))
+                .gathered(Gathering.MANIFEST));
+        put(m, new Spec(SourceKind.BINARY, "(binary)", "an executable (ELF)")
+                .hint("smc-doctor diagnose BUNDLE /path/to/the/program")
+                .elf(BinaryLinkage.class)
+                .signatures(new Signature.ElfMagic())
+                .notGathered("the user names the program that does not use SMC; collect cannot know which"));
+        for (SourceKind k : SourceKind.values()) {
+            if (!m.containsKey(k)) {
+                throw new IllegalStateException("no evidence spec for " + k);
+            }
+        }
+        return m;
+    }
+
+    private static void put(Map<SourceKind, EvidenceSpec> m, Spec s) {
+        m.put(s.kind, s.build());
+    }
+
+    /** Collects the parts of one spec in the table above. */
+    private static final class Spec {
+        final SourceKind kind;
+        final String fileName;
+        final String label;
+        List<String> aliases = List.of();
+        String hint = "";
+        Reader reader = new Reader.Elf();
+        List<Signature> signatures = List.of();
+        String unsniffable = "";
+        Gathering gathering = Gathering.NOT_GATHERED;
+        List<Command> commands = List.of();
+        String notGathered = "";
+        List<Class<? extends Fact>> feeds = List.of();
+
+        Spec(SourceKind kind, String fileName, String label) {
+            this.kind = kind;
+            this.fileName = fileName;
+            this.label = label;
+        }
+
+        Spec aliases(String... names) {
+            aliases = List.of(names);
+            return this;
+        }
+
+        Spec hint(String command) {
+            hint = command;
+            return this;
+        }
+
+        @SafeVarargs
+        final Spec text(Supplier<TextParser> parser, Class<? extends Fact>... facts) {
+            reader = new Reader.Text(parser);
+            feeds = List.of(facts);
+            return this;
+        }
+
+        @SafeVarargs
+        final Spec json(EvidenceSpec.JsonReader read, Class<? extends Fact>... facts) {
+            reader = new Reader.Json(read);
+            feeds = List.of(facts);
+            return this;
+        }
+
+        @SafeVarargs
+        final Spec elf(Class<? extends Fact>... facts) {
+            reader = new Reader.Elf();
+            feeds = List.of(facts);
+            return this;
+        }
+
+        Spec signatures(Signature... s) {
+            signatures = List.of(s);
+            return this;
+        }
+
+        Spec unsniffable(String because) {
+            unsniffable = because;
+            return this;
+        }
+
+        Spec commands(Command... c) {
+            gathering = Gathering.COMMANDS;
+            commands = List.of(c);
+            return this;
+        }
+
+        Spec gathered(Gathering how) {
+            gathering = how;
+            return this;
+        }
+
+        Spec notGathered(String because) {
+            gathering = Gathering.NOT_GATHERED;
+            notGathered = because;
+            return this;
+        }
+
+        EvidenceSpec build() {
+            String h = hint.isEmpty() && !commands.isEmpty() ? commands.get(0).line() : hint;
+            return new EvidenceSpec(kind, fileName, aliases, h, reader, signatures, unsniffable, gathering, commands,
+                    notGathered, feeds, label);
+        }
+    }
+}
