@@ -7,6 +7,7 @@ import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.SysctlSetting;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads bundle directories, archives, single files and in-memory bundles into one {@link Evidence}: the
@@ -42,11 +44,24 @@ public final class BundleReader {
     private final Evidence.Builder builder = Evidence.builder();
     private final Set<String> labels = new HashSet<>();
     private final Set<String> singleSources = new HashSet<>();
+    private final @Nullable InputStream stdin;
 
     /** A reader bounded by {@code limits}. */
     public BundleReader(EvidenceBundle.Limits limits) {
-        this.budget = new BundleBudget(limits);
+        this(limits, null);
     }
+
+    /**
+     * A reader bounded by {@code limits} for which the path {@value #STDIN} stands for {@code stdin}: pasted text,
+     * split into the tools' outputs by content.
+     */
+    public BundleReader(EvidenceBundle.Limits limits, @Nullable InputStream stdin) {
+        this.budget = new BundleBudget(limits);
+        this.stdin = stdin;
+    }
+
+    /** The path that names standard input. */
+    public static final String STDIN = "-";
 
     /**
      * Reads every path; sources are prefixed with the bundle's name when there is more than one path.
@@ -81,6 +96,10 @@ public final class BundleReader {
     }
 
     private void readPath(Path path, boolean several) {
+        if (stdin != null && path.toString().equals(STDIN)) {
+            readStdin(stdin);
+            return;
+        }
         if (!Files.exists(path)) {
             throw new EvidenceParseException(path + ": no such file or directory");
         }
@@ -128,18 +147,24 @@ public final class BundleReader {
                 builder.binary(path);
                 return;
             }
-            Optional<SourceKind> kind = SourceKind.ofFileName(name);
-            if (kind.isEmpty()) {
-                kind = sniff(path);
+            Optional<SourceKind> kind = SourceKind.ofFileName(name)
+                    .filter(k -> !(EvidenceSpecs.of(k).reader() instanceof EvidenceSpec.Reader.Elf));
+            if (kind.isPresent()) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    process(kind.get(), source, budget.entry(container, name, in, null));
+                }
+                return;
             }
-            if (kind.isEmpty()) {
+            // a file of unknown name: a paste, whose parts are recognised by content
+            int parts;
+            try (InputStream in = Files.newInputStream(path)) {
+                parts = builder.readPaste(source, budget.entry(container, name, in, null), false);
+            }
+            if (parts == 0) {
                 throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
                         + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
                         + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
                         + ContentSniffer.recognisedKinds());
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                process(kind.get(), source, budget.entry(container, name, in, null));
             }
         } catch (IOException e) {
             throw failure(container, e);
@@ -153,13 +178,15 @@ public final class BundleReader {
         }
     }
 
-    private static Optional<SourceKind> sniff(Path path) throws IOException {
-        byte[] head = new byte[ContentSniffer.HEAD_BYTES];
-        int n;
-        try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, head.length);
+    /** Standard input: a paste (a ticket, a mail), read by content; prose alone is still the reporter's words. */
+    private void readStdin(InputStream in) {
+        String source = "stdin";
+        try {
+            budget.countEntry(source, source);
+            builder.readPaste(source, budget.entry(source, source, in, null), true);
+        } catch (IOException e) {
+            throw failure(source, e);
         }
-        return ContentSniffer.sniff(head, n);
     }
 
     private void readDirectory(Path dir, String prefix) {
@@ -292,11 +319,31 @@ public final class BundleReader {
         }
         Optional<SourceKind> kind = SourceKind.ofFileName(base);
         if (kind.isEmpty() || EvidenceSpecs.of(kind.get()).reader() instanceof EvidenceSpec.Reader.Elf) {
-            builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
-                    + "' is not a file name of the evidence bundle format"));
+            unknownEntry(source, in);
             return;
         }
         process(kind.get(), source, in);
+    }
+
+    /**
+     * A bundle file whose name is not of the bundle format ({@code paste.txt}, {@code notes.txt}, {@code ticket.log}):
+     * read as a paste when it is text holding some tool's output, else ignored with a warning.
+     */
+    private void unknownEntry(String source, InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, ContentSniffer.HEAD_BYTES);
+        in.mark(ContentSniffer.HEAD_BYTES);
+        byte[] head = in.readNBytes(ContentSniffer.HEAD_BYTES);
+        in.reset();
+        boolean binary = head.length == 0 || ContentSniffer.isElf(head, head.length);
+        for (int i = 0; i < head.length && !binary; i++) {
+            binary = head[i] == 0;
+        }
+        if (!binary && builder.readPaste(source, in, false) > 0) {
+            return;
+        }
+        builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
+                + "' is not a file name of the evidence bundle format"
+                + (binary ? " (binary content)" : ", and no tool's output was recognised in it")));
     }
 
     /** One input of a known kind, read as its spec says. */

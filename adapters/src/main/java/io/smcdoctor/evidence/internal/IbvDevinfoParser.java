@@ -84,7 +84,10 @@ final class IbvDevinfoParser implements TextParser {
                         List.of()));
                 return;
             }
-            if (t.equals("No IB devices found") || t.startsWith("libibverbs: Warning")) {
+            if (t.startsWith("libibverbs: Warning")) {
+                return;
+            }
+            if (current == null && !HostText.indented(line) && ToolErrors.record(ctx, "ibv_devinfo", number, line)) {
                 return;
             }
             Device d = current;
