@@ -178,6 +178,25 @@ public final class BundleReader {
         }
     }
 
+    /**
+     * True for names a paste is saved under ({@code paste.txt}, {@code ticket-4711.log}, {@code out}): text without a
+     * format of its own. Structured and document files ({@code .yaml}, {@code .json}, {@code .md}, {@code .html}, ...)
+     * are not pastes of terminal output and are never read as one.
+     */
+    static boolean pasteName(String name) {
+        String base = EvidenceSpec.baseName(name);
+        int dot = base.lastIndexOf('.');
+        if (dot <= 0) {
+            return true;
+        }
+        switch (base.substring(dot + 1)) {
+            case "txt": case "log": case "out": case "text": case "paste": case "dmesg":
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /** Standard input: a paste (a ticket, a mail), read by content; prose alone is still the reporter's words. */
     private void readStdin(InputStream in) {
         String source = "stdin";
@@ -330,6 +349,11 @@ public final class BundleReader {
      * read as a paste when it is text holding some tool's output, else ignored with a warning.
      */
     private void unknownEntry(String source, InputStream raw) throws IOException {
+        if (!pasteName(source)) {
+            builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
+                    + "' is not a file name of the evidence bundle format"));
+            return;
+        }
         BufferedInputStream in = new BufferedInputStream(raw, ContentSniffer.HEAD_BYTES);
         in.mark(ContentSniffer.HEAD_BYTES);
         byte[] head = in.readNBytes(ContentSniffer.HEAD_BYTES);

@@ -116,6 +116,11 @@ final class CommandLines {
 
     /** A line that is only the command of a known tool, without prompt: {@code smcr device}, {@code smcss}. */
     private static Optional<Command> bare(String stripped) {
+        char last = stripped.charAt(stripped.length() - 1);
+        if (stripped.length() > 200 || last == '.' || last == ',' || last == ';' || last == ':' || last == '?'
+                || last == '!' || last == ')') {
+            return Optional.empty(); // the end of a sentence, not a command line
+        }
         int sp = stripped.indexOf(' ');
         String first = baseName(sp < 0 ? stripped : stripped.substring(0, sp));
         if (!EvidenceSpecs.tools().contains(first) && !WRAPPERS.contains(first) && !first.equals("ip")) {
@@ -131,7 +136,7 @@ final class CommandLines {
         boolean objectIsSubcommand = EvidenceSpecs.of(cmd.kind().get()).invocations().stream()
                 .anyMatch(i -> i.tool().equals(cmd.tool()) && !i.object().isEmpty() && i.matchesObject(object));
         for (String a : cmd.args()) {
-            if (!argumentLike(a) && !(objectIsSubcommand && a.equalsIgnoreCase(object))) {
+            if (a.endsWith(",") || a.endsWith(".") || !argumentLike(a) && !(objectIsSubcommand && a.equalsIgnoreCase(object))) {
                 return Optional.empty();
             }
         }

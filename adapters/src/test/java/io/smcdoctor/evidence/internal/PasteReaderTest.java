@@ -169,7 +169,9 @@ class PasteReaderTest {
         Path dir = Files.createDirectory(tmp.resolve("b"));
         Files.writeString(dir.resolve("paste.txt"), HostFixtures.text("corpus/35-prompts-smcr-d-smcss.txt"));
         Files.writeString(dir.resolve("notes.txt"), "we restarted nginx twice\n");
-        Files.write(dir.resolve("core.bin"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1});
+        Files.write(dir.resolve("core"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1});
+        // a structured document is no paste, even when a line of it looks like a command (uname -r)
+        Files.writeString(dir.resolve("case.yaml"), "notes: |\n  ask for lsmod /\n  uname -r\n");
 
         Evidence ev = EvidenceBundle.read(dir);
 
@@ -182,9 +184,14 @@ class PasteReaderTest {
                     assertThat((String) w.toList().get(1)).contains("unknown file ignored", "no tool's output");
                 })
                 .anySatisfy(w -> {
-                    assertThat(w.toList().get(0)).isEqualTo("core.bin");
+                    assertThat(w.toList().get(0)).isEqualTo("core");
                     assertThat((String) w.toList().get(1)).contains("unknown file ignored", "binary");
+                })
+                .anySatisfy(w -> {
+                    assertThat(w.toList().get(0)).isEqualTo("case.yaml");
+                    assertThat((String) w.toList().get(1)).contains("unknown file ignored");
                 });
+        assertThat(ev.has(SourceKind.UNAME)).isFalse();
     }
 
     @Test
