@@ -67,14 +67,47 @@ final class PasteHygiene {
     private PasteHygiene() {
     }
 
+    private static final int CONTROL = 1;
+    private static final int TAB = 2;
+    private static final int PROMPT_MARK = 4;
+    private static final int DIGIT = 8;
+
+    /**
+     * One pass over the line: control characters, tabs, a prompt mark ({@code #$%>} followed by a blank in the first 120
+     * characters) and digits. Clean tool output (the common case) is decided by this pass alone.
+     */
+    private static int scan(String s) {
+        int flags = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x40) {
+                if (c < 0x20) {
+                    flags |= c == '\t' ? TAB : CONTROL;
+                } else if (c >= '0' && c <= '9') {
+                    flags |= DIGIT;
+                } else if ((c == '#' || c == '$' || c == '%' || c == '>') && i < 120
+                        && (i + 1 == n || s.charAt(i + 1) == ' ')) {
+                    flags |= PROMPT_MARK;
+                }
+            } else if (c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+                flags |= CONTROL;
+            }
+        }
+        return flags;
+    }
+
     /** Cleans one raw line for a kind of the given shape. */
     static Clean clean(String raw, LineShape shape) {
         String s = !raw.isEmpty() && raw.charAt(0) == '\uFEFF' ? raw.substring(1) : raw;
-        if (needsControlStrip(s)) {
+        int flags = scan(s);
+        if ((flags & CONTROL) != 0) {
             s = stripControls(s);
         }
         s = stripQuotes(s);
-        s = expandTabs(s, shape.columns());
+        if ((flags & TAB) != 0) {
+            s = expandTabs(s, shape.columns());
+        }
         int lead = 0;
         int n = s.length();
         while (lead < n && s.charAt(lead) == ' ') {
@@ -85,32 +118,23 @@ final class PasteHygiene {
         }
         String t = lead == 0 ? s : s.substring(lead);
         char c = t.charAt(0);
-        // the common case, a line of tool output starting with a letter, digit or '[', pays for a few checks only
+        // the common case, a line of tool output starting with an upper-case letter, digit or '[', pays the scan only
         if ((c == '.' || c == '…' || c == '[' || c == '<' || c == '(' || c == '-') && t.length() <= 100
                 && ELISION.matcher(t.stripTrailing()).matches()) {
             return new Clean(Type.ELISION, s, null);
         }
-        if (CommandLines.candidate(t)) {
+        if (((flags & PROMPT_MARK) != 0 || c == '$' || c == '#' || c == '%' || c == '/' || c == '~'
+                || Character.isLowerCase(c)) && CommandLines.candidate(t)) {
             var cmd = CommandLines.parse(t.stripTrailing());
             if (cmd.isPresent()) {
                 return new Clean(Type.COMMAND, s, cmd.get());
             }
         }
-        if (t.length() <= 60 && Character.isLetter(c) && LABEL.matcher(t.stripTrailing()).matches()
-                && !shape.ownsLabel(t.strip())) {
+        if (t.length() <= 60 && Character.isLetter(c) && ((flags & DIGIT) == 0 || t.stripTrailing().endsWith(":"))
+                && LABEL.matcher(t.stripTrailing()).matches() && !shape.ownsLabel(t.strip())) {
             return new Clean(Type.LABEL, s, null);
         }
         return new Clean(Type.TEXT, s, null);
-    }
-
-    private static boolean needsControlStrip(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The line without ANSI escape sequences (CSI, OSC, two-character escapes) and other control characters. */

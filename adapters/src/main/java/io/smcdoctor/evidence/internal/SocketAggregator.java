@@ -27,8 +27,62 @@ public final class SocketAggregator {
     private static final class Acc {
         long count;
         long portZero;
-        final Map<Integer, long[]> ports = new HashMap<>();
+        final PortCounts ports = new PortCounts();
         final List<SocketRow> samples = new ArrayList<>(SocketSummary.SAMPLES_PER_GROUP);
+    }
+
+    /** Sockets per local port: an open-addressing table of at most 65,536 ports, no boxing on the per-row path. */
+    private static final class PortCounts {
+        private int[] keys = new int[16];
+        private long[] values = new long[16];
+        private int size;
+
+        void increment(int port) {
+            int key = port + 1; // 0 marks a free slot
+            int mask = keys.length - 1;
+            int i = (key * 0x9E3779B1) >>> 16 & mask;
+            while (keys[i] != 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == 0) {
+                keys[i] = key;
+                if (++size * 2 > keys.length) {
+                    values[i]++;
+                    grow();
+                    return;
+                }
+            }
+            values[i]++;
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            long[] oldValues = values;
+            keys = new int[oldKeys.length * 2];
+            values = new long[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != 0) {
+                    int i = (oldKeys[j] * 0x9E3779B1) >>> 16 & mask;
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
+            }
+        }
+
+        /** Sockets whose port is in {@code ports}. */
+        long countIn(Set<Integer> ports) {
+            long n = 0;
+            for (int j = 0; j < keys.length; j++) {
+                if (keys[j] != 0 && ports.contains(keys[j] - 1)) {
+                    n += values[j];
+                }
+            }
+            return n;
+        }
     }
 
     private final Map<Key, Acc> groups = new LinkedHashMap<>();
@@ -49,7 +103,7 @@ public final class SocketAggregator {
                 listenPorts.add(port);
             }
         } else if (port >= 0) {
-            acc.ports.computeIfAbsent(port, p -> new long[1])[0]++;
+            acc.ports.increment(port);
             if (port == 0) {
                 acc.portZero++;
             }
@@ -88,12 +142,7 @@ public final class SocketAggregator {
             long servers = k.listening() ? 0 : -1;
             long clients = k.listening() ? 0 : -1;
             if (!k.listening() && sidesKnown) {
-                servers = 0;
-                for (Map.Entry<Integer, long[]> p : acc.ports.entrySet()) {
-                    if (listenPorts.contains(p.getKey())) {
-                        servers += p.getValue()[0];
-                    }
-                }
+                servers = acc.ports.countIn(listenPorts);
                 clients = c - servers - acc.portZero; // port 0: the side is unknown
             }
             out.add(new SocketGroup(k.mode(), k.localCode(), k.peerCode(), k.family(), k.listening(), c, acc.samples,
