@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A kernel log is mostly noise, so irrelevant lines are skipped without a warning. Each line first goes
  * through cheap {@code startsWith}/{@code indexOf} checks; a regular expression runs only on the few lines
  * that pass them. Lines that start with {@code smc:} but match no known format become
- * {@link KernelEventKind#SMC_OTHER} events, so nothing SMC said is lost.
+ * {@link KernelEventKind#SMC_OTHER} events, so nothing SMC said is lost. Kernel reports (WARNING, BUG, KASAN, oops,
+ * lockdep, hung task, ...) are collected alongside into {@code KernelSplat} facts ({@link SplatAssembler}); the log
+ * tools' own errors ({@code dmesg: read kernel buffer failed: ...}) become tool errors.
  */
 final class DmesgParser implements TextParser {
     private static final Pattern FACILITY = Pattern.compile("kern *:[a-z]+ *: ?");
