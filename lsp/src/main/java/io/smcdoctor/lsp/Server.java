@@ -203,7 +203,8 @@ final class Server implements LanguageServer, LanguageClientAware, TextDocumentS
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
-        if (params.getTextDocument() == null || params.getContentChanges() == null) {
+        if (params.getTextDocument() == null || params.getTextDocument().getUri() == null
+                || params.getContentChanges() == null) {
             return;
         }
         TextDocument doc = documents.get(params.getTextDocument().getUri());
@@ -217,7 +218,8 @@ final class Server implements LanguageServer, LanguageClientAware, TextDocumentS
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
-        TextDocument doc = params.getTextDocument() == null ? null : documents.get(params.getTextDocument().getUri());
+        TextDocument doc = params.getTextDocument() == null || params.getTextDocument().getUri() == null ? null
+                : documents.get(params.getTextDocument().getUri());
         if (doc != null) {
             schedule(doc);
         }
@@ -225,7 +227,7 @@ final class Server implements LanguageServer, LanguageClientAware, TextDocumentS
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
-        if (params.getTextDocument() == null) {
+        if (params.getTextDocument() == null || params.getTextDocument().getUri() == null) {
             return;
         }
         String uri = params.getTextDocument().getUri();
@@ -304,7 +306,8 @@ final class Server implements LanguageServer, LanguageClientAware, TextDocumentS
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        TextDocument doc = documents.get(params.getTextDocument().getUri());
+        TextDocument doc = params.getTextDocument() == null || params.getTextDocument().getUri() == null ? null
+                : documents.get(params.getTextDocument().getUri());
         if (doc == null || params.getPosition() == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -354,8 +357,10 @@ final class Server implements LanguageServer, LanguageClientAware, TextDocumentS
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        TextDocument doc = documents.get(params.getTextDocument().getUri());
-        if (doc == null || params.getRange() == null) {
+        TextDocument doc = params.getTextDocument() == null || params.getTextDocument().getUri() == null ? null
+                : documents.get(params.getTextDocument().getUri());
+        if (doc == null || params.getRange() == null || params.getRange().getStart() == null
+                || params.getRange().getEnd() == null) {
             return CompletableFuture.completedFuture(List.of());
         }
         Optional<Syntax> syntax = SockoptKnowledge.syntax(doc.languageId(), doc.uri());

@@ -112,6 +112,15 @@ final class LspHarness implements AutoCloseable {
         return awaitDiagnostics(uri, d -> d.getVersion() != null && d.getVersion() == version, Duration.ofSeconds(30));
     }
 
+    /** Writes one message body as it is, framed with its byte length (bytes the LSP4J client would never send). */
+    void sendRaw(byte[] body) throws IOException {
+        synchronized (toServer) {
+            toServer.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            toServer.write(body);
+            toServer.flush();
+        }
+    }
+
     /** Closes the client's end of both pipes at once, as a client process that dies would. */
     void disconnect() {
         closeQuietly(toServer);
