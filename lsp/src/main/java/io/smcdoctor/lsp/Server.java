@@ -117,7 +117,9 @@ final class Server implements LanguageServer, LanguageClientAware, TextDocumentS
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        Language language = params.getLocale() == null ? Language.EN : Language.fromTag(params.getLocale());
+        // the client's UI language; clients that send none (Neovim, eglot) get the server process's locale
+        Language language = params.getLocale() == null || params.getLocale().isBlank() ? Language.fromDefaultLocale()
+                : Language.fromTag(params.getLocale());
         List<String> problems = new ArrayList<>();
         Object options = params.getInitializationOptions();
         settings = Settings.defaults(language).with(options instanceof JsonElement ? (JsonElement) options : null,
