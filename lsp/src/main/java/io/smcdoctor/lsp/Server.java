@@ -79,7 +79,7 @@ final class Server implements LanguageServer, LanguageClientAware, TextDocumentS
     private volatile boolean markdown = true;
     private volatile boolean shutdown;
     private final List<String> startupProblems = new ArrayList<>();
-    private @Nullable LanguageClient client;
+    private volatile @Nullable LanguageClient client;
 
     Server(SockoptKnowledge knowledge, String version) {
         this.knowledge = knowledge;

@@ -278,6 +278,26 @@ class LanguageServerEndToEndTest {
         }
     }
 
+    @Test
+    void clientWithoutMarkdown_getsPlainTextHovers() throws Exception {
+        InitializeParams p = params("en");
+        org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+        text.setHover(new org.eclipse.lsp4j.HoverCapabilities(List.of(MarkupKind.PLAINTEXT), false));
+        p.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities(null, text, null));
+        try (LspHarness h = LspHarness.initialized(p)) {
+            h.server.getTextDocumentService().didOpen(open(URI, "c", 1, resource("listener.c")));
+            h.awaitVersion(URI, 1);
+            Hover hover = h.server.getTextDocumentService()
+                    .hover(new HoverParams(new TextDocumentIdentifier(URI), TFO.getStart())).get(30, TimeUnit.SECONDS);
+            assertThat(hover.getContents().getRight().getKind()).isEqualTo(MarkupKind.PLAINTEXT);
+            assertThat(hover.getContents().getRight().getValue())
+                    .startsWith("TCP_FASTOPEN (SOL_TCP, 23): SMC support N\n")
+                    .contains("Fallback reason code 0x03060000 (SMC_CLC_DECL_OPTUNSUPP)")
+                    .contains("Explanation (https://github.com/smc-doctor/smc-doctor/blob/main/docs/sockopts.md#tcp_fastopen)")
+                    .doesNotContain("**").doesNotContain("`");
+        }
+    }
+
     /** One document per language, each naming the option the way that language does. */
     @Test
     void everyLanguage_diagnosticOnTheOptionName() throws Exception {
