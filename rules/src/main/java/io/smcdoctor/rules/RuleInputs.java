@@ -6,6 +6,7 @@ import io.smcdoctor.catalog.Symptom;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.IpFamily;
+import io.smcdoctor.evidence.MentionedCode;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.evidence.SocketRow;
@@ -114,6 +115,24 @@ final class RuleInputs {
                 }
             }
         }
+        // codes the user named (symptom text, a paste's prose) that no socket or counter shows: the report's own words
+        // are evidence of a fallback too, cited by their line (e.g. "rsn is 0x030f0000", "SMC_CLC_DECL_INTERR")
+        for (MentionedCode m : evidence.facts(MentionedCode.class)) {
+            if (m.code() == 0) {
+                continue;
+            }
+            boolean seen = false;
+            for (Acc a : pairs.values()) {
+                if (a.code == m.code() && (m.peerCode() == 0 || a.peerCode == m.peerCode())) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                pairs.computeIfAbsent(key(m.code(), m.peerCode(), IpFamily.UNKNOWN),
+                        k -> new Acc(m.code(), m.peerCode(), IpFamily.UNKNOWN)).evidence.add(m.provenance());
+            }
+        }
         List<FallbackObserved> out = new ArrayList<>(pairs.size());
         for (Acc a : pairs.values()) {
             double share;
@@ -177,11 +196,16 @@ final class RuleInputs {
                 String text = normalise(t.text());
                 String raw = t.text().toLowerCase(Locale.ROOT);
                 for (Entry e : entries) {
+                    Phrase first = null;
+                    int hits = 0;
                     for (Phrase p : e.phrases()) {
                         if (matches(p.prefix() ? raw : text, p.prepared(), p.prefix(), p.ascii())) {
-                            out.add(new SymptomMatch(e.symptom().id(), e.symptom(), p.original(), t));
-                            break;
+                            first = first == null ? p : first;
+                            hits++;
                         }
+                    }
+                    if (first != null) {
+                        out.add(new SymptomMatch(e.symptom().id(), e.symptom(), first.original(), t, hits));
                     }
                 }
             }

@@ -185,6 +185,15 @@ public final class BundleReader {
             try (InputStream in = Files.newInputStream(path)) {
                 parts = builder.readPaste(source, budget.entry(container, name, in, null), false);
             }
+            if (parts == 0 && isText(path)) {
+                // no tool's output in it, but text: what a person wrote about the problem (a ticket, a mail)
+                try (InputStream in = Files.newInputStream(path)) {
+                    process(SourceKind.SYMPTOM, source, budget.entry(container, name, in, null));
+                }
+                builder.warning(new ParseWarning(source, 0, "no tool output recognised in '" + source
+                        + "'; read as a description of the problem"));
+                return;
+            }
             if (parts == 0) {
                 throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
                         + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
@@ -194,6 +203,49 @@ public final class BundleReader {
         } catch (IOException e) {
             throw failure(container, e);
         }
+    }
+
+    /**
+     * True when the file's first 8 KiB are text a person wrote: valid UTF-8 (or ASCII) without NUL bytes and with few
+     * other control characters.
+     */
+    private static boolean isText(Path path) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(8192);
+        }
+        if (head.length == 0) {
+            return false;
+        }
+        int control = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return false;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                control++;
+            }
+        }
+        if (control * 20 > head.length) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(head, 0,
+                    head.length < 8192 ? head.length : lastCharBoundary(head)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The length of the longest prefix that does not cut a UTF-8 sequence. */
+    private static int lastCharBoundary(byte[] b) {
+        int end = b.length;
+        int i = end - 1;
+        while (i > 0 && (b[i] & 0xC0) == 0x80 && end - i < 4) {
+            i--;
+        }
+        return (b[i] & 0x80) == 0 ? end : i;
     }
 
     private static boolean isElf(Path path) throws IOException {

@@ -205,8 +205,19 @@ class PasteReaderTest {
     }
 
     @Test
-    void singleFileOfUnknownName_proseOnly_isStillRefused() throws IOException {
+    void singleFileOfUnknownName_proseOnly_isReadAsTheDescriptionOfTheProblem() throws IOException {
         Path f = Files.writeString(tmp.resolve("notes.log"), "we rebooted twice\n$ ss -t | wc -l\n10000\n");
+
+        Evidence ev = EvidenceBundle.read(f);
+
+        assertThat(ev.kinds()).containsExactly(SourceKind.SYMPTOM);
+        assertThat(ev.facts(SymptomText.class)).extracting(SymptomText::text).anyMatch(t -> t.contains("rebooted"));
+        assertThat(ev.warnings()).anySatisfy(w -> assertThat(w.message()).contains("read as a description"));
+    }
+
+    @Test
+    void singleFileOfUnknownName_binary_isRefused() throws IOException {
+        Path f = Files.write(tmp.resolve("core.bin"), new byte[] {0x7f, 0x00, 0x01, 0x02, 0x00, (byte) 0xff});
 
         assertThatThrownBy(() -> EvidenceBundle.read(f)).isInstanceOf(EvidenceParseException.class)
                 .hasMessageContaining("not a recognised evidence file");
