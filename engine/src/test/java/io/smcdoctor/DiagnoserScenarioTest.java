@@ -94,16 +94,35 @@ class DiagnoserScenarioTest {
 
     @Test
     void diagnose_nosmcdevWithExclusiveRdmaNetns_ranksNetnsExclusiveFirst() {
+        // exclusive mode, this namespace (where the application's sockets are) sees no RDMA device, and the host's
+        // kernel log shows smc adding one: the device lives in another namespace (net/smc/smc_pnet.c
+        // rdma_dev_access_netns checks)
         Evidence.Builder b = Fx.smcss(Evidence.builder(),
                 "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP 0x03030000");
-        withRdmaDeviceAndUeid(b).source("rdma-system.txt", SourceKind.RDMA_SYSTEM)
+        b.parse(SourceKind.SMCR_DEVICE, "smcr-device.txt", "Net-Dev         IB-Dev   IB-P  IB-State  Type"
+                + "          Crit   FID   PCI-ID        PCHID  #Links  PNET-ID  \n");
+        b.parse(SourceKind.DMESG, "dmesg.txt", "[    3.842533] smc: adding ib device erdma_0 with port count 1\n");
+        b.source("rdma-system.txt", SourceKind.RDMA_SYSTEM)
                 .add(new RdmaSystem(at("rdma-system.txt", 1, "netns exclusive copy-on-fork on"), "exclusive", "on"));
 
         Diagnosis top = DIAGNOSER.diagnose(b.build()).top().orElseThrow();
 
         assertThat(top.id()).isEqualTo("nosmcdev-rdma-netns-exclusive");
         assertThat(top.commands()).contains("rdma system set netns shared");
-        assertThat(top.evidence()).extracting(Provenance::text).contains("netns exclusive copy-on-fork on");
+        assertThat(top.evidence()).extracting(Provenance::text).contains("netns exclusive copy-on-fork on")
+                .anyMatch(t -> t.contains("adding ib device erdma_0"));
+    }
+
+    @Test
+    void diagnose_exclusiveRdmaNetns_butTheNamespaceSeesADevice_isNotTheCause() {
+        Evidence.Builder b = Fx.smcss(Evidence.builder(),
+                "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP 0x03030000");
+        withRdmaDeviceAndUeid(b).source("rdma-system.txt", SourceKind.RDMA_SYSTEM)
+                .add(new RdmaSystem(at("rdma-system.txt", 1, "netns exclusive copy-on-fork on"), "exclusive", "on"));
+
+        DiagnosisReport r = DIAGNOSER.diagnose(b.build());
+
+        assertThat(r.diagnoses()).extracting(Diagnosis::id).doesNotContain("nosmcdev-rdma-netns-exclusive");
     }
 
     @Test

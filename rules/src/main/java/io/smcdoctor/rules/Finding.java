@@ -146,6 +146,12 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
         public Builder cite(Fact fact) {
             if (fact instanceof SocketGroup g) {
                 family(g.family());
+                if (g.servers() > 0) {
+                    roles.add(Role.SERVER);
+                }
+                if (g.clients() > 0) {
+                    roles.add(Role.CLIENT);
+                }
                 List<SocketRow> rows = g.samples();
                 for (int i = 0; i < rows.size() && i < ROWS_PER_GROUP; i++) {
                     add(rows.get(i).provenance());
