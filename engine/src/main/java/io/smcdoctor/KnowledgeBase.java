@@ -7,12 +7,12 @@ import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.knowledge.internal.Entries;
 import io.smcdoctor.knowledge.internal.Entry;
 import io.smcdoctor.knowledge.internal.Names;
+import io.smcdoctor.knowledge.internal.Phrases;
 import io.smcdoctor.knowledge.internal.SearchIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,14 +138,15 @@ public final class KnowledgeBase {
             // "what is SMC-R": nothing to search for but the technology's name
             hits = idx.definitions(question);
         }
-        String lower = question.toLowerCase(Locale.ROOT);
+        String prepared = Phrases.prepare(question);
         String named = Names.normalise(question);
         double best = hits.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(0);
         List<Scored> textual = new ArrayList<>();
         for (SearchIndex.Hit h : hits) {
-            // a symptom phrase the user typed word for word, or the entry's subject named (smcr stats,
-            // limit_smc_hs, the functions of a splat) ranks its entry up
-            int phrases = phraseMatches(h.entry(), lower);
+            // a symptom phrase the user typed as is, or the entry's subject named (smcr stats, limit_smc_hs, the
+            // functions of a splat) ranks its entry up; several phrases of one symptom say no more than one, while
+            // each named function of a splat is one more piece of evidence for its bug
+            int phrases = Math.min(1, idx.phrases().count(h.entry(), prepared));
             int names = Math.min(MAX_NAMES, Names.count(h.entry(), named));
             double nameWeight = h.entry().kind() == Answer.Kind.APPLICATION ? APPLICATION_NAME_WEIGHT : NAME_WEIGHT;
             if (h.score() >= best * RELATIVE_CUTOFF || phrases + names > 0) {
@@ -199,16 +200,6 @@ public final class KnowledgeBase {
             out.add(g == null ? s : new Scored(s.entry, s.score + g));
         }
         return out;
-    }
-
-    private static int phraseMatches(Entry e, String lowerQuestion) {
-        int n = 0;
-        for (String p : e.phrases()) {
-            if (!p.isBlank() && lowerQuestion.contains(p.toLowerCase(Locale.ROOT))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private SearchIndex index() {

@@ -100,6 +100,7 @@ public final class SearchIndex {
     private final IndexSearcher searcher;
     private final Topic topic;
     private final Set<String> generic;
+    private final Phrases phrases;
 
     /** A scored entry. */
     public record Hit(Entry entry, double score) {
@@ -107,6 +108,7 @@ public final class SearchIndex {
 
     private SearchIndex(List<Entry> entries, QuestionWords questionWords, Topic topic) {
         this.entries = List.copyOf(entries);
+        this.phrases = Phrases.of(this.entries);
         this.topic = topic;
         this.english = new EnglishAnalyzer();
         this.japanese = new JapaneseAnalyzer();
@@ -187,6 +189,11 @@ public final class SearchIndex {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot open the in-memory knowledge index", ex);
         }
+    }
+
+    /** The symptom phrases of the entries, for ranking. */
+    public Phrases phrases() {
+        return phrases;
     }
 
     /** All indexed entries, in catalog order. */
