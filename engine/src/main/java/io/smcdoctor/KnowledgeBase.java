@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * codes, commands and references, so a reply can be grounded and cited. A question that names a reason code
  * ({@code 0x03030000}, {@code 0x05000000/0x03030000}, {@code SMC_CLC_DECL_NOSMCDEV}) or a socket option
  * ({@code TCP_FASTOPEN}) exactly gets that entry first; the rest is ranked by text relevance (BM25 over English and
- * Japanese analysis, titles and symptom phrases weighted up). A question that is not about anything in the catalog
- * gets no answers rather than noise.
+ * Japanese analysis, titles and symptom phrases weighted up, scaled by the share of the question's words an entry
+ * holds), plus what the question names: a command, sysctl or kernel function ranks its fact up, a symptom phrase
+ * typed as is its symptom. A question that is not about anything in the catalog gets no answers rather than noise.
  *
  * <p>The search index is built on the first {@link #ask} (a few hundred milliseconds) and then shared. Instances are
  * immutable and thread-safe.
@@ -150,7 +151,9 @@ public final class KnowledgeBase {
             int names = Math.min(MAX_NAMES, Names.count(h.entry(), named));
             double nameWeight = h.entry().kind() == Answer.Kind.APPLICATION ? APPLICATION_NAME_WEIGHT : NAME_WEIGHT;
             if (h.score() >= best * RELATIVE_CUTOFF || phrases + names > 0) {
-                textual.add(new Scored(h.entry(), h.score() + best * phrases + best * nameWeight * names));
+                // an entry that holds few of the question's words matched it by chance (coordination)
+                double text = Math.sqrt(h.coverage()) * (h.score() + best * phrases);
+                textual.add(new Scored(h.entry(), text + best * nameWeight * names));
             }
         }
         textual = withCausesOfSymptoms(textual);
