@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * ({@code TCP_FASTOPEN}) exactly gets that entry first; the rest is ranked by text relevance (BM25 over English and
  * Japanese analysis, titles and symptom phrases weighted up, scaled by the share of the question's words an entry
  * holds), plus what the question names: a command, sysctl or kernel function ranks its fact up, a symptom phrase
- * typed as is its symptom. A question that is not about anything in the catalog gets no answers rather than noise.
+ * typed as is its symptom. A question that reports a problem ("falls back", "できない") is answered by the symptom
+ * and its causes as well; one that asks how something works is not given a symptom's causes for mentioning its
+ * subject. A question that is not about anything in the catalog gets no answers rather than noise.
  *
  * <p>The search index is built on the first {@link #ask} (a few hundred milliseconds) and then shared. Instances are
  * immutable and thread-safe.
@@ -59,8 +61,10 @@ public final class KnowledgeBase {
     private static final double APPLICATION_NAME_WEIGHT = 0.5;
     private static final int MAX_NAMES = 3;
     /**
-     * Share of a symptom's score its causes gain: a question that describes a symptom is answered by its causes too
-     * ("コンテナで SMC が使えない" by the RDMA device in another network namespace).
+     * Share of a symptom's score its causes gain when the question reports a problem: a question that describes a
+     * symptom is answered by its causes too ("コンテナで SMC が使えない" by the RDMA device in another network
+     * namespace). A question that only asks how something works ("PNET ID は IOCDS で定義するもの？") does not have
+     * the symptom, so its causes gain nothing from it.
      */
     private static final double CAUSE_SHARE = 0.35;
     private static final double EXACT_SCORE = 1_000_000;
@@ -156,7 +160,9 @@ public final class KnowledgeBase {
                 textual.add(new Scored(h.entry(), text + best * nameWeight * names));
             }
         }
-        textual = withCausesOfSymptoms(textual);
+        if (idx.reportsProblem(question)) {
+            textual = withCausesOfSymptoms(textual);
+        }
         textual.sort((a, b) -> Double.compare(b.score, a.score));
         textual.forEach(s -> ranked.putIfAbsent(s.entry.id(), s));
 

@@ -101,6 +101,7 @@ public final class SearchIndex {
     private final Topic topic;
     private final Set<String> generic;
     private final Phrases phrases;
+    private final ProblemWords problemWords;
 
     /** A scored entry. */
     public record Hit(Entry entry, double score, double coverage) {
@@ -113,6 +114,7 @@ public final class SearchIndex {
     private SearchIndex(List<Entry> entries, QuestionWords questionWords, Topic topic) {
         this.entries = List.copyOf(entries);
         this.phrases = Phrases.of(this.entries);
+        this.problemWords = ProblemWords.load();
         this.topic = topic;
         this.english = new EnglishAnalyzer();
         this.japanese = new JapaneseAnalyzer();
@@ -193,6 +195,11 @@ public final class SearchIndex {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot open the in-memory knowledge index", ex);
         }
+    }
+
+    /** True when the question reports a problem ({@link ProblemWords}). */
+    public boolean reportsProblem(String question) {
+        return problemWords.in(question);
     }
 
     /** The symptom phrases of the entries, for ranking. */
