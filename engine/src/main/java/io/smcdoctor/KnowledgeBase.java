@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  * holds), plus what the question names: a command, sysctl or kernel function ranks its fact up, a symptom phrase
  * typed as is its symptom. A question that reports a problem ("falls back", "できない") is answered by the symptom
  * and its causes as well; one that asks how something works is not given a symptom's causes for mentioning its
- * subject. A question that is not about anything in the catalog gets no answers rather than noise.
+ * subject. At most two of the answers come from one symptom and its causes, so that they leave room for the next
+ * best answer. A question that is not about anything in the catalog gets no answers rather than noise.
  *
  * <p>The search index is built on the first {@link #ask} (a few hundred milliseconds) and then shared. Instances are
  * immutable and thread-safe.
@@ -67,12 +69,17 @@ public final class KnowledgeBase {
      * the symptom, so its causes gain nothing from it.
      */
     private static final double CAUSE_SHARE = 0.35;
+    /**
+     * Answers from one symptom and its causes ahead of the answers of other families, at most: a symptom with four
+     * causes must not fill the first answers when a tool, sysctl or known bug matches nearly as well.
+     */
+    private static final int MAX_PER_FAMILY = 2;
     private static final double EXACT_SCORE = 1_000_000;
     private static final Pattern OPTION_NAME = Pattern.compile(
             "(?i)(?<![A-Z0-9_])(?:SOL_[A-Z]+:)?(?:TCP|SO|MSG)_[A-Z0-9_]+");
 
     private final Catalog catalog;
-    private volatile SearchIndex index;
+    private volatile Index index;
 
     private KnowledgeBase(Catalog catalog) {
         this.catalog = catalog;
@@ -120,7 +127,8 @@ public final class KnowledgeBase {
         }
         Language language = languageOf(question);
         Map<String, Scored> ranked = new LinkedHashMap<>();
-        SearchIndex idx = index();
+        Index ix = index();
+        SearchIndex idx = ix.search();
         Map<String, Entry> byId = new LinkedHashMap<>();
         idx.entries().forEach(e -> byId.putIfAbsent(e.id(), e));
 
@@ -164,7 +172,7 @@ public final class KnowledgeBase {
             textual = withCausesOfSymptoms(textual);
         }
         textual.sort((a, b) -> Double.compare(b.score, a.score));
-        textual.forEach(s -> ranked.putIfAbsent(s.entry.id(), s));
+        diversified(textual, ix.families()).forEach(s -> ranked.putIfAbsent(s.entry.id(), s));
 
         List<Answer> answers = new ArrayList<>();
         for (Scored s : ranked.values()) {
@@ -211,18 +219,47 @@ public final class KnowledgeBase {
         return out;
     }
 
-    private SearchIndex index() {
-        SearchIndex i = index;
+    /**
+     * The answers, best first, except that an answer whose family (a symptom and its causes) already has
+     * {@value #MAX_PER_FAMILY} answers ahead of it comes after the answers of other families.
+     */
+    private static List<Scored> diversified(List<Scored> sorted, Map<String, Set<String>> families) {
+        List<Scored> rest = new ArrayList<>(sorted);
+        List<Scored> out = new ArrayList<>(sorted.size());
+        Map<String, Integer> taken = new HashMap<>();
+        while (!rest.isEmpty()) {
+            int pick = 0;
+            for (int i = 0; i < rest.size(); i++) {
+                Set<String> fam = families.getOrDefault(rest.get(i).entry.id(), Set.of());
+                if (fam.stream().allMatch(f -> taken.getOrDefault(f, 0) < MAX_PER_FAMILY)) {
+                    pick = i;
+                    break;
+                }
+            }
+            Scored s = rest.remove(pick);
+            families.getOrDefault(s.entry.id(), Set.of()).forEach(f -> taken.merge(f, 1, Integer::sum));
+            out.add(s);
+        }
+        return out;
+    }
+
+    private Index index() {
+        Index i = index;
         if (i == null) {
             synchronized (this) {
                 i = index;
                 if (i == null) {
-                    i = SearchIndex.build(Entries.of(catalog), Entries.anchors(catalog));
+                    i = new Index(SearchIndex.build(Entries.of(catalog), Entries.anchors(catalog)),
+                            Entries.families(catalog));
                     index = i;
                 }
             }
         }
         return i;
+    }
+
+    /** The search index and the families of symptoms and causes, built on the first question. */
+    private record Index(SearchIndex search, Map<String, Set<String>> families) {
     }
 
     private record Scored(Entry entry, double score) {
