@@ -151,7 +151,7 @@ public final class KnowledgeBase {
             // "what is SMC-R": nothing to search for but the technology's name
             hits = idx.definitions(question);
         }
-        String prepared = Phrases.prepare(question);
+        Phrases.Question prepared = Phrases.prepare(question);
         String named = Names.normalise(question);
         double best = hits.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(0);
         List<Scored> textual = new ArrayList<>();

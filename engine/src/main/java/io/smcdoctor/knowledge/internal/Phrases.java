@@ -22,8 +22,40 @@ import java.util.Set;
  * Immutable and thread-safe.
  */
 public final class Phrases {
-    /** A prepared phrase; one that names a fact does not count, and hides the phrases within it. */
-    private record Phrase(String text, boolean counts) {
+    /**
+     * A prepared phrase; one that names a fact does not count, and hides the phrases within it.
+     *
+     * @param text   folded ({@link #fold}), or as typed for an identifier prefix
+     * @param counts false for the name of a fact
+     * @param prefix an identifier prefix ({@code so_}): matched in the question as typed, followed by a letter
+     * @param ascii  matched as whole words; otherwise (Japanese) as a substring
+     */
+    private record Phrase(String text, boolean counts, boolean prefix, boolean ascii) {
+        static Phrase of(String typed, boolean counts) {
+            boolean prefix = typed.endsWith("_") || typed.endsWith("-");
+            String text = prefix ? Topic.normalise(typed) : fold(typed);
+            return new Phrase(text, counts, prefix, text.chars().allMatch(c -> c < 0x80));
+        }
+
+        boolean in(Question q) {
+            return prefix ? startsWord(q.typed(), text) : ascii ? containsWords(q.folded(), text) : q.folded()
+                    .contains(text);
+        }
+
+        boolean within(Phrase longer) {
+            return longer.text.length() > text.length()
+                    && (prefix ? startsWord(longer.text, text) : ascii ? containsWords(longer.text, text)
+                    : longer.text.contains(text));
+        }
+    }
+
+    /**
+     * A question as phrases are matched against it.
+     *
+     * @param folded normalised, white space, {@code -} and {@code _} folded to one space ({@link #fold})
+     * @param typed  normalised only ({@link Topic#normalise})
+     */
+    public record Question(String folded, String typed) {
     }
 
     private final Map<String, List<Phrase>> byEntry;
@@ -42,10 +74,10 @@ public final class Phrases {
         for (Entry e : entries) {
             List<Phrase> ps = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            for (String p : e.phrases()) {
-                String f = p.endsWith("_") || p.endsWith("-") ? Topic.normalise(p) : fold(p);
-                if (!f.isEmpty() && seen.add(f)) {
-                    ps.add(new Phrase(f, !names.contains(f)));
+            for (String typed : e.phrases()) {
+                Phrase p = Phrase.of(typed, true);
+                if (!p.text().isEmpty() && seen.add(p.text())) {
+                    ps.add(names.contains(p.text()) ? Phrase.of(typed, false) : p);
                 }
             }
             if (!ps.isEmpty()) {
@@ -55,63 +87,37 @@ public final class Phrases {
         return new Phrases(Map.copyOf(byEntry));
     }
 
-    /** The question as phrases are matched against it ({@link #count}): folded, then a tab, then as typed. */
-    public static String prepare(String question) {
-        return fold(question) + "\t" + Topic.normalise(question);
+    /** The question as phrases are matched against it ({@link #count}). */
+    public static Question prepare(String question) {
+        return new Question(fold(question), Topic.normalise(question));
     }
 
     /**
-     * How many distinct phrases of the entry the prepared question contains: a phrase within a longer one found
-     * counts once, and the name of a fact, with the phrases within it, not at all ({@code smc_pnet} is not
-     * {@code pnet}).
+     * How many distinct phrases of the entry the question contains: a phrase within a longer one found counts once,
+     * and the name of a fact, with the phrases within it, not at all ({@code smc_pnet} is not {@code pnet}).
      */
-    public int count(Entry e, String preparedQuestion) {
+    public int count(Entry e, Question question) {
         List<Phrase> ps = byEntry.get(e.id());
         if (ps == null) {
             return 0;
         }
         List<Phrase> found = new ArrayList<>(2);
         for (Phrase p : ps) {
-            if (contains(preparedQuestion, p.text())) {
+            if (p.in(question)) {
                 found.add(p);
             }
         }
         int n = 0;
         for (Phrase p : found) {
-            boolean inner = false;
-            for (Phrase q : found) {
-                if (q.text().length() > p.text().length() && contains(q.text(), p.text())) {
-                    inner = true;
-                    break;
-                }
-            }
-            if (p.counts() && !inner) {
+            if (p.counts() && found.stream().noneMatch(p::within)) {
                 n++;
             }
         }
         return n;
     }
 
-    /**
-     * True when the text ({@link #prepare prepared}, or a folded phrase) holds the phrase: as a substring for a
-     * phrase with non-ASCII characters, as the start of a word for an identifier prefix ({@code so_}), else as whole
-     * words (not "tcp" in "tcpdump").
-     */
-    static boolean contains(String text, String phrase) {
-        if (phrase.endsWith("_") || phrase.endsWith("-")) {
-            String raw = text.substring(text.indexOf('\t') + 1);
-            for (int i = raw.indexOf(phrase); i >= 0; i = raw.indexOf(phrase, i + 1)) {
-                int end = i + phrase.length();
-                if (end < raw.length() && Character.isLetter(raw.charAt(end))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        boolean ascii = phrase.chars().allMatch(c -> c < 0x80);
-        if (!ascii) {
-            return text.contains(phrase);
-        }
+    /** True when the text holds the words of the phrase as whole words: not "tcp" in "tcpdump". */
+    static boolean containsWords(String text, String phrase) {
         for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
             int end = i + phrase.length();
             boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
@@ -119,6 +125,17 @@ public final class Phrases {
             boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
                     || !Character.isLetterOrDigit(phrase.charAt(phrase.length() - 1));
             if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the text holds the prefix followed by a letter ({@code so_keepalive}, not {@code so_ }). */
+    static boolean startsWord(String text, String prefix) {
+        for (int i = text.indexOf(prefix); i >= 0; i = text.indexOf(prefix, i + 1)) {
+            int end = i + prefix.length();
+            if (end < text.length() && Character.isLetter(text.charAt(end))) {
                 return true;
             }
         }
