@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * holds), plus what the question names: a command, sysctl or kernel function ranks its fact up, a symptom phrase
  * typed as is its symptom. A question that reports a problem ("falls back", "できない") is answered by the symptom
  * and its causes as well; one that asks how something works is not given a symptom's causes for mentioning its
- * subject. At most two of the answers come from one symptom and its causes, so that they leave room for the next
- * best answer. A question that is not about anything in the catalog gets no answers rather than noise.
+ * subject. While other answers are left, at most two of the answers come from one symptom and its causes, so that
+ * they leave room for the next best answer. A question that is not about anything in the catalog gets no answers rather than noise.
  *
  * <p>The search index is built on the first {@link #ask} (a few hundred milliseconds) and then shared. Instances are
  * immutable and thread-safe.
