@@ -78,6 +78,23 @@ public final class Entries {
         return out;
     }
 
+    /**
+     * The families of symptoms and causes: for each symptom and each cause of a symptom, the ids of the symptoms it
+     * belongs to (a symptom to itself, a cause to every symptom that lists it). Other entries belong to none.
+     */
+    public static Map<String, Set<String>> families(Catalog catalog) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Symptom s : catalog.symptoms()) {
+            out.computeIfAbsent(s.id(), k -> new LinkedHashSet<>()).add(s.id());
+            for (Cause c : s.causes()) {
+                out.computeIfAbsent(c.id(), k -> new LinkedHashSet<>()).add(s.id());
+            }
+        }
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        out.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return Map.copyOf(copy);
+    }
+
     static Entry reasonCode(ReasonCode rc) {
         Texts shown = new Texts();
         shown.add(rc.meaning());

@@ -100,13 +100,21 @@ public final class SearchIndex {
     private final IndexSearcher searcher;
     private final Topic topic;
     private final Set<String> generic;
+    private final Phrases phrases;
+    private final ProblemWords problemWords;
 
     /** A scored entry. */
-    public record Hit(Entry entry, double score) {
+    public record Hit(Entry entry, double score, double coverage) {
+        /** A hit without coverage. */
+        public Hit(Entry entry, double score) {
+            this(entry, score, 1);
+        }
     }
 
     private SearchIndex(List<Entry> entries, QuestionWords questionWords, Topic topic) {
         this.entries = List.copyOf(entries);
+        this.phrases = Phrases.of(this.entries);
+        this.problemWords = ProblemWords.load();
         this.topic = topic;
         this.english = new EnglishAnalyzer();
         this.japanese = new JapaneseAnalyzer();
@@ -189,6 +197,16 @@ public final class SearchIndex {
         }
     }
 
+    /** True when the question reports a problem ({@link ProblemWords}). */
+    public boolean reportsProblem(String question) {
+        return problemWords.in(question);
+    }
+
+    /** The symptom phrases of the entries, for ranking. */
+    public Phrases phrases() {
+        return phrases;
+    }
+
     /** All indexed entries, in catalog order. */
     public List<Entry> entries() {
         return entries;
@@ -240,7 +258,8 @@ public final class SearchIndex {
         ja.removeAll(japaneseStop);
         ja.removeAll(keywordStop);
         kw.removeIf(t -> t.length() < 2 || keywordStop.contains(t));
-        if (!onTopic(question, japaneseQuestion ? ja : en, japaneseQuestion ? JA_FIELDS : EN_FIELDS)) {
+        TopicCheck check = topicCheck(question, japaneseQuestion ? ja : en, japaneseQuestion ? JA_FIELDS : EN_FIELDS);
+        if (!check.onTopic()) {
             return List.of();
         }
         BooleanQuery.Builder primary = new BooleanQuery.Builder();
@@ -269,24 +288,14 @@ public final class SearchIndex {
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
                 int ord = searcher.storedFields().document(sd.doc).getField(ORD).numericValue().intValue();
-                hits.add(new Hit(entries.get(ord), sd.score));
+                double coverage = check.terms().isEmpty() ? 1
+                        : check.perDoc().getOrDefault(sd.doc, 0) / (double) check.terms().size();
+                hits.add(new Hit(entries.get(ord), sd.score, coverage));
             }
             return hits;
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot search the in-memory knowledge index", ex);
         }
-    }
-
-    /**
-     * True when the question is about SMC: its words name SMC unambiguously and at least one of them is known (so
-     * "how to bake bread with smc-r" is not); or they say "smc"/"rdma" without another meaning ({@link Topic}) and at
-     * least half of the content words are known; or, without any SMC word, every content word is known, one entry
-     * holds most of them and they are more than general networking words ("ping works but curl fails", but not "the
-     * difference between TCP and UDP"). This is what keeps "who won the football match" from matching a cause that
-     * mentions "do not match" and "reset the SMC on my MacBook" from matching {@code smcr stats reset}.
-     */
-    private boolean onTopic(String question, Set<String> contentTerms, List<String> fields) {
-        return topicCheck(question, contentTerms, fields).onTopic();
     }
 
     /**
@@ -297,8 +306,19 @@ public final class SearchIndex {
      * @param known     how many of them occur in the knowledge
      * @param coherence the largest share of them that one entry holds
      * @param specific  how many of them are not general words of networking ({@code tcp}, {@code kernel})
+     * @param perDoc    for each document that holds any of them, how many it holds (the question's coverage)
      */
-    record TopicCheck(Topic.Signal signal, Set<String> terms, int known, double coherence, int specific) {
+    record TopicCheck(Topic.Signal signal, Set<String> terms, int known, double coherence, int specific,
+                      Map<Integer, Integer> perDoc) {
+        /**
+         * True when the question is about SMC: its words name SMC unambiguously and at least one of them is known
+         * (so "how to bake bread with smc-r" is not); or they say "smc"/"rdma" without another meaning
+         * ({@link Topic}) and at least half of the content words are known; or, without any SMC word, every content
+         * word is known, one entry holds most of them and they are more than general networking words ("ping works
+         * but curl fails", but not "the difference between TCP and UDP"). This is what keeps "who won the football
+         * match" from matching a cause that mentions "do not match" and "reset the SMC on my MacBook" from matching
+         * {@code smcr stats reset}.
+         */
         boolean onTopic() {
             if (terms.isEmpty()) {
                 return false;
@@ -361,7 +381,7 @@ public final class SearchIndex {
         double coherence = contentTerms.isEmpty() ? 0 : perDoc.values().stream().mapToInt(Integer::intValue).max()
                 .orElse(0) / (double) contentTerms.size();
         int specific = (int) contentTerms.stream().filter(t -> !generic.contains(t)).count();
-        return new TopicCheck(signal, Set.copyOf(contentTerms), known, coherence, specific);
+        return new TopicCheck(signal, Set.copyOf(contentTerms), known, coherence, specific, perDoc);
     }
 
     /** Adds the documents whose field contains the term. */
