@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code smc-doctor} command. Knows nothing about the diagnosis engine: each subcommand loads only what it
- * needs, so {@code explain} and {@code sockopt} start without the rule engine.
+ * needs, so {@code explain} and {@code sockopt} start without the rule engine. The subcommands are added by
+ * {@link Cli#newCommandLine(Main, String...)}: only the one that runs when the first argument names it.
  */
 @Command(name = "smc-doctor",
         mixinStandardHelpOptions = true,
@@ -32,18 +33,7 @@ import picocli.CommandLine.Command;
             "  smc-doctor lsp                            language server for editors (docs/ide.md)",
             "",
             "Exit status: 0 done, 1 lint found problems, 2 bad usage or unreadable input.",
-            "Add --debug to any command to see a stack trace on errors."},
-        subcommands = {
-            DiagnoseCommand.class,
-            CollectCommand.class,
-            ExplainCommand.class,
-            SockoptCommand.class,
-            AskCommand.class,
-            LintCommand.class,
-            McpCommand.class,
-            LspCommand.class,
-            CommandLine.HelpCommand.class
-        })
+            "Add --debug to any command to see a stack trace on errors."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,7 +53,7 @@ public final class Main implements Runnable {
 
     /** Entry point: runs the command line and exits with its status. Output is UTF-8. */
     public static void main(String[] args) {
-        CommandLine cl = Cli.newCommandLine(new Main());
+        CommandLine cl = Cli.newCommandLine(new Main(), args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         System.exit(cl.execute(args));
@@ -71,7 +61,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit status (0 done, 1 lint findings, 2 bad usage or input). */
     public static int run(String... args) {
-        return Cli.newCommandLine(new Main()).execute(args);
+        return Cli.newCommandLine(new Main(), args).execute(args);
     }
 
     @Override
