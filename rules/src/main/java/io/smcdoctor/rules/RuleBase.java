@@ -64,7 +64,8 @@ public final class RuleBase {
     private volatile RuleInputs.@Nullable Phrases phrases;
 
     private RuleBase(KieBase kieBase) {
-        this.sessions = kieBase.newKieSessionsPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        // one session to start with (a command line needs no more); the pool adds one per concurrent caller
+        this.sessions = kieBase.newKieSessionsPool(1);
         this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
         sessionConfiguration.setOption(ThreadSafeOption.NO);
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Folds socket rows into {@link SocketSummary} groups with exact counts and a bounded sample per group.
@@ -21,14 +22,67 @@ import java.util.Set;
  * from a count per local port per group (at most 65,536 ports). Not thread-safe: one per evidence build.
  */
 public final class SocketAggregator {
-    private record Key(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening) {
+    /** A group's key; equals and hashCode written out (a record's are bound at run time, slower per row). */
+    private static final class Key {
+        final SocketMode mode;
+        final int localCode;
+        final int peerCode;
+        final IpFamily family;
+        final boolean listening;
+
+        Key(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening) {
+            this.mode = mode;
+            this.localCode = localCode;
+            this.peerCode = peerCode;
+            this.family = family;
+            this.listening = listening;
+        }
+
+        boolean is(SocketMode m, int local, int peer, IpFamily f, boolean l) {
+            return mode == m && localCode == local && peerCode == peer && family == f && listening == l;
+        }
+
+        SocketMode mode() {
+            return mode;
+        }
+
+        int localCode() {
+            return localCode;
+        }
+
+        int peerCode() {
+            return peerCode;
+        }
+
+        IpFamily family() {
+            return family;
+        }
+
+        boolean listening() {
+            return listening;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.is(mode, localCode, peerCode, family, listening);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((mode.ordinal() * 31 + localCode) * 31 + peerCode) * 31 + family.ordinal() * 2 + (listening ? 1 : 0);
+        }
     }
 
     private static final class Acc {
+        final Key key;
         long count;
         long portZero;
         final PortCounts ports = new PortCounts();
         final List<SocketRow> samples = new ArrayList<>(SocketSummary.SAMPLES_PER_GROUP);
+
+        Acc(Key key) {
+            this.key = key;
+        }
     }
 
     /** Sockets per local port: an open-addressing table of at most 65,536 ports, no boxing on the per-row path. */
@@ -133,6 +187,8 @@ public final class SocketAggregator {
 
     private final Map<Key, Acc> groups = new LinkedHashMap<>();
     private final InodeSet inodes = new InodeSet();
+    /** The group of the previous row: rows of one group often come in runs. */
+    private @Nullable Acc last;
     private final Set<Integer> listenPorts = new HashSet<>();
 
     /** Adds one row; returns false when it was a duplicate of an already counted socket. */
@@ -140,11 +196,19 @@ public final class SocketAggregator {
         if (row.inode() > 0 && !inodes.add(row.inode())) {
             return false;
         }
-        Key key = new Key(row.mode(), row.localCode(), row.peerCode(), row.family(), row.listening());
-        Acc acc = groups.computeIfAbsent(key, k -> new Acc());
+        SocketMode mode = row.mode();
+        int localCode = row.localCode();
+        int peerCode = row.peerCode();
+        IpFamily family = row.family();
+        boolean listening = row.listening();
+        Acc acc = last;
+        if (acc == null || !acc.key.is(mode, localCode, peerCode, family, listening)) {
+            acc = groups.computeIfAbsent(new Key(mode, localCode, peerCode, family, listening), Acc::new);
+            last = acc;
+        }
         acc.count++;
         int port = row.local().port();
-        if (row.listening()) {
+        if (listening) {
             if (port > 0) {
                 listenPorts.add(port);
             }
