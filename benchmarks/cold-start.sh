@@ -86,10 +86,10 @@ report() {
 ./smc-doctor diagnose "$bundle" >/dev/null
 CMDS=("java -jar '$tmp/hello.jar'" "./smc-doctor diagnose '$bundle'" "./smc-doctor explain 0x03030000"
     "./smc-doctor sockopt TCP_NODELAY" "SMC_DOCTOR_NO_CDS=1 ./smc-doctor diagnose '$bundle'"
-    "SMC_DOCTOR_JAVA_OPTS=-XX:TieredStopAtLevel=1 ./smc-doctor diagnose '$bundle'")
+    "SMC_DOCTOR_JAVA_OPTS=-XX:TieredStopAtLevel=4 ./smc-doctor diagnose '$bundle'")
 LABELS=("java -jar hello.jar" "./smc-doctor diagnose $bundle" "./smc-doctor explain 0x03030000"
     "./smc-doctor sockopt TCP_NODELAY" "  (diagnose without the CDS archive)"
-    "  (diagnose with -XX:TieredStopAtLevel=1, C1 only)")
+    "  (diagnose with C2 as well, -XX:TieredStopAtLevel=4)")
 measure >"$tmp/r17"
 report "java: $(java -version 2>&1 | head -1)" "$tmp/r17"
 
