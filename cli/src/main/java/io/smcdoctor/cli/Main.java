@@ -1,5 +1,6 @@
 package io.smcdoctor.cli;
 
+import io.smcdoctor.Diagnoser;
 import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.Catalog;
 import java.io.OutputStreamWriter;
@@ -53,6 +54,9 @@ public final class Main implements Runnable {
 
     /** Entry point: runs the command line and exits with its status. Output is UTF-8. */
     public static void main(String[] args) {
+        if (args.length > 0 && "diagnose".equals(args[0])) {
+            Diagnoser.preload(); // the rules load while picocli builds its model and parses
+        }
         CommandLine cl = Cli.newCommandLine(new Main(), args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

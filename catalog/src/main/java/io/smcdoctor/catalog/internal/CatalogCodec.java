@@ -39,7 +39,7 @@ import java.util.function.Supplier;
 /**
  * The compiled form of the bundled catalog ({@value #RESOURCE}): the records the YAML loader built and validated at
  * build time ({@link CatalogCompiler}), written field by field so that start-up reads them without scanning YAML. The
- * YAML files stay the source; this form is derived from them and carries the CRC-32 of their bytes, so that a form
+ * YAML files stay the source; this form is derived from them and carries the CRC-32 of their CRC-32s, so that a form
  * left behind by an edit of the YAML is never used ({@link CatalogLoader} then reads the YAML).
  *
  * <p>Layout: magic, format version, the CRC-32 of the bundled YAML, a string table (every distinct string once, as
@@ -52,7 +52,7 @@ final class CatalogCodec {
     /** Class path resource of the compiled form, beside the YAML. */
     static final String RESOURCE = CatalogLoader.RESOURCE_DIR + "catalog.bin";
     private static final int MAGIC = 0x534d4344; // "SMCD"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private CatalogCodec() {
     }

@@ -18,6 +18,9 @@ import io.smcdoctor.catalog.internal.FactDrafts.FactEntry;
 import io.smcdoctor.catalog.internal.YamlNode.Mark;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
@@ -140,13 +144,43 @@ public final class CatalogLoader {
         return (DefaultCatalog) build(bundledSources(BUNDLED), List.of());
     }
 
-    /** The CRC-32 of the bundled YAML files' bytes, in {@link #BUNDLED} order. */
+    /**
+     * The stamp of the bundled YAML files: the CRC-32 over the CRC-32 of each file's bytes, in {@link #BUNDLED} order.
+     * From a jar the file CRCs are the ones its directory stores for each entry (the same CRC-32 of the same bytes),
+     * so that checking the compiled form does not inflate the YAML it replaces; from a directory (tests, an IDE) the
+     * files are read.
+     */
     static long bundledCrc() throws IOException {
         CRC32 crc = new CRC32();
         for (String f : BUNDLED) {
-            crc.update(readResource(RESOURCE_DIR + f));
+            URL url = CatalogLoader.class.getClassLoader().getResource(RESOURCE_DIR + f);
+            if (url == null) {
+                throw new IOException("bundled knowledge file missing from the jar: " + RESOURCE_DIR + f);
+            }
+            long one = storedCrc(url);
+            if (one < 0) {
+                CRC32 bytes = new CRC32();
+                bytes.update(readResource(RESOURCE_DIR + f));
+                one = bytes.getValue();
+            }
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                crc.update((int) (one >>> shift) & 0xff);
+            }
         }
         return crc.getValue();
+    }
+
+    /** The CRC-32 a jar stores for the entry of a resource URL; -1 when it is not in a jar or the jar has none. */
+    static long storedCrc(URL url) throws IOException {
+        if (!"jar".equals(url.getProtocol())) {
+            return -1;
+        }
+        URLConnection connection = url.openConnection();
+        if (connection instanceof JarURLConnection jar) {
+            JarEntry entry = jar.getJarEntry();
+            return entry == null ? -1 : entry.getCrc();
+        }
+        return -1;
     }
 
     private static byte @Nullable [] readOptional(String resource, int max) throws IOException {

@@ -8,11 +8,19 @@ import io.smcdoctor.catalog.KnowledgeFact;
 import io.smcdoctor.catalog.internal.FactDrafts.FactEntry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compiled form of the bundled catalog, which the build writes from the YAML (CatalogCompiler in
@@ -80,6 +88,31 @@ class CatalogCodecTest {
         assertThat(CatalogCodec.yamlCrc(form)).isEqualTo(CatalogLoader.bundledCrc());
         // so the bundled catalog is the compiled one, and equal to the YAML's
         assertThat(Catalog.bundled().reasonCodes()).isEqualTo(yaml.reasonCodes());
+    }
+
+    /** From a jar the stamp uses the CRC-32 the jar stores per entry: the same value as the CRC-32 of the bytes. */
+    @Test
+    void aJarsStoredCrcIsTheCrcOfTheBytes(@TempDir Path dir) throws IOException {
+        byte[] yaml;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(CatalogLoader.RESOURCE_DIR
+                + "reason-codes.yaml")) {
+            yaml = in.readAllBytes();
+        }
+        Path jar = dir.resolve("catalog.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(CatalogLoader.RESOURCE_DIR + "reason-codes.yaml"));
+            out.write(yaml);
+            out.closeEntry();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(yaml);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            URL url = loader.getResource(CatalogLoader.RESOURCE_DIR + "reason-codes.yaml");
+            assertThat(url.getProtocol()).isEqualTo("jar");
+            assertThat(CatalogLoader.storedCrc(url)).isEqualTo(crc.getValue());
+        }
+        assertThat(CatalogLoader.storedCrc(getClass().getClassLoader().getResource(CatalogLoader.RESOURCE_DIR
+                + "reason-codes.yaml"))).as("a directory stores none").isEqualTo(-1);
     }
 
     @Test
