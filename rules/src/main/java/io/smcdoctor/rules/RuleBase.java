@@ -25,11 +25,8 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
  * The compiled diagnosis rules. The DRL in {@code src/main/resources/io/smcdoctor/rules} is compiled to the Drools
@@ -54,11 +51,6 @@ public final class RuleBase {
      * diagnose). Thread-safe; the pool grows with the number of concurrent callers.
      */
     private final KieSessionsPool sessions;
-    /**
-     * Sessions without the locks of a session shared by threads ({@code ThreadSafeOption.NO}): a pooled session serves
-     * one {@link #run} at a time, and the synchronized propagation list was a tenth of a warm diagnose.
-     */
-    private final KieSessionConfiguration sessionConfiguration;
     private final int ruleCount;
 
     private volatile RuleInputs.@Nullable Phrases phrases;
@@ -66,8 +58,7 @@ public final class RuleBase {
     private RuleBase(KieBase kieBase) {
         // one session to start with (a command line needs no more); the pool adds one per concurrent caller
         this.sessions = kieBase.newKieSessionsPool(1);
-        this.sessionConfiguration = KieServices.get().newKieSessionConfiguration();
-        sessionConfiguration.setOption(ThreadSafeOption.NO);
+
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
     }
 
@@ -249,7 +240,7 @@ public final class RuleBase {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(catalog, "catalog");
         RuleResults results = new RuleResults();
-        StatelessKieSession session = sessions.newStatelessKieSession(sessionConfiguration);
+        StatelessKieSession session = sessions.newStatelessKieSession();
         session.setGlobal(RESULTS_GLOBAL, results);
         HostContext host = HostContext.of(evidence);
         List<Object> facts = RuleInputs.facts(evidence, catalog, phrases(catalog));

@@ -21,9 +21,10 @@ final class InputDigest {
     static final int SYNC_BYTES = 4 << 20;
     /** Chunks (of at most 64 KiB when read through {@link #wrap}) that may wait for the digest thread. */
     static final int QUEUED = 16;
-    private static final byte[] END = new byte[0];
 
     private final MessageDigest digest = sha256();
+    /** Put after the last chunk: ends the digest thread (compared by identity). */
+    private final byte[] end = new byte[0];
     private long syncBytes;
     private BlockingQueue<byte[]> queue;
     private Thread worker;
@@ -62,7 +63,7 @@ final class InputDigest {
      */
     void drain() {
         if (worker != null) {
-            put(END);
+            put(end);
             boolean interrupted = false;
             while (worker.isAlive()) {
                 try {
@@ -107,9 +108,10 @@ final class InputDigest {
     private void start() {
         queue = new ArrayBlockingQueue<>(QUEUED);
         BlockingQueue<byte[]> q = queue;
+        byte[] last = end;
         worker = new Thread(() -> {
             // drains the queue to the end whatever happens, so that the reader never waits on a full queue
-            for (byte[] chunk = take(q); chunk != END; chunk = take(q)) {
+            for (byte[] chunk = take(q); chunk != last; chunk = take(q)) {
                 if (failure == null) {
                     try {
                         digest.update(chunk);
@@ -128,7 +130,7 @@ final class InputDigest {
             try {
                 return q.take();
             } catch (InterruptedException e) {
-                // the thread is this class's own; nothing else ends it but END
+                // the thread is this class's own; nothing else ends it but the end marker
             }
         }
     }

@@ -534,12 +534,12 @@ final class CatalogCodec {
 
     /** A cursor over one section, with the readers mirroring {@link Out}. */
     private static final class In {
-        private static final Severity[] SEVERITIES = Severity.values();
-        private static final Side[] SIDES = Side.values();
-        private static final Origin[] ORIGINS = Origin.values();
-        private static final SockoptLevel[] LEVELS = SockoptLevel.values();
-        private static final Support[] SUPPORTS = Support.values();
-        private static final Preconditions.HostFlag[] FLAGS = Preconditions.HostFlag.values();
+        private final Severity[] severities = Severity.values();
+        private final Side[] sides = Side.values();
+        private final Origin[] origins = Origin.values();
+        private final SockoptLevel[] levels = SockoptLevel.values();
+        private final Support[] supports = Support.values();
+        private final Preconditions.HostFlag[] flags = Preconditions.HostFlag.values();
 
         private final byte[] b;
         private final int end;
@@ -683,7 +683,7 @@ final class CatalogCodec {
             String id = string();
             LocalizedText title = text();
             LocalizedText detail = text();
-            Severity severity = SEVERITIES[ordinal()];
+            Severity severity = severities[ordinal()];
             int n = varint();
             List<Check> checks = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -701,10 +701,10 @@ final class CatalogCodec {
             Optional<String> before = optionalString();
             Preconditions.KernelRange kernel = kernelFamilies.isEmpty() && since.isEmpty() && before.isEmpty()
                     ? Preconditions.KernelRange.ANY : new Preconditions.KernelRange(kernelFamilies, since, before);
-            int flags = varint();
+            int hostFlags = varint();
             Map<Preconditions.HostFlag, Boolean> host = new EnumMap<>(Preconditions.HostFlag.class);
-            for (int i = 0; i < flags; i++) {
-                Preconditions.HostFlag flag = FLAGS[ordinal()];
+            for (int i = 0; i < hostFlags; i++) {
+                Preconditions.HostFlag flag = flags[ordinal()];
                 host.put(flag, bool());
             }
             Preconditions p = families.isEmpty() && roles.isEmpty() && technologies.isEmpty() && devices.isEmpty()
@@ -723,7 +723,7 @@ final class CatalogCodec {
         }
 
         ReasonCode reasonCode(Cause[] causes) {
-            return new ReasonCode(int32(), string(), string(), text(), text(), SIDES[ordinal()], ORIGINS[ordinal()],
+            return new ReasonCode(int32(), string(), string(), text(), text(), sides[ordinal()], origins[ordinal()],
                     bool(), causeRefs(causes), remedies(), kernelNotes(), strings());
         }
 
@@ -732,7 +732,7 @@ final class CatalogCodec {
         }
 
         SocketOption socketOption() {
-            return new SocketOption(LEVELS[ordinal()], string(), int32(), SUPPORTS[ordinal()], codes(), strings(),
+            return new SocketOption(levels[ordinal()], string(), int32(), supports[ordinal()], codes(), strings(),
                     text(), kernelNotes(), strings());
         }
 
