@@ -8,12 +8,11 @@ import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.SourceKind;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,24 +46,17 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Nullable String symptom;
 
     @Override
-    public Integer call() throws IOException {
-        Path tmp = symptom != null && !symptom.isBlank() ? Files.createTempDirectory("smc-doctor-") : null;
-        try {
-            // build the Diagnoser (catalog + rules) while the evidence is read: both take a few hundred ms cold
-            CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
-                    () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
-            Evidence evidence = read(tmp);
-            Diagnoser diagnoser = join(building);
-            DiagnosisReport report = diagnoser.diagnose(evidence);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(common.json() ? report.toJson() + System.lineSeparator() : report.toText());
-            out.flush();
-            return Cli.OK;
-        } finally {
-            if (tmp != null) {
-                deleteTree(tmp);
-            }
-        }
+    public Integer call() {
+        // build the Diagnoser (catalog + rules) while the evidence is read: both take a few hundred ms cold
+        CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
+                () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
+        Evidence evidence = read();
+        Diagnoser diagnoser = join(building);
+        DiagnosisReport report = diagnoser.diagnose(evidence);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(common.json() ? report.toJson() + System.lineSeparator() : report.toText());
+        out.flush();
+        return Cli.OK;
     }
 
     private static Diagnoser join(CompletableFuture<Diagnoser> building) {
@@ -79,26 +71,23 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /**
-     * The evidence of the paths (or of this host), plus the {@code --symptom} text as a {@code symptom.txt} file read
-     * like any other bundle file.
+     * The evidence of the paths (or of this host), plus the {@code --symptom} text read as a {@code symptom.txt} file
+     * held in memory.
      */
-    private Evidence read(@Nullable Path tmp) throws IOException {
-        List<Path> inputs = new ArrayList<>(paths);
-        if (inputs.isEmpty()) {
-            if (tmp == null) {
-                return LiveCollector.create().collectEvidence();
-            }
-            Path live = tmp.resolve("live");
-            LiveCollector.create().collect(live);
-            inputs.add(live);
+    private Evidence read() {
+        boolean hasSymptom = symptom != null && !symptom.isBlank();
+        String symptomFile = SourceKind.SYMPTOM.fileName();
+        if (paths.isEmpty()) {
+            return hasSymptom ? LiveCollector.create().collectEvidence(Map.of(symptomFile, symptom))
+                    : LiveCollector.create().collectEvidence();
         }
-        if (tmp != null) {
-            Path file = tmp.resolve(SourceKind.SYMPTOM.fileName());
-            Files.writeString(file, symptom, StandardCharsets.UTF_8);
-            inputs.add(file);
+        EvidenceBundle.Reader reader = EvidenceBundle.reader();
+        paths.forEach(reader::path);
+        if (hasSymptom) {
+            reader.file(symptomFile, symptom);
         }
-        Progress progress = Progress.start(spec.commandLine().getErr(), inputs);
-        Evidence evidence = EvidenceBundle.read(inputs);
+        Progress progress = Progress.start(spec.commandLine().getErr(), paths);
+        Evidence evidence = reader.read();
         progress.done(evidence);
         return evidence;
     }
@@ -156,11 +145,4 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

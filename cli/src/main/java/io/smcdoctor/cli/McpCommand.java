@@ -17,19 +17,14 @@ import io.smcdoctor.cli.mcp.ToolResult;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.SourceKind;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -74,60 +69,35 @@ final class McpCommand implements Callable<Integer> {
         }
 
         /**
-         * Reads the evidence (a bundle path, pasted files written into a private temporary bundle, pasted text of
-         * any kind recognised by content) with {@link EvidenceBundle} and diagnoses it; the JSON is
-         * {@link DiagnosisReport#toJson()} exactly as {@code diagnose --format json} prints it.
+         * Reads the evidence (a bundle path, pasted files as a bundle held in memory, pasted text of any kind
+         * recognised by content) with {@link EvidenceBundle#reader()} and diagnoses it; nothing is written to disk.
+         * The JSON is {@link DiagnosisReport#toJson()} exactly as {@code diagnose --format json} prints it.
          */
         @Override
         public ToolResult diagnose(DiagnoseRequest request) {
-            Path temp = null;
             try {
-                List<Path> paths = new ArrayList<>();
-                request.path().ifPresent(p -> paths.add(Path.of(p)));
-                if (!request.files().isEmpty() || request.text().isPresent() || request.symptom().isPresent()) {
-                    temp = Files.createTempDirectory("smc-doctor-mcp-");
-                    Path bundle = Files.createDirectory(temp.resolve("pasted"));
-                    for (Map.Entry<String, String> e : request.files().entrySet()) {
-                        String name = e.getKey().strip();
-                        if (name.contains("/") || name.contains("\\") || SourceKind.ofFileName(name).isEmpty()) {
-                            return ToolResult.error("files: '" + name + "' is not a bundle file name; use names such "
-                                    + "as smcss.txt, dmesg.txt, sysctl.txt, smcr-stats.txt, ip-addr.txt");
-                        }
-                        Files.writeString(bundle.resolve(name.toLowerCase(Locale.ROOT)), e.getValue(), StandardCharsets.UTF_8);
+                EvidenceBundle.Reader reader = EvidenceBundle.reader();
+                request.path().ifPresent(p -> reader.path(Path.of(p)));
+                Map<String, String> pasted = new TreeMap<>();
+                for (Map.Entry<String, String> e : request.files().entrySet()) {
+                    String name = e.getKey().strip();
+                    if (name.contains("/") || name.contains("\\") || SourceKind.ofFileName(name).isEmpty()) {
+                        return ToolResult.error("files: '" + name + "' is not a bundle file name; use names such "
+                                + "as smcss.txt, dmesg.txt, sysctl.txt, smcr-stats.txt, ip-addr.txt");
                     }
-                    if (request.symptom().isPresent()) {
-                        Files.writeString(bundle.resolve("symptom.txt"), request.symptom().get(), StandardCharsets.UTF_8);
-                    }
-                    if (!request.files().isEmpty() || request.symptom().isPresent()) {
-                        paths.add(bundle);
-                    }
-                    if (request.text().isPresent()) {
-                        Path text = temp.resolve("pasted.txt");
-                        Files.writeString(text, request.text().get(), StandardCharsets.UTF_8);
-                        paths.add(text);
-                    }
+                    pasted.put(name.toLowerCase(Locale.ROOT), e.getValue());
                 }
-                Evidence evidence = EvidenceBundle.read(paths);
+                request.symptom().ifPresent(s -> pasted.put(SourceKind.SYMPTOM.fileName(), s));
+                if (!pasted.isEmpty()) {
+                    reader.bundle("pasted", pasted);
+                }
+                request.text().ifPresent(t -> reader.file("pasted.txt", t));
+                Evidence evidence = reader.read();
                 DiagnosisReport report = diagnosers.computeIfAbsent(request.language(),
                         l -> Diagnoser.builder().catalog(catalog).language(l).build()).diagnose(evidence);
                 return ToolResult.ok(report.toJson());
             } catch (SmcDoctorException e) {
                 return ToolResult.error(e.getMessage());
-            } catch (IOException e) {
-                return ToolResult.error("cannot store the pasted evidence: " + e.getMessage());
-            } finally {
-                deleteQuietly(temp);
-            }
-        }
-
-        private static void deleteQuietly(Path dir) {
-            if (dir == null) {
-                return;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort: the directory is in the temp area
             }
         }
 

@@ -153,7 +153,26 @@ public final class LiveCollector {
      */
     public Evidence collectEvidence() {
         Gathered g = gather();
-        return new BundleReader(EvidenceBundle.Limits.defaults()).read("live host", g.files);
+        return new BundleReader(EvidenceBundle.Limits.defaults())
+                .readAll(List.of(new BundleReader.MemoryBundle("live host", g.files)));
+    }
+
+    /**
+     * Collects into memory and reads the result together with files the caller holds (e.g. {@code symptom.txt}, what
+     * the user observed), each recognised by its name or else its content; the host's files are cited as
+     * {@code live/<file>}. Nothing is written.
+     *
+     * @throws io.smcdoctor.evidence.EvidenceParseException when the output exceeds the default bundle limits or a
+     *                                                      given file is of no recognisable kind
+     */
+    public Evidence collectEvidence(Map<String, String> moreFiles) {
+        Objects.requireNonNull(moreFiles, "moreFiles");
+        Gathered g = gather();
+        List<BundleReader.Input> inputs = new ArrayList<>();
+        inputs.add(new BundleReader.MemoryBundle("live", g.files));
+        moreFiles.forEach((name, text) -> inputs.add(new BundleReader.MemoryFile(name,
+                text.getBytes(StandardCharsets.UTF_8))));
+        return new BundleReader(EvidenceBundle.Limits.defaults()).readAll(inputs);
     }
 
     private static final class Gathered {

@@ -19,15 +19,18 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads bundle directories, archives, single files and in-memory bundles into one {@link Evidence}: the
@@ -48,36 +51,85 @@ public final class BundleReader {
         this.budget = new BundleBudget(limits);
     }
 
+    /** One input of a read: a path, a bundle held in memory, or one file held in memory. */
+    public sealed interface Input permits PathInput, MemoryBundle, MemoryFile {
+    }
+
+    /** A bundle directory, archive or single file on disk. */
+    public record PathInput(Path path) implements Input {
+    }
+
+    /**
+     * A bundle held in memory: file names relative to the bundle root (as in the bundle format) to content. The same
+     * rules as for a directory apply; {@code label} prefixes its sources when the read has several inputs.
+     */
+    public record MemoryBundle(String label, Map<String, byte[]> files) implements Input {
+        public MemoryBundle {
+            files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
+    }
+
+    /** One file held in memory, recognised by its name or else by its content, like a single file on disk. */
+    public record MemoryFile(String name, byte[] content) implements Input {
+    }
+
     /**
      * Reads every path; sources are prefixed with the bundle's name when there is more than one path.
      *
      * @throws EvidenceParseException when a path cannot be read, an archive is refused or a limit is exceeded
      */
     public Evidence read(List<Path> paths) {
-        boolean several = paths.size() > 1;
-        for (Path p : paths) {
-            readPath(p, several);
+        List<Input> inputs = new ArrayList<>();
+        paths.forEach(p -> inputs.add(new PathInput(p)));
+        return readAll(inputs);
+    }
+
+    /**
+     * Reads every input into one evidence; sources are prefixed with the name of their bundle when there is more
+     * than one input.
+     *
+     * @throws EvidenceParseException when an input cannot be read, an archive is refused or a limit is exceeded
+     */
+    public Evidence readAll(List<Input> inputs) {
+        boolean several = inputs.size() > 1;
+        for (Input in : inputs) {
+            if (in instanceof PathInput p) {
+                readPath(p.path(), several);
+            } else if (in instanceof MemoryBundle b) {
+                readMemoryBundle(b, several ? label(b.label()) + "/" : "");
+            } else if (in instanceof MemoryFile f) {
+                readMemoryFile(f);
+            }
         }
         return builder.build();
     }
 
-    /**
-     * Reads a bundle held in memory (file name relative to the bundle root to content), e.g. what the live
-     * collector just gathered. The same rules as for a directory apply.
-     *
-     * @throws EvidenceParseException when a limit is exceeded
-     */
-    public Evidence read(String container, Map<String, byte[]> files) {
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+    private void readMemoryBundle(MemoryBundle bundle, String prefix) {
+        for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
             try {
-                budget.countEntry(container, f.getKey());
-                entry(f.getKey(), f.getKey(), budget.entry(container, f.getKey(),
+                budget.countEntry(bundle.label(), f.getKey());
+                entry(f.getKey(), prefix + f.getKey(), budget.entry(bundle.label(), f.getKey(),
                         new ByteArrayInputStream(f.getValue()), null));
             } catch (IOException e) {
-                throw failure(container, e);
+                throw failure(bundle.label(), e);
             }
         }
-        return builder.build();
+    }
+
+    private void readMemoryFile(MemoryFile file) {
+        String source = uniqueSingleSource(file.name(), null);
+        try {
+            budget.countEntry(file.name(), file.name());
+            budget.checkDeclaredSize(file.name(), file.name(), file.content().length);
+            Optional<SourceKind> kind = singleFileKind(file.name(), source, file.content(), file.content().length);
+            if (kind.isEmpty()) {
+                return;
+            }
+            process(kind.get(), source, budget.entry(file.name(), file.name(),
+                    new ByteArrayInputStream(file.content()), null));
+        } catch (IOException e) {
+            throw failure(file.name(), e);
+        }
     }
 
     private void readPath(Path path, boolean several) {
@@ -107,43 +159,69 @@ public final class BundleReader {
     private void readSingleFile(Path path) {
         String container = path.toString();
         String name = String.valueOf(path.getFileName());
+        String source = uniqueSingleSource(name, path);
+        try {
+            budget.countEntry(container, name);
+            budget.checkDeclaredSize(container, name, Files.size(path));
+            if (!isLabTruth(name) && isElf(path)) {
+                // an executable given with the evidence: is it statically linked (smc_run cannot preload into it)?
+                builder.binary(path);
+                return;
+            }
+            byte[] head = new byte[ContentSniffer.HEAD_BYTES];
+            int n;
+            try (InputStream in = Files.newInputStream(path)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+            Optional<SourceKind> kind = singleFileKind(container, source, head, n);
+            if (kind.isPresent()) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    process(kind.get(), source, budget.entry(container, name, in, null));
+                }
+            }
+        } catch (IOException e) {
+            throw failure(container, e);
+        }
+    }
+
+    /** A name for a single file's citations, unique within the read (the parent folder is added on a clash). */
+    private String uniqueSingleSource(String name, @Nullable Path path) {
         String source = name;
         if (!singleSources.add(source)) {
-            Path parent = path.toAbsolutePath().normalize().getParent();
+            Path parent = path == null ? null : path.toAbsolutePath().normalize().getParent();
             source = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/") + name;
             int n = 2;
             while (!singleSources.add(source)) {
                 source = name + "#" + n++;
             }
         }
-        try {
-            budget.countEntry(container, name);
-            budget.checkDeclaredSize(container, name, Files.size(path));
-            if (isLabTruth(name)) {
-                builder.warning(new ParseWarning(source, 0, "scenario.json is lab ground truth; not read"));
-                return;
-            }
-            if (isElf(path)) {
-                // an executable given with the evidence: is it statically linked (smc_run cannot preload into it)?
-                builder.binary(path);
-                return;
-            }
-            Optional<SourceKind> kind = SourceKind.ofFileName(name);
-            if (kind.isEmpty()) {
-                kind = sniff(path);
-            }
-            if (kind.isEmpty()) {
-                throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
-                        + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
-                        + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
-                        + ContentSniffer.recognisedKinds());
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                process(kind.get(), source, budget.entry(container, name, in, null));
-            }
-        } catch (IOException e) {
-            throw failure(container, e);
+        return source;
+    }
+
+    /**
+     * The kind of a single file: by its name, else by its first bytes; empty (with a warning citing {@code source})
+     * for lab ground truth.
+     *
+     * @throws EvidenceParseException when neither name nor content says what it is
+     */
+    private Optional<SourceKind> singleFileKind(String container, String source, byte[] head, int length) {
+        String name = EvidenceSpec.baseName(container);
+        if (isLabTruth(name)) {
+            builder.warning(new ParseWarning(source, 0, "scenario.json is lab ground truth; not read"));
+            return Optional.empty();
         }
+        Optional<SourceKind> kind = SourceKind.ofFileName(name)
+                .filter(k -> !(EvidenceSpecs.of(k).reader() instanceof EvidenceSpec.Reader.Elf));
+        if (kind.isEmpty()) {
+            kind = ContentSniffer.sniff(head, length);
+        }
+        if (kind.isEmpty()) {
+            throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
+                    + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
+                    + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
+                    + ContentSniffer.recognisedKinds());
+        }
+        return kind;
     }
 
     private static boolean isElf(Path path) throws IOException {
@@ -151,15 +229,6 @@ public final class BundleReader {
         try (InputStream in = Files.newInputStream(path)) {
             return ContentSniffer.isElf(magic, in.readNBytes(magic, 0, 4));
         }
-    }
-
-    private static Optional<SourceKind> sniff(Path path) throws IOException {
-        byte[] head = new byte[ContentSniffer.HEAD_BYTES];
-        int n;
-        try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        return ContentSniffer.sniff(head, n);
     }
 
     private void readDirectory(Path dir, String prefix) {
@@ -345,6 +414,11 @@ public final class BundleReader {
                 break;
             }
         }
+        return label(l);
+    }
+
+    /** The label, made unique within the read ({@code client}, {@code client-2}, ...). */
+    private String label(String l) {
         String unique = l;
         int n = 2;
         while (!labels.add(unique)) {
