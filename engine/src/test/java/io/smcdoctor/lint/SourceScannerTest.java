@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smcdoctor.SockoptAdvisor;
-import io.smcdoctor.SeedSockoptCatalog;
+import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SourceScannerTest {
-    private static final SockoptAdvisor ADVISOR = SockoptAdvisor.of(SeedSockoptCatalog.seed());
+    private static final SockoptAdvisor ADVISOR = SockoptAdvisor.bundled();
     private static final SourceScanner SCANNER = SourceScanner.of(ADVISOR);
 
     static Path fixtures() {
@@ -118,9 +118,10 @@ class SourceScannerTest {
         assertThat(f.symbol()).isEqualTo("TCP_FASTOPEN");
         assertThat(f.advice().fallbackCodes()).containsExactly("0x03060000");
         assertThat(f.toCompilerLine(Language.EN)).isEqualTo("srv.c:2:31: error: TCP_FASTOPEN (SOL_TCP): not supported on "
-                + "SMC sockets: falls back to TCP with 0x03060000 (Fastopen sockopt not supported). Test note for TCP_FASTOPEN.");
+                + "SMC sockets: falls back to TCP with 0x03060000 ("
+                + Catalog.bundled().reasonCode(0x03060000).orElseThrow().title().en() + "). " + f.advice().advice().en());
         assertThat(f.message(Language.JA)).contains("TCP へフォールバック").contains("0x03060000")
-                .contains("TCP_FASTOPEN のテスト注記");
+                .contains(f.advice().advice().ja());
     }
 
     @Test
