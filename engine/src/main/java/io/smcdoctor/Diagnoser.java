@@ -24,19 +24,9 @@ import org.jspecify.annotations.Nullable;
  * report.top().ifPresent(d -> System.out.println(d.id() + " " + d.confidence()));
  * }</pre>
  *
- * <h2>How diagnoses are ranked</h2>
- * The rules (compiled at build time to the Drools executable model) emit findings: a catalog cause, the evidence
- * lines behind it and a <em>specificity</em> {@code s} in (0, 1] saying how specific that evidence is (1 = it can
- * only mean this cause; baseline findings from a reason code or symptom alone get 0.45, 0.40, ... by catalog order).
- * Findings of the same cause are merged: {@code s} is the highest, the evidence lines are united. Then
- * <pre>
- *   confidence = s × (0.70 + 0.20 × a + 0.10 × r)
- *   a = 1 − 0.5^(n − 1)   n = independent sources cited (distinct evidence files, e.g. smcss.txt and sysctl.txt)
- *   r = affected sockets / all fallback sockets (0.5 when the cause is not about sockets or none fell back)
- * </pre>
- * rounded to two decimals. Problems and warnings come before information (a status never hides a problem), then
- * diagnoses are sorted by confidence, then severity, then id,
- * so equal evidence always gives the same order. See {@code docs/ranking.md}.
+ * <p>Diagnoses are ranked by a confidence computed from how specific each rule's evidence is, how many independent
+ * files agree and how many of the fallback sockets the cause explains; problems come before information, and equal
+ * evidence always gives the same order. {@code docs/ranking.md} is the description of the formula.
  *
  * <p>Reports are cached by {@link Evidence#fingerprint()} (Caffeine, bounded): the same evidence returns the same
  * report instance.

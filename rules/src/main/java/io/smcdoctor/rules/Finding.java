@@ -86,7 +86,13 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
             return this;
         }
 
-        /** How specific the evidence is, in (0, 1]. */
+        /** How specific the evidence is: one of the named levels of {@code docs/ranking.md}. */
+        public Builder specificity(Specificity level) {
+            specificity = level.value();
+            return this;
+        }
+
+        /** How specific the evidence is, in (0, 1], for the computed levels of {@link Specificity}. */
         public Builder specificity(double value) {
             specificity = value;
             return this;

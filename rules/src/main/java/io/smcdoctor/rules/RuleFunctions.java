@@ -51,23 +51,6 @@ public final class RuleFunctions {
     }
 
     /**
-     * Specificity of the i-th catalog cause (0 = most common) concluded from a code or symptom alone:
-     * 0.45, 0.40, 0.35, ... never below 0.15.
-     */
-    public static double baselineSpecificity(int index) {
-        return Math.max(0.15, 0.45 - 0.05 * index);
-    }
-
-    /**
-     * Specificity of the {@code index}-th of {@code candidates} causes of an observed reason code: the baseline,
-     * except that a code left with a single candidate cause (the catalog knows one, or the evidence ruled out the
-     * others) names that cause as surely as the code itself: 0.6.
-     */
-    public static double codeCauseSpecificity(int index, int candidates) {
-        return candidates == 1 ? 0.6 : baselineSpecificity(index);
-    }
-
-    /**
      * The causes that no {@link RuledOut} fact contradicts, in their order; all of them when every one is ruled out
      * (the code was observed, so something caused it: better a contradicted candidate than none).
      */

@@ -45,13 +45,6 @@ class RuleFunctionsTest {
     }
 
     @Test
-    void baselineSpecificity_decreasesByCatalogOrderWithFloor() {
-        assertThat(RuleFunctions.baselineSpecificity(0)).isEqualTo(0.45);
-        assertThat(RuleFunctions.baselineSpecificity(1)).isEqualTo(0.40, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(RuleFunctions.baselineSpecificity(20)).isEqualTo(0.15);
-    }
-
-    @Test
     void containsPhrase_matchesWholeWordsAndIdentifierPrefixes() {
         String text = "after smc_run our TCP 0x03030000 sockets so keep failing; tcpdump shows SO_KEEPALIVE probes";
         String norm = RuleInputs.normalise(text);
