@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param specificity     how specific the evidence is, in (0, 1]: 1 = the evidence can only mean this cause
  * @param affectedSockets sockets the finding explains (0 when it is not about sockets)
  * @param evidence        the lines that support the finding
- * @param rule            the name of the rule that concluded it
+ * @param rule            the name of the rule that concluded it (set by the engine from the rule that inserted it)
  * @param specific        false for the baseline "code observed, cause unknown" findings
  */
 public record Finding(String causeId, List<Integer> codes, Side side, double specificity, long affectedSockets,
@@ -39,6 +39,12 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
         }
         codes = List.copyOf(codes);
         evidence = List.copyOf(evidence);
+    }
+
+    /** This finding, concluded by the named rule. */
+    public Finding withRule(String name) {
+        return name.equals(rule) ? this : new Finding(causeId, codes, side, specificity, affectedSockets, evidence, name,
+                specific);
     }
 
     /** True when the finding explains this reason code. */
@@ -104,7 +110,7 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
             return this;
         }
 
-        /** The concluding rule's name. */
+        /** The concluding rule's name; the engine sets it from the rule that inserts the finding, so rules need not. */
         public Builder rule(String name) {
             rule = name;
             return this;

@@ -40,8 +40,6 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class RuleBase {
     /** Where kie-maven-plugin lists the generated model classes of this module. */
     static final String MODEL_LIST = "META-INF/kie/io.smcdoctor/smc-doctor-rules/drools-model";
-    /** The name of the global the collecting rules write to. */
-    static final String RESULTS_GLOBAL = "results";
     /** Largest accepted {@code drools-model} list of a rule pack. */
     static final int MAX_MODEL_LIST = 64 * 1024;
 
@@ -208,7 +206,7 @@ public final class RuleBase {
         Objects.requireNonNull(catalog, "catalog");
         RuleResults results = new RuleResults();
         StatelessKieSession session = sessions.newStatelessKieSession();
-        session.setGlobal(RESULTS_GLOBAL, results);
+        session.addEventListener(results);
         session.execute(RuleInputs.facts(evidence, catalog, phrases(catalog)));
         return results.outcome();
     }
