@@ -4,6 +4,7 @@ import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Symptom;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
+import io.smcdoctor.evidence.KernelEvent;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.evidence.SocketRow;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Turns evidence and catalog into the facts one rule execution sees: the evidence facts themselves, the socket
  * summary, which inputs are present or missing, the fallback codes observed (socket groups plus stats counters),
- * the symptom phrases that matched, and the catalog reason codes the rules may need.
+ * the smc module load failures of the kernel log, the symptom phrases that matched, and the catalog reason codes the
+ * rules may need.
  */
 final class RuleInputs {
     private RuleInputs() {
@@ -47,6 +49,11 @@ final class RuleInputs {
             catalog.reasonCode(o.code()).ifPresent(facts::add);
             if (o.peerCode() != 0 && o.peerCode() != o.code()) {
                 catalog.reasonCode(o.peerCode()).ifPresent(facts::add);
+            }
+        }
+        for (KernelEvent e : evidence.facts(KernelEvent.class)) {
+            if (SmcModuleLoadFailed.isOne(e)) {
+                facts.add(new SmcModuleLoadFailed(e));
             }
         }
         facts.addAll(phrases.match(evidence.facts(SymptomText.class)));

@@ -66,7 +66,7 @@ public final class SocketAggregator {
                 continue;
             }
             total += c;
-            if (k.mode() == SocketMode.SMCR || k.mode() == SocketMode.SMCD) {
+            if (k.mode().smc()) {
                 smc += c;
             } else if (k.mode() == SocketMode.TCP) {
                 fallbacks += c;
