@@ -49,7 +49,7 @@ public final class Diagnoser {
         this.rules = RuleBase.load(List.copyOf(b.packs));
         this.catalog = join(loading);
         this.language = b.language;
-        this.assembler = new ReportAssembler(catalog, language);
+        this.assembler = new ReportAssembler(catalog, language, rules.declaredInputs());
         this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
     }
 

@@ -39,10 +39,7 @@ final class RuleInputs {
         facts.add(summary);
         Map<SourceKind, String> present = new EnumMap<>(SourceKind.class);
         evidence.sources().forEach((name, kind) -> present.putIfAbsent(kind, name));
-        for (SourceKind kind : SourceKind.values()) {
-            String source = present.get(kind);
-            facts.add(source != null ? new InputPresent(kind, source) : new InputMissing(kind));
-        }
+        present.forEach((kind, source) -> facts.add(new InputPresent(kind, source)));
         List<FallbackObserved> observed = observed(evidence, summary);
         facts.addAll(observed);
         for (FallbackObserved o : observed) {

@@ -3,14 +3,13 @@ package io.smcdoctor.rules;
 import java.util.List;
 
 /**
- * What one rule execution concluded, unranked.
+ * What one rule execution concluded, unranked. The inputs the rules needed and did not get follow from the findings
+ * and {@link RuleBase#declaredInputs()}.
  *
  * @param findings every finding, in firing order (the same cause may appear several times)
- * @param needed   inputs that would let rules decide more
  */
-public record RuleOutcome(List<Finding> findings, List<EvidenceNeeded> needed) {
+public record RuleOutcome(List<Finding> findings) {
     public RuleOutcome {
         findings = List.copyOf(findings);
-        needed = List.copyOf(needed);
     }
 }

@@ -9,20 +9,16 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
  * Collects what one rule execution concludes, as the rules insert it: every {@link Finding}, stamped with the name of
- * the rule whose consequence inserted it (so no rule has to name itself), and every {@link EvidenceNeeded}. Not
- * thread-safe; one per execution.
+ * the rule whose consequence inserted it (so no rule has to name itself). Not thread-safe; one per execution.
  */
 final class RuleResults implements RuleRuntimeEventListener {
     private final List<Finding> findings = new ArrayList<>();
-    private final List<EvidenceNeeded> needed = new ArrayList<>();
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         Object fact = event.getObject();
         if (fact instanceof Finding f) {
             findings.add(event.getRule() == null ? f : f.withRule(event.getRule().getName()));
-        } else if (fact instanceof EvidenceNeeded n) {
-            needed.add(n);
         }
     }
 
@@ -37,6 +33,6 @@ final class RuleResults implements RuleRuntimeEventListener {
     }
 
     RuleOutcome outcome() {
-        return new RuleOutcome(findings, needed);
+        return new RuleOutcome(findings);
     }
 }

@@ -1,5 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
+import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SourceKind;
@@ -33,11 +34,15 @@ import java.util.regex.Pattern;
  * @param commands           the commands {@code collect} runs for it, each with its output file and fallbacks
  * @param notGatheredBecause why {@code collect} does not gather it ({@code ""} when it does)
  * @param feeds              the fact types the reader produces: what the rules can see of this input
+ * @param tells              what the input tells a diagnosis, in English and Japanese (shown when it is missing)
+ * @param primary            the input every diagnosis starts from: asked for whenever it is missing, whatever the
+ *                           rules concluded
  * @param label              a short name for people, e.g. {@code smcr device}
  */
 public record EvidenceSpec(SourceKind kind, String fileName, List<String> aliases, String hint, Reader reader,
                            List<Signature> signatures, String unsniffable, Gathering gathering, List<Command> commands,
-                           String notGatheredBecause, List<Class<? extends Fact>> feeds, String label) {
+                           String notGatheredBecause, List<Class<? extends Fact>> feeds, LocalizedText tells,
+                           boolean primary, String label) {
     /** Validates that every part is present or its absence is explained. */
     public EvidenceSpec {
         Objects.requireNonNull(kind, "kind");
@@ -47,6 +52,7 @@ public record EvidenceSpec(SourceKind kind, String fileName, List<String> aliase
         Objects.requireNonNull(unsniffable, "unsniffable");
         Objects.requireNonNull(gathering, "gathering");
         Objects.requireNonNull(notGatheredBecause, "notGatheredBecause");
+        Objects.requireNonNull(tells, "tells");
         Objects.requireNonNull(label, "label");
         aliases = List.copyOf(aliases);
         signatures = List.copyOf(signatures);

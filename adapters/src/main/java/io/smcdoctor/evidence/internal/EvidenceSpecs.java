@@ -4,6 +4,7 @@ import static io.smcdoctor.evidence.internal.EvidenceSpec.command;
 import static io.smcdoctor.evidence.internal.EvidenceSpec.genericLine;
 import static io.smcdoctor.evidence.internal.EvidenceSpec.line;
 
+import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.evidence.BinaryLinkage;
 import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.Fact;
@@ -102,48 +103,70 @@ public final class EvidenceSpecs {
 
     private static Map<SourceKind, EvidenceSpec> build() {
         Map<SourceKind, EvidenceSpec> m = new EnumMap<>(SourceKind.class);
-        put(m, new Spec(SourceKind.SMCSS, "smcss.txt", "smcss").aliases("smcss*.txt")
+        put(m, new Spec(SourceKind.SMCSS, "smcss.txt", "smcss").aliases("smcss*.txt").primary()
+                .tells("lists every SMC socket with its mode (SMCR, SMCD or TCP) and fallback reason codes",
+                        "すべての SMC ソケットとそのモード (SMCR、SMCD、TCP)、フォールバックの原因コードを一覧表示します")
                 .text(SmcssParser::new, SocketRow.class, ToolError.class)
                 .signatures(line("^State\\s+UID\\s+Inode\\b"))
                 .commands(command("smcss.txt", "smcss", "-a"), command("smcss-R.txt", "smcss", "-a", "-R"),
                         command("smcss-smcd.txt", "smcss", "-a", "-D"), command("smcss-d.txt", "smcss", "-a", "-d")));
         put(m, new Spec(SourceKind.SMCR_DEVICE, "smcr-device.txt", "smcr device")
+                .tells("shows whether SMC sees a usable RDMA device",
+                        "SMC が使用できる RDMA デバイスがあるかを示します")
                 .text(SmcrDeviceParser::new, SmcrDevice.class, ToolError.class)
                 .signatures(line("^Net-Dev\\s+IB-Dev\\b"))
                 .commands(command("smcr-device.txt", "smcr", "-d", "device")));
         put(m, new Spec(SourceKind.SMCR_LINKGROUP, "smcr-linkgroup.txt", "smcr linkgroup")
+                .tells("shows the SMC-R link groups with their connections and links",
+                        "SMC-R のリンクグループと、その接続数とリンクを示します")
                 .text(() -> new LinkgroupParser("SMCR"), LinkGroup.class, ToolError.class)
                 .signatures(line("^LG-ID\\s+LG-Role\\b"), line("^LG-Role\\s*:"))
                 .commands(command("smcr-linkgroup.txt", "smcr", "-d", "linkgroup")));
         put(m, new Spec(SourceKind.SMCR_STATS, "smcr-stats.txt", "smcr stats")
+                .tells("counts fallbacks per reason (also for sockets already closed) and requests per connection",
+                        "原因ごとのフォールバック数 (すでに閉じたソケットの分も含む) と接続あたりのリクエスト数を示します")
                 .text(() -> new StatsParser("SMCR"), SmcStats.class, FallbackCounter.class, ToolError.class)
                 .signatures(line("^SMC-R Connections Summary\\b"))
                 .commands(command("smcr-stats.txt", "smcr", "-d", "stats")));
         put(m, new Spec(SourceKind.SMCR_INFO, "smcr-info.txt", "smcr info")
+                .tells("shows the SMC version and capabilities of the kernel",
+                        "カーネルの SMC バージョンと機能を示します")
                 .text(SmcInfoParser::new, SmcInfo.class, ToolError.class)
                 .signatures(line("^(Kernel Capabilities|SMC Version:)"))
                 .commands(command("smcr-info.txt", "smcr", "info")));
         put(m, new Spec(SourceKind.SMCR_UEID, "smcr-ueid.txt", "smcr ueid")
+                .tells("SMC-Rv2 without a UEID or PNET ID offers no device (empty output means no UEID)",
+                        "UEID も PNET ID もない SMC-Rv2 はデバイスを提示しません (出力が空なら UEID はありません)")
                 .text(UeidParser::new, Ueid.class, ToolError.class)
-                .unsniffable("a UEID list is bare names (and empty when no UEID is set): only its file name says what it is")
+                .unsniffable("a UEID list is bare names (and empty when no UEID is set): only its name says what it is")
                 .commands(command("smcr-ueid.txt", "smcr", "ueid", "show")));
         put(m, new Spec(SourceKind.SMC_PNET, "smc-pnet.txt", "smc_pnet")
+                .tells("shows the PNET IDs that tie network interfaces to RDMA or ISM devices",
+                        "ネットワークインターフェースと RDMA/ISM デバイスを結び付ける PNET ID を示します")
                 .text(PnetParser::new, PnetEntry.class, ToolError.class)
                 .signatures(line("^smc_pnet: "), genericLine("^\\S+ (\\S+ n/a|n/a \\S+) \\d+\\s*$"))
                 .commands(command("smc-pnet.txt", "smc_pnet", "-s")));
         put(m, new Spec(SourceKind.SMCD_DEVICE, "smcd-device.txt", "smcd device")
+                .tells("shows whether SMC sees a usable ISM device (SMC-D)",
+                        "SMC が使用できる ISM デバイス (SMC-D) があるかを示します")
                 .text(SmcdDeviceParser::new, SmcdDevice.class, ToolError.class)
                 .signatures(line("^FID\\s+Type\\s+PCI-ID\\b"))
                 .commands(command("smcd-device.txt", "smcd", "-d", "device")));
         put(m, new Spec(SourceKind.SMCD_LINKGROUP, "smcd-linkgroup.txt", "smcd linkgroup")
+                .tells("shows the SMC-D link groups with their connections",
+                        "SMC-D のリンクグループとその接続数を示します")
                 .text(() -> new LinkgroupParser("SMCD"), LinkGroup.class, ToolError.class)
                 .signatures(line("^LG-ID\\s+VLAN\\b"), line("^DMB\\s*:"))
                 .commands(command("smcd-linkgroup.txt", "smcd", "-d", "linkgroup")));
         put(m, new Spec(SourceKind.SMCD_STATS, "smcd-stats.txt", "smcd stats")
+                .tells("counts SMC-D fallbacks per reason and requests per connection",
+                        "SMC-D の原因ごとのフォールバック数と接続あたりのリクエスト数を示します")
                 .text(() -> new StatsParser("SMCD"), SmcStats.class, FallbackCounter.class, ToolError.class)
                 .signatures(line("^SMC-D Connections Summary\\b"))
                 .commands(command("smcd-stats.txt", "smcd", "-d", "stats")));
         put(m, new Spec(SourceKind.DMESG, "dmesg.txt", "dmesg/journalctl -k")
+                .tells("shows reserved eRDMA ports, smc module load errors (Unknown symbol) and RDMA driver messages",
+                        "予約された eRDMA ポート、smc モジュールのロードエラー (Unknown symbol)、RDMA ドライバーのメッセージを示します")
                 .text(DmesgParser::new, KernelEvent.class)
                 // "Linux version ..." is a dmesg line: these come before uname's signature
                 .signatures(line("^\\[\\s*\\d+\\.\\d+\\]"),
@@ -152,54 +175,79 @@ public final class EvidenceSpecs {
                         line("^-- (Journal|Logs) begins\\b"))
                 .commands(new Command("dmesg.txt", List.of("dmesg"),
                         List.of(List.of("journalctl", "-k", "-b", "--no-pager")))));
-        put(m, new Spec(SourceKind.SYSCTL, "sysctl.txt", "sysctl (key = value)").hint("sysctl -a")
+        put(m, new Spec(SourceKind.SYSCTL, "sysctl.txt", "sysctl (key = value)")
+                .tells("shows net.ipv6.conf.*.disable_ipv6 and the net.smc settings",
+                        "net.ipv6.conf.*.disable_ipv6 と net.smc の設定を示します").hint("sysctl -a")
                 .text(SysctlParser::new, SysctlSetting.class)
                 .signatures(genericLine("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_/@:-]+)+\\s*=\\s*"))
                 .gathered(Gathering.PROC_SYS));
         put(m, new Spec(SourceKind.UNAME, "uname.txt", "uname -a")
+                .tells("tells whether the kernel accepts IPv4-mapped addresses (Alibaba Cloud Linux 3 from "
+                        + "5.10.134-17.3)",
+                        "カーネルが IPv4 マップアドレスを受け付けるか (Alibaba Cloud Linux 3 の 5.10.134-17.3 以降) を示します")
                 .text(UnameParser::new, KernelRelease.class)
                 .signatures(line("^Linux (?!version )\\S+ \\d+\\.\\d+\\S*\\s"))
                 .commands(command("uname.txt", "uname", "-a")));
         put(m, new Spec(SourceKind.LSMOD, "lsmod.txt", "lsmod")
+                .tells("shows whether smc and OFED (mlx) modules are loaded",
+                        "smc と OFED (mlx) のモジュールがロードされているかを示します")
                 .text(LsmodParser::new, LoadedModule.class)
                 .signatures(line("^Module\\s+Size\\s+Used by\\b"))
                 .commands(command("lsmod.txt", "lsmod")));
         put(m, new Spec(SourceKind.IP_ADDR, "ip-addr.txt", "ip addr")
+                .tells("gives each interface's MAC, addresses and MTU, to match sockets to RDMA devices",
+                        "各インターフェースの MAC、アドレス、MTU を示し、ソケットと RDMA デバイスを対応付けます")
                 .text(IpAddrParser::new, NetInterface.class)
                 .signatures(line("^\\d+: \\S+: <[A-Z_,]*>"))
                 .commands(command("ip-addr.txt", "ip", "addr")));
         put(m, new Spec(SourceKind.IBV_DEVINFO, "ibv_devinfo.txt", "ibv_devinfo")
+                .tells("gives each RDMA device's node GUID, to tell which NIC has eRDMA",
+                        "各 RDMA デバイスのノード GUID を示し、どの NIC に eRDMA があるかを判別します")
                 .text(IbvDevinfoParser::new, RdmaDeviceInfo.class)
                 .signatures(line("^hca_id:"))
                 .commands(command("ibv_devinfo.txt", "ibv_devinfo", "-v")));
         put(m, new Spec(SourceKind.RDMA_SYSTEM, "rdma-system.txt", "rdma system")
+                .tells("shows whether RDMA devices are exclusive to one network namespace",
+                        "RDMA デバイスが 1 つのネットワーク名前空間に専有されているかを示します")
                 .text(RdmaSystemParser::new, RdmaSystem.class)
                 .signatures(line("^netns (shared|exclusive)\\b"))
                 .commands(command("rdma-system.txt", "rdma", "system")));
         put(m, new Spec(SourceKind.RDMA_DEV, "rdma-dev.txt", "rdma dev")
+                .tells("lists the RDMA devices with their node GUIDs",
+                        "RDMA デバイスとそのノード GUID を一覧表示します")
                 .text(RdmaDevParser::new, RdmaDev.class)
                 .signatures(line("^\\d+: \\S+: node_type\\b"))
                 .commands(command("rdma-dev.txt", "rdma", "dev")));
         put(m, new Spec(SourceKind.RDMA_LINK, "rdma-link.txt", "rdma link")
+                .tells("shows the state of each RDMA port and its network interface",
+                        "各 RDMA ポートの状態とそのネットワークインターフェースを示します")
                 .text(RdmaLinkParser::new, RdmaLink.class)
                 .signatures(line("^link \\S+/\\d+ state\\b"))
                 .commands(command("rdma-link.txt", "rdma", "link")));
         put(m, new Spec(SourceKind.SOCKOPT_PROBE, "sockopt-probe.json", "sockopt-probe.json")
+                .tells("shows whether socket(AF_SMC) works and which socket options make SMC fall back",
+                        "socket(AF_SMC) が動作するか、どのソケットオプションで SMC がフォールバックするかを示します")
                 .hint("smc-doctor collect (socket probe)")
                 .json(SockoptProbeJson::read, SocketProbeOutcome.class, SockoptProbeResult.class)
                 .signatures(new Signature.JsonSchema("smc-doctor/sockopt-probe/"))
                 .gathered(Gathering.SOCKET_PROBE));
         put(m, new Spec(SourceKind.SYMPTOM, "symptom.txt", "symptom")
+                .tells("says what you observed, which points the diagnosis at the matching causes",
+                        "観察した現象を記述し、診断を該当する原因に絞り込みます")
                 .hint("describe what you observed in symptom.txt")
                 .text(SymptomParser::new, SymptomText.class)
-                .unsniffable("free text in the user's words: anything is a symptom, so nothing can be recognised as one")
+                .unsniffable("free text in the user's words: anything is a symptom, so nothing is recognisable as one")
                 .notGathered("what the user observed: only the user can write it"));
-        put(m, new Spec(SourceKind.MANIFEST, "manifest.json", "manifest.json").hint("smc-doctor collect")
+        put(m, new Spec(SourceKind.MANIFEST, "manifest.json", "manifest.json")
+                .tells("records how the bundle was collected: commands, exit codes and tool versions",
+                        "バンドルの収集方法 (コマンド、終了コード、ツールのバージョン) を記録します").hint("smc-doctor collect")
                 .json((in, source, warnings) -> ManifestJson.facts(ManifestJson.read(in, source, warnings), source),
                         CollectedCommand.class)
                 .signatures(new Signature.JsonSchema("smc-doctor/manifest/"))
                 .gathered(Gathering.MANIFEST));
         put(m, new Spec(SourceKind.BINARY, "(binary)", "an executable (ELF)")
+                .tells("a statically linked program ignores LD_PRELOAD and so smc_run",
+                        "静的リンクされたプログラムは LD_PRELOAD を無視するため、smc_run が効きません")
                 .hint("smc-doctor diagnose BUNDLE /path/to/the/program")
                 .elf(BinaryLinkage.class)
                 .signatures(new Signature.ElfMagic())
@@ -230,6 +278,8 @@ public final class EvidenceSpecs {
         List<Command> commands = List.of();
         String notGathered = "";
         List<Class<? extends Fact>> feeds = List.of();
+        LocalizedText tells = new LocalizedText("", "");
+        boolean primary;
 
         Spec(SourceKind kind, String fileName, String label) {
             this.kind = kind;
@@ -239,6 +289,16 @@ public final class EvidenceSpecs {
 
         Spec aliases(String... names) {
             aliases = List.of(names);
+            return this;
+        }
+
+        Spec tells(String en, String ja) {
+            tells = new LocalizedText(en, ja);
+            return this;
+        }
+
+        Spec primary() {
+            primary = true;
             return this;
         }
 
@@ -298,7 +358,7 @@ public final class EvidenceSpecs {
         EvidenceSpec build() {
             String h = hint.isEmpty() && !commands.isEmpty() ? commands.get(0).line() : hint;
             return new EvidenceSpec(kind, fileName, aliases, h, reader, signatures, unsniffable, gathering, commands,
-                    notGathered, feeds, label);
+                    notGathered, feeds, tells, primary, label);
         }
     }
 }

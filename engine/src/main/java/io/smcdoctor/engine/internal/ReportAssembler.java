@@ -10,6 +10,7 @@ import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.rules.Codes;
+import io.smcdoctor.rules.DeclaredInputs;
 import io.smcdoctor.rules.RuleOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,12 +29,15 @@ public final class ReportAssembler {
     private final Wording wording;
     private final MissingInputs missing;
 
-    /** An assembler over a catalog, writing text in a language. */
-    public ReportAssembler(Catalog catalog, Language language) {
+    /**
+     * An assembler over a catalog, writing text in a language; {@code declared} are the inputs the rules need
+     * ({@link io.smcdoctor.rules.RuleBase#declaredInputs()}).
+     */
+    public ReportAssembler(Catalog catalog, Language language, List<DeclaredInputs> declared) {
         this.catalog = catalog;
         this.language = language;
         this.wording = new Wording(catalog, language);
-        this.missing = new MissingInputs(language);
+        this.missing = new MissingInputs(language, declared);
     }
 
     /** The report for the evidence and what the rules concluded from it. */
@@ -54,7 +58,7 @@ public final class ReportAssembler {
         for (Ranking.Ranked r : ranked) {
             diagnoses.add(wording.diagnosis(diagnoses.size() + 1, r, peerReasons, observedCodes));
         }
-        return new DiagnosisReport(diagnoses, missing.list(outcome.needed(), ranked), warnings, stats, language);
+        return new DiagnosisReport(diagnoses, missing.list(evidence, ranked), warnings, stats, language);
     }
 
     /** The X of every {@code 0x05000000/X} on the sockets. */
