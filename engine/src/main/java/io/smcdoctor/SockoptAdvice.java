@@ -1,5 +1,7 @@
 package io.smcdoctor;
 
+import static io.smcdoctor.engine.internal.Texts.TEXTS;
+
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.ReasonCode;
@@ -38,11 +40,6 @@ public record SockoptAdvice(SocketOption option, List<ReasonCode> fallbackReason
         return option.support();
     }
 
-    /** What happens on an SMC socket. */
-    public Consequence consequence() {
-        return Consequence.of(option.support());
-    }
-
     /** The fallback reason codes setting the option causes (N options), as lower-case hex; empty otherwise. */
     public List<String> fallbackCodes() {
         return option.fallbackCodes().stream().map(ReasonCode::hex).collect(Collectors.toUnmodifiableList());
@@ -63,15 +60,18 @@ public record SockoptAdvice(SocketOption option, List<ReasonCode> fallbackReason
         sb.append(name()).append(" (").append(level().name()).append("): ").append(consequenceText(language));
         String note = advice().get(language).strip();
         if (!note.isEmpty()) {
-            sb.append(language == Language.JA ? "。" : ". ").append(note);
+            sb.append(TEXTS.get("sockopt.noteSeparator", language)).append(note);
         }
         return sb.toString();
     }
 
-    /** The consequence as a sentence fragment, with the fallback codes and their titles for N options. */
+    /**
+     * What setting the option does on an SMC socket ({@link Support#consequence}), with the fallback codes and their
+     * titles for N options.
+     */
     public String consequenceText(Language language) {
         Objects.requireNonNull(language, "language");
-        String base = consequence().text(language);
+        String base = option.support().consequence(language);
         if (option.fallbackCodes().isEmpty()) {
             return base;
         }
@@ -81,44 +81,6 @@ public record SockoptAdvice(SocketOption option, List<ReasonCode> fallbackReason
                     .map(r -> " (" + r.title().get(language) + ")").orElse("");
             parts.add(ReasonCode.hex(code) + title);
         }
-        String joined = String.join(language == Language.JA ? "、" : " or ", parts);
-        return language == Language.JA ? base + ": 理由コード " + joined : base + " with " + joined;
-    }
-
-    /** What setting an option does to an SMC connection, one per support level. */
-    public enum Consequence {
-        /** Y: works as on TCP. */
-        WORKS("works as on TCP", "TCP と同様に動作します"),
-        /** M: can be set and read but behaves differently on SMC. */
-        BEHAVES_DIFFERENTLY("works but behaves differently on SMC sockets",
-                "設定・取得はできますが SMC では TCP と異なる動作になります"),
-        /** N: not supported; setting it makes the connection fall back to TCP (or fails). */
-        FALLS_BACK_TO_TCP("not supported on SMC sockets: falls back to TCP",
-                "SMC ではサポートされていません: TCP へフォールバックします");
-
-        private final String en;
-        private final String ja;
-
-        Consequence(String en, String ja) {
-            this.en = en;
-            this.ja = ja;
-        }
-
-        /** The consequence for a support level. */
-        public static Consequence of(Support support) {
-            switch (support) {
-                case Y:
-                    return WORKS;
-                case M:
-                    return BEHAVES_DIFFERENTLY;
-                default:
-                    return FALLS_BACK_TO_TCP;
-            }
-        }
-
-        /** The consequence as text. */
-        public String text(Language language) {
-            return language == Language.JA ? ja : en;
-        }
+        return TEXTS.format("sockopt.withCodes", language, base, String.join(TEXTS.get("sockopt.codeJoin", language), parts));
     }
 }

@@ -20,20 +20,19 @@ class SockoptAdvisorTest {
 
     @ParameterizedTest
     @CsvSource({
-        "SOL_TCP, TCP_FASTOPEN, N, FALLS_BACK_TO_TCP",
-        "SOL_TCP, TCP_NODELAY, Y, WORKS",
-        "SOL_TCP, TCP_KEEPIDLE, M, BEHAVES_DIFFERENTLY",
-        "SOL_SOCKET, SO_REUSEPORT, Y, WORKS",
-        "SOL_SOCKET, SO_KEEPALIVE, M, BEHAVES_DIFFERENTLY",
-        "SOL_SOCKET, SO_BINDTODEVICE, N, FALLS_BACK_TO_TCP",
-        "SOL_TCP, tcp_fastopen_connect, N, FALLS_BACK_TO_TCP",
+        "SOL_TCP, TCP_FASTOPEN, N, falls back to TCP",
+        "SOL_TCP, TCP_NODELAY, Y, works as on TCP",
+        "SOL_TCP, TCP_KEEPIDLE, M, behaves differently",
+        "SOL_SOCKET, SO_REUSEPORT, Y, works as on TCP",
+        "SOL_SOCKET, SO_KEEPALIVE, M, behaves differently",
+        "SOL_SOCKET, SO_BINDTODEVICE, N, falls back to TCP",
+        "SOL_TCP, tcp_fastopen_connect, N, falls back to TCP",
     })
-    void check_byLevelAndName_givesSeedSupport(SockoptLevel level, String name, Support support,
-                                               SockoptAdvice.Consequence consequence) {
+    void check_byLevelAndName_givesSeedSupport(SockoptLevel level, String name, Support support, String consequence) {
         SockoptAdvice a = advisor.check(level, name).orElseThrow();
 
         assertThat(a.support()).isEqualTo(support);
-        assertThat(a.consequence()).isEqualTo(consequence);
+        assertThat(a.consequenceText(Language.EN)).contains(consequence);
     }
 
     @Test
@@ -103,7 +102,7 @@ class SockoptAdvisorTest {
         for (String alias : o.aliases()) {
             assertThat(advisor.check(o.level(), alias)).get().extracting(SockoptAdvice::option).isSameAs(o);
         }
-        assertThat(a.consequence()).isEqualTo(SockoptAdvice.Consequence.of(o.support()));
+        assertThat(a.consequenceText(Language.EN)).startsWith(o.support().consequence(Language.EN));
         assertThat(a.fallbackCodes()).hasSameSizeAs(o.fallbackCodes());
         assertThat(o.support() == Support.N).as("N options name their fallback codes")
                 .isEqualTo(!a.fallbackCodes().isEmpty());

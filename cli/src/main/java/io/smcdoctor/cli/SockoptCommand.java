@@ -102,7 +102,7 @@ final class SockoptCommand implements Callable<Integer> {
 
     static void text(PrintWriter out, Catalog catalog, SocketOption o, Language lang) {
         out.println(o.name() + " (" + o.level() + ", " + o.value() + "): " + o.support() + " — "
-                + Labels.support(o.support(), lang));
+                + o.support().consequence(lang));
         out.println(Labels.VERDICT_FOR.in(lang) + ": " + VERDICT_FOR + (o.kernelNotes().isEmpty() ? ""
                 : "; " + Labels.KERNEL_NOTES.in(lang) + ": " + String.join(", ",
                         o.kernelNotes().stream().map(KernelNote::kernels).toList())));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Support;
+import io.smcdoctor.catalog.Language;
 import org.junit.jupiter.api.Test;
 
 class SockoptCommandTest {
@@ -54,7 +56,7 @@ class SockoptCommandTest {
     void sockopt_japanese_printsJapaneseNote() {
         CliRunner.Result r = CliRunner.run("sockopt", "TCP_FASTOPEN", "--lang", "ja");
 
-        assertThat(r.out()).contains("未サポート", "フォールバックの原因コード: 0x03060000",
+        assertThat(r.out()).contains(Support.N.consequence(Language.JA), "フォールバックの原因コード: 0x03060000",
                 Catalog.bundled().socketOption("TCP_FASTOPEN").orElseThrow().note().ja());
     }
 

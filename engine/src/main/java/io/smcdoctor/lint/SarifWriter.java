@@ -1,5 +1,7 @@
 package io.smcdoctor.lint;
 
+import static io.smcdoctor.engine.internal.Texts.TEXTS;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -148,15 +150,11 @@ public final class SarifWriter {
         ObjectNode rule = m.createObjectNode();
         rule.put("id", f.ruleId());
         rule.put("name", ruleName(f.subject()));
-        boolean ja = language == Language.JA;
-        String subject = f.subject();
-        String consequence = f.advice().consequenceText(language);
-        rule.putObject("shortDescription").put("text", ja
-                ? subject + " は SMC ソケットで " + f.advice().support().name() + " (" + consequence + ")"
-                : subject + " on SMC sockets: " + consequence);
+        String support = f.advice().support().name();
+        rule.putObject("shortDescription").put("text", TEXTS.format("lint.rule.short", language, f.subject(), support,
+                f.advice().consequenceText(language)));
         rule.putObject("fullDescription").put("text", f.message(language));
-        String help = (ja ? "SMC でのサポート: " : "SMC support: ") + f.advice().support().name() + ". "
-                + f.advice().advice().get(language).strip();
+        String help = TEXTS.format("lint.rule.help", language, support) + f.advice().advice().get(language).strip();
         rule.putObject("help").put("text", help);
         rule.putObject("defaultConfiguration").put("level", defaultLevel(f).sarif());
         ObjectNode props = rule.putObject("properties");

@@ -115,11 +115,8 @@ final class Wording {
             if (rc.isPresent() && rc.get().causes().stream().anyMatch(c -> c.id().equals(cause.id()))) {
                 continue;
             }
-            String hex = ReasonCode.hex(code);
-            boolean ja = language == Language.JA;
-            String what = rc.map(r -> r.title().get(language))
-                    .orElse(ja ? "カタログにないコード" : "a code the catalog does not know");
-            sb.append(ja ? "ピアの理由: " + hex + " — " + what + "。" : " The peer's reason: " + hex + " — " + what + ".");
+            String what = rc.map(r -> r.title().get(language)).orElse(Texts.TEXTS.get("wording.unknownCode", language));
+            sb.append(Texts.TEXTS.format("wording.peerReason", language, ReasonCode.hex(code), what));
         }
         return sb.toString();
     }
