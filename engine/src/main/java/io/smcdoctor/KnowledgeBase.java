@@ -4,13 +4,13 @@ import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
+import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.knowledge.internal.Entries;
 import io.smcdoctor.knowledge.internal.Entry;
 import io.smcdoctor.knowledge.internal.SearchIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -119,13 +119,12 @@ public final class KnowledgeBase {
         }
 
         List<SearchIndex.Hit> hits = idx.search(question);
-        String lower = question.toLowerCase(Locale.ROOT);
         double best = hits.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(0);
         List<Scored> textual = new ArrayList<>();
         for (SearchIndex.Hit h : hits) {
             if (h.score() >= best * RELATIVE_CUTOFF) {
                 // a symptom phrase the user typed word for word ranks its entry up
-                textual.add(new Scored(h.entry(), h.score() + best * phraseMatches(h.entry(), lower)));
+                textual.add(new Scored(h.entry(), h.score() + best * SymptomPhrases.count(h.entry().phrases(), question)));
             }
         }
         textual.sort((a, b) -> Double.compare(b.score, a.score));
@@ -154,16 +153,6 @@ public final class KnowledgeBase {
             o.filter(opt -> !found.contains(opt)).ifPresent(found::add);
         }
         return found;
-    }
-
-    private static int phraseMatches(Entry e, String lowerQuestion) {
-        int n = 0;
-        for (String p : e.phrases()) {
-            if (!p.isBlank() && lowerQuestion.contains(p.toLowerCase(Locale.ROOT))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private SearchIndex index() {

@@ -2,6 +2,7 @@ package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KnowledgeValidationException;
+import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.SourceKind;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class RuleBase {
     private final int ruleCount;
     private final List<DeclaredInputs> declaredInputs;
 
-    private volatile RuleInputs.@Nullable Phrases phrases;
+    private volatile @Nullable SymptomPhrases phrases;
 
     private RuleBase(KieBase kieBase) {
         this.sessions = kieBase.newKieSessionsPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
@@ -245,10 +246,10 @@ public final class RuleBase {
     }
 
     /** The symptom phrases of the catalog last used, prepared once (a benign race: any thread may rebuild them). */
-    private RuleInputs.Phrases phrases(Catalog catalog) {
-        RuleInputs.Phrases p = phrases;
-        if (p == null || p.catalog != catalog) {
-            p = RuleInputs.Phrases.of(catalog);
+    private SymptomPhrases phrases(Catalog catalog) {
+        SymptomPhrases p = phrases;
+        if (p == null || p.catalog() != catalog) {
+            p = SymptomPhrases.of(catalog);
             phrases = p;
         }
         return p;

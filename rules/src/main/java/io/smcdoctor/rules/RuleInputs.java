@@ -1,7 +1,7 @@
 package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Catalog;
-import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.KernelEvent;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,10 +28,10 @@ final class RuleInputs {
     }
 
     static List<Object> facts(Evidence evidence, Catalog catalog) {
-        return facts(evidence, catalog, Phrases.of(catalog));
+        return facts(evidence, catalog, SymptomPhrases.of(catalog));
     }
 
-    static List<Object> facts(Evidence evidence, Catalog catalog, Phrases phrases) {
+    static List<Object> facts(Evidence evidence, Catalog catalog, SymptomPhrases phrases) {
         List<Object> facts = new ArrayList<>(64);
         facts.addAll(evidence.allFacts());
         SocketSummary summary = evidence.sockets();
@@ -53,7 +52,7 @@ final class RuleInputs {
                 facts.add(new SmcModuleLoadFailed(e));
             }
         }
-        facts.addAll(phrases.match(evidence.facts(SymptomText.class)));
+        facts.addAll(symptoms(evidence.facts(SymptomText.class), phrases));
         return facts;
     }
 
@@ -109,122 +108,18 @@ final class RuleInputs {
         return out;
     }
 
-    /** Catalog symptoms whose phrases occur in the user's text (case-insensitive; Japanese matched as is). */
-    static List<SymptomMatch> symptoms(List<SymptomText> texts, Catalog catalog) {
-        return Phrases.of(catalog).match(texts);
-    }
-
-    /**
-     * The symptom phrases of one catalog, normalised once (matching runs on every diagnose; normalising ~100
-     * phrases each time was a visible share of the warm path). Immutable.
-     */
-    static final class Phrases {
-        private record Phrase(String original, String prepared, boolean prefix, boolean ascii) {
+    /** Catalog symptoms whose phrases occur in the user's texts, as facts. */
+    static List<SymptomMatch> symptoms(List<SymptomText> texts, SymptomPhrases phrases) {
+        if (texts.isEmpty()) {
+            return List.of();
         }
-
-        private record Entry(Symptom symptom, List<Phrase> phrases) {
-        }
-
-        final Catalog catalog;
-        private final List<Entry> entries;
-
-        private Phrases(Catalog catalog, List<Entry> entries) {
-            this.catalog = catalog;
-            this.entries = entries;
-        }
-
-        static Phrases of(Catalog catalog) {
-            List<Entry> entries = new ArrayList<>();
-            for (Symptom s : catalog.symptoms()) {
-                List<Phrase> ps = new ArrayList<>();
-                for (String phrase : s.phrases()) {
-                    boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
-                    String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
-                    if (!p.isEmpty()) {
-                        ps.add(new Phrase(phrase, p, prefix, p.chars().allMatch(c -> c < 0x80)));
-                    }
-                }
-                entries.add(new Entry(s, List.copyOf(ps)));
-            }
-            return new Phrases(catalog, List.copyOf(entries));
-        }
-
-        List<SymptomMatch> match(List<SymptomText> texts) {
-            if (texts.isEmpty()) {
-                return List.of();
-            }
-            List<SymptomMatch> out = new ArrayList<>();
-            for (SymptomText t : texts) {
-                String text = normalise(t.text());
-                String raw = t.text().toLowerCase(Locale.ROOT);
-                for (Entry e : entries) {
-                    for (Phrase p : e.phrases()) {
-                        if (matches(p.prefix() ? raw : text, p.prepared(), p.prefix(), p.ascii())) {
-                            out.add(new SymptomMatch(e.symptom().id(), e.symptom(), p.original(), t));
-                            break;
-                        }
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
-    /**
-     * True when the normalised text holds the phrase as whole words: "tcp" does not match inside "tcpdump", and
-     * "gpu" not inside "gpus2". A phrase ending in {@code _} or {@code -} ("so_", "tcp_") is a prefix of an
-     * identifier, matched in the raw text, and must be followed by a letter ("so_keepalive", not "TCP 0x03030000"
-     * or "so keep"). Phrases with non-ASCII
-     * characters (Japanese) are matched as plain substrings: Japanese has no spaces between words.
-     */
-    static boolean containsPhrase(String normalisedText, String rawLowerText, String phrase) {
-        boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
-        String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
-        return !p.isEmpty() && matches(prefix ? rawLowerText : normalisedText, p, prefix, p.chars().allMatch(c -> c < 0x80));
-    }
-
-    private static boolean matches(String text, String p, boolean prefix, boolean ascii) {
-        if (!ascii) {
-            return text.contains(p);
-        }
-        for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
-            int end = i + p.length();
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
-                    || !Character.isLetterOrDigit(p.charAt(0));
-            boolean endOk = prefix
-                    ? end < text.length() && Character.isLetter(text.charAt(end))
-                    : end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                            || !Character.isLetterOrDigit(p.charAt(p.length() - 1));
-            if (startOk && endOk) {
-                return true;
+        List<SymptomMatch> out = new ArrayList<>();
+        for (SymptomText t : texts) {
+            for (SymptomPhrases.Match m : phrases.match(t.text())) {
+                out.add(new SymptomMatch(m.symptom().id(), m.symptom(), m.phrase(), t));
             }
         }
-        return false;
-    }
-
-    /** Lower case, with runs of white space and hyphen/underscore variants folded, so "speed up" = "speed-up". */
-    static String normalise(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(lower.length());
-        boolean space = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            boolean sep = Character.isWhitespace(c) || c == '-' || c == '_' || c == '\u3000';
-            if (sep) {
-                if (!space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = true;
-            } else {
-                sb.append(c);
-                space = false;
-            }
-        }
-        int end = sb.length();
-        if (end > 0 && sb.charAt(end - 1) == ' ') {
-            sb.setLength(end - 1);
-        }
-        return sb.toString();
+        return out;
     }
 
     private static long key(int code, int peer) {
