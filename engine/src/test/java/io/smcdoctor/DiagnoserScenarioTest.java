@@ -15,8 +15,10 @@ import io.smcdoctor.evidence.LoadedModule;
 import io.smcdoctor.evidence.NetInterface;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.RdmaDeviceInfo;
+import io.smcdoctor.evidence.RdmaNetnsMode;
 import io.smcdoctor.evidence.RdmaSystem;
 import io.smcdoctor.evidence.SmcStats;
+import io.smcdoctor.evidence.SmcTechnology;
 import io.smcdoctor.evidence.SmcrDevice;
 import io.smcdoctor.evidence.SocketProbeOutcome;
 import io.smcdoctor.evidence.SourceKind;
@@ -54,7 +56,7 @@ class DiagnoserScenarioTest {
     }
 
     private static SmcStats stats(Provenance p, long total, long smc, double avgRequests, long fallbacks) {
-        return new SmcStats(p, "SMCR", total, smc, smc, 0, 0, smc, 0, 0, 0, avgRequests, fallbacks, fallbacks, 0,
+        return new SmcStats(p, SmcTechnology.SMCR, total, smc, smc, 0, 0, smc, 0, 0, 0, avgRequests, fallbacks, fallbacks, 0,
                 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
@@ -97,7 +99,7 @@ class DiagnoserScenarioTest {
         Evidence.Builder b = Fx.smcss(Evidence.builder(),
                 "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP 0x03030000");
         withRdmaDeviceAndUeid(b).source("rdma-system.txt", SourceKind.RDMA_SYSTEM)
-                .add(new RdmaSystem(at("rdma-system.txt", 1, "netns exclusive copy-on-fork on"), "exclusive", "on"));
+                .add(new RdmaSystem(at("rdma-system.txt", 1, "netns exclusive copy-on-fork on"), RdmaNetnsMode.EXCLUSIVE, "on"));
 
         Diagnosis top = DIAGNOSER.diagnose(b.build()).top().orElseThrow();
 
@@ -137,9 +139,9 @@ class DiagnoserScenarioTest {
                 .add(new SmcrDevice(at("smcr-device.txt", 2,
                         "eth0            rxe0        1    ACTIVE  0               No   7fd0                0000        0                   "),
                         "eth0", "rxe0", 1, "ACTIVE", "0", false, "7fd0", "", "", 0, "", false))
-                .add(new RdmaSystem(at("rdma-system.txt", 1, "netns shared copy-on-fork on"), "shared", "on"))
+                .add(new RdmaSystem(at("rdma-system.txt", 1, "netns shared copy-on-fork on"), RdmaNetnsMode.SHARED, "on"))
                 .add(new FallbackCounter(at("smcr-stats.txt", 10, "     NOSMCDEV                           1"),
-                        "SMCR", "client", "NOSMCDEV", 0x03030000, 1));
+                        SmcTechnology.SMCR, "client", "NOSMCDEV", 0x03030000, 1));
 
         DiagnosisReport r = DIAGNOSER.diagnose(b.build());
 
@@ -181,7 +183,7 @@ class DiagnoserScenarioTest {
         b.source("smcr-stats.txt", SourceKind.SMCR_STATS)
                 .add(stats(at("smcr-stats.txt", 2, "  Total connections handled             1"), 1, 0, 0.0, 1))
                 .add(new FallbackCounter(at("smcr-stats.txt", 10, "     OPTUNSUPP                          1"),
-                        "SMCR", "client", "OPTUNSUPP", 0x03060000, 1));
+                        SmcTechnology.SMCR, "client", "OPTUNSUPP", 0x03060000, 1));
 
         DiagnosisReport r = DIAGNOSER.diagnose(b.build());
 
@@ -202,7 +204,7 @@ class DiagnoserScenarioTest {
                 "LISTEN         00000 0000515 0.0.0.0:5101            ");
         withRdmaDeviceAndUeid(b).source("smcr-stats.txt", SourceKind.SMCR_STATS)
                 .add(new FallbackCounter(at("smcr-stats.txt", 10, "     PEERDECL                           1"),
-                        "SMCR", "server", "PEERDECL", 0x05000000, 1));
+                        SmcTechnology.SMCR, "server", "PEERDECL", 0x05000000, 1));
 
         DiagnosisReport r = DIAGNOSER.diagnose(b.build());
 

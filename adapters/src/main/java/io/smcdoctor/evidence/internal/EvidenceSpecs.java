@@ -21,6 +21,7 @@ import io.smcdoctor.evidence.RdmaLink;
 import io.smcdoctor.evidence.RdmaSystem;
 import io.smcdoctor.evidence.SmcInfo;
 import io.smcdoctor.evidence.SmcStats;
+import io.smcdoctor.evidence.SmcTechnology;
 import io.smcdoctor.evidence.SmcdDevice;
 import io.smcdoctor.evidence.SmcrDevice;
 import io.smcdoctor.evidence.SocketProbeOutcome;
@@ -119,13 +120,13 @@ public final class EvidenceSpecs {
         put(m, new Spec(SourceKind.SMCR_LINKGROUP, "smcr-linkgroup.txt", "smcr linkgroup")
                 .tells("shows the SMC-R link groups with their connections and links",
                         "SMC-R のリンクグループと、その接続数とリンクを示します")
-                .text(() -> new LinkgroupParser("SMCR"), LinkGroup.class, ToolError.class)
+                .text(() -> new LinkgroupParser(SmcTechnology.SMCR), LinkGroup.class, ToolError.class)
                 .signatures(line("^LG-ID\\s+LG-Role\\b"), line("^LG-Role\\s*:"))
                 .commands(command("smcr-linkgroup.txt", "smcr", "-d", "linkgroup")));
         put(m, new Spec(SourceKind.SMCR_STATS, "smcr-stats.txt", "smcr stats")
                 .tells("counts fallbacks per reason (also for sockets already closed) and requests per connection",
                         "原因ごとのフォールバック数 (すでに閉じたソケットの分も含む) と接続あたりのリクエスト数を示します")
-                .text(() -> new StatsParser("SMCR"), SmcStats.class, FallbackCounter.class, ToolError.class)
+                .text(() -> new StatsParser(SmcTechnology.SMCR), SmcStats.class, FallbackCounter.class, ToolError.class)
                 .signatures(line("^SMC-R Connections Summary\\b"))
                 .commands(command("smcr-stats.txt", "smcr", "-d", "stats")));
         put(m, new Spec(SourceKind.SMCR_INFO, "smcr-info.txt", "smcr info")
@@ -155,13 +156,13 @@ public final class EvidenceSpecs {
         put(m, new Spec(SourceKind.SMCD_LINKGROUP, "smcd-linkgroup.txt", "smcd linkgroup")
                 .tells("shows the SMC-D link groups with their connections",
                         "SMC-D のリンクグループとその接続数を示します")
-                .text(() -> new LinkgroupParser("SMCD"), LinkGroup.class, ToolError.class)
+                .text(() -> new LinkgroupParser(SmcTechnology.SMCD), LinkGroup.class, ToolError.class)
                 .signatures(line("^LG-ID\\s+VLAN\\b"), line("^DMB\\s*:"))
                 .commands(command("smcd-linkgroup.txt", "smcd", "-d", "linkgroup")));
         put(m, new Spec(SourceKind.SMCD_STATS, "smcd-stats.txt", "smcd stats")
                 .tells("counts SMC-D fallbacks per reason and requests per connection",
                         "SMC-D の原因ごとのフォールバック数と接続あたりのリクエスト数を示します")
-                .text(() -> new StatsParser("SMCD"), SmcStats.class, FallbackCounter.class, ToolError.class)
+                .text(() -> new StatsParser(SmcTechnology.SMCD), SmcStats.class, FallbackCounter.class, ToolError.class)
                 .signatures(line("^SMC-D Connections Summary\\b"))
                 .commands(command("smcd-stats.txt", "smcd", "-d", "stats")));
         put(m, new Spec(SourceKind.DMESG, "dmesg.txt", "dmesg/journalctl -k")

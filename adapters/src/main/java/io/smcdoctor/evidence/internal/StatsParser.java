@@ -2,6 +2,7 @@ package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.SmcStats;
+import io.smcdoctor.evidence.SmcTechnology;
 
 /**
  * Reads {@code smcr/smcd [-a][-d] stats}: one {@link SmcStats} per "Connections Summary" block with the exact
@@ -9,9 +10,9 @@ import io.smcdoctor.evidence.SmcStats;
  * {@link FallbackCounter} per row of the {@code -d} fallback table, its name mapped back to the reason code.
  */
 final class StatsParser implements TextParser {
-    private final String technology;
+    private final SmcTechnology technology;
 
-    StatsParser(String technology) {
+    StatsParser(SmcTechnology technology) {
         this.technology = technology;
     }
 
@@ -24,17 +25,17 @@ final class StatsParser implements TextParser {
 
     private static final class Sink implements LineSink {
         private final ParseContext ctx;
-        private final String defaultTechnology;
+        private final SmcTechnology defaultTechnology;
         private final String tool;
         private final SmcTokens tok = new SmcTokens();
         private Section section = Section.NONE;
         private String fallbackRole = "";
         private Acc acc;
 
-        Sink(ParseContext ctx, String technology) {
+        Sink(ParseContext ctx, SmcTechnology technology) {
             this.ctx = ctx;
             this.defaultTechnology = technology;
-            this.tool = "SMCD".equals(technology) ? "smcd" : "smcr";
+            this.tool = technology.tool();
         }
 
         @Override
@@ -48,7 +49,8 @@ final class StatsParser implements TextParser {
             String t = text.strip();
             if (t.endsWith("Connections Summary")) {
                 flush();
-                String tech = t.startsWith("SMC-D") ? "SMCD" : t.startsWith("SMC-R") ? "SMCR" : defaultTechnology;
+                SmcTechnology tech = t.startsWith("SMC-D") ? SmcTechnology.SMCD : t.startsWith("SMC-R") ? SmcTechnology.SMCR
+                        : defaultTechnology;
                 acc = new Acc(number, text, tech);
                 section = Section.SUMMARY;
                 return;
@@ -236,7 +238,7 @@ final class StatsParser implements TextParser {
     private static final class Acc {
         final int line;
         final String text;
-        final String technology;
+        final SmcTechnology technology;
         long total = -1;
         long smc = -1;
         long smcClient = -1;
@@ -260,7 +262,7 @@ final class StatsParser implements TextParser {
         long txSmall = -1;
         long txSmallRemote = -1;
 
-        Acc(int line, String text, String technology) {
+        Acc(int line, String text, SmcTechnology technology) {
             this.line = line;
             this.text = text;
             this.technology = technology;
