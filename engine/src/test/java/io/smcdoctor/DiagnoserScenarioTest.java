@@ -56,8 +56,11 @@ class DiagnoserScenarioTest {
     }
 
     private static SmcStats stats(Provenance p, long total, long smc, double avgRequests, long fallbacks) {
-        return new SmcStats(p, SmcTechnology.SMCR, total, smc, smc, 0, 0, smc, 0, 0, 0, avgRequests, fallbacks, fallbacks, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return SmcStats.builder(p, SmcTechnology.SMCR).totalConnections(total).smcConnections(smc).smcClient(smc)
+                .smcServer(0).v1(0).v2(smc).handshakeErrors(0).handshakeErrorsClient(0).handshakeErrorsServer(0)
+                .avgRequestsPerConnection(avgRequests).tcpFallbacks(fallbacks).fallbacksClient(fallbacks)
+                .fallbacksServer(0).rxBytes(0).rxRequests(0).rxBufferFull(0).txBytes(0).txRequests(0).txBufferFull(0)
+                .txBufferFullRemote(0).txBufferTooSmall(0).txBufferTooSmallRemote(0).build();
     }
 
     @Test
