@@ -3,11 +3,11 @@ package io.smcdoctor.lint;
 import static io.smcdoctor.engine.internal.Texts.TEXTS;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.internal.JsonOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -57,11 +57,7 @@ public final class SarifWriter {
 
     /** The report as a SARIF 2.1.0 JSON document. */
     public String toJson(LintReport report) {
-        try {
-            return mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(document(report));
     }
 
     /**
@@ -70,24 +66,12 @@ public final class SarifWriter {
      * @throws UncheckedIOException when writing fails
      */
     public void write(LintReport report, Writer out) {
-        try {
-            mapper().writerWithDefaultPrettyPrinter().writeValue(out, document(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ObjectMapper mapper() {
-        ObjectMapper m = new ObjectMapper();
-        m.disable(SerializationFeature.CLOSE_CLOSEABLE);
-        m.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        return m;
+        JsonOutput.write(document(report), out);
     }
 
     private ObjectNode document(LintReport report) {
         Objects.requireNonNull(report, "report");
-        ObjectMapper m = mapper();
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("$schema", SARIF_SCHEMA);
         root.put("version", SARIF_VERSION);
         ObjectNode run = root.putArray("runs").addObject();
@@ -105,7 +89,7 @@ public final class SarifWriter {
         ArrayNode rules = driver.putArray("rules");
         for (LintFinding f : firstByRule.values()) {
             ruleIndex.put(f.ruleId(), ruleIndex.size());
-            rules.add(rule(m, f));
+            rules.add(rule(f));
         }
 
         ObjectNode invocation = run.putArray("invocations").addObject();
@@ -115,7 +99,7 @@ public final class SarifWriter {
             ObjectNode n = notes.addObject();
             n.put("level", "note");
             n.putObject("message").put("text", "skipped " + s.file() + ": " + s.reason());
-            n.putArray("locations").addObject().putObject("physicalLocation").set("artifactLocation", artifact(m, s.file()));
+            n.putArray("locations").addObject().putObject("physicalLocation").set("artifactLocation", artifact(s.file()));
         }
 
         ObjectNode originalUriBaseIds = run.putObject("originalUriBaseIds");
@@ -129,7 +113,7 @@ public final class SarifWriter {
             r.put("level", f.level().sarif());
             r.putObject("message").put("text", f.message(language));
             ObjectNode phys = r.putArray("locations").addObject().putObject("physicalLocation");
-            phys.set("artifactLocation", artifact(m, f.file()));
+            phys.set("artifactLocation", artifact(f.file()));
             ObjectNode region = phys.putObject("region");
             region.put("startLine", f.line());
             region.put("startColumn", f.column());
@@ -146,8 +130,8 @@ public final class SarifWriter {
         return root;
     }
 
-    private ObjectNode rule(ObjectMapper m, LintFinding f) {
-        ObjectNode rule = m.createObjectNode();
+    private ObjectNode rule(LintFinding f) {
+        ObjectNode rule = JsonOutput.object();
         rule.put("id", f.ruleId());
         rule.put("name", ruleName(f.subject()));
         String support = f.advice().support().name();
@@ -190,8 +174,8 @@ public final class SarifWriter {
         return sb.toString();
     }
 
-    private static ObjectNode artifact(ObjectMapper m, String file) {
-        ObjectNode a = m.createObjectNode();
+    private static ObjectNode artifact(String file) {
+        ObjectNode a = JsonOutput.object();
         Path p = Path.of(file);
         if (p.isAbsolute()) {
             a.put("uri", p.toUri().toString());

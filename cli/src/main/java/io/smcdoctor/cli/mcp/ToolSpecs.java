@@ -8,6 +8,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.internal.JsonOutput;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ final class ToolSpecs {
             + " \"description\": \"Language of the texts in the result (default: English).\"}";
 
     private final McpJsonMapper mcpMapper;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = JsonOutput.mapper();
     private final SmcDoctorTools tools;
 
     ToolSpecs(McpJsonMapper mcpMapper, SmcDoctorTools tools) {
