@@ -41,7 +41,7 @@ public record Answers(String question, Language language, List<Answer> answers) 
     }
 
     /**
-     * The answers as JSON, schema {@code smc-doctor/answers/v1} of DESIGN.md:
+     * The answers as JSON, schema {@code smc-doctor/answers/v1} (README, "JSON contracts"):
      * {@code {"schema", "question", "language", "answers": [{"rank", "id", "kind", "title", "text", "reasonCodes",
      * "commands", "references"}]}}, texts in the given language.
      */

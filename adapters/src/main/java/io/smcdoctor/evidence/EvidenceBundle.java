@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Reads evidence from files: a bundle directory, a {@code .tar.gz}/{@code .tgz}/{@code .tar}/{@code .zip}
- * archive, or single evidence files, using the file names of DESIGN.md ("Evidence bundle").
+ * archive, or single evidence files, using the file names of {@code docs/bundle.md}.
  *
  * <p>Files are streamed straight into the parsers; archives are never extracted to disk. Unknown files are
  * ignored with a warning naming them; {@code scenario.json} (lab ground truth) is skipped silently. A

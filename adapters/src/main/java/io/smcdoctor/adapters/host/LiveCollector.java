@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * Gathers an evidence bundle from this host: runs the SMC and RDMA tools that are installed with fixed
  * argument lists (no shell) and a timeout each, reads the relevant {@code /proc/sys} values, probes
- * {@code socket(AF_SMC)} with {@link SocketProbe}, and writes the files of DESIGN.md plus
+ * {@code socket(AF_SMC)} with {@link SocketProbe}, and writes the files of {@code docs/bundle.md} plus
  * {@code manifest.json} (schema {@code smc-doctor/manifest/v1}) recording every command, its argv, exit code,
  * duration and status ({@code ok}, {@code not-installed}, {@code timeout}, {@code error}).
  *

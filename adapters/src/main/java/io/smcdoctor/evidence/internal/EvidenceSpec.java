@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@link #notGatheredBecause}); {@code EvidenceSpecsTest} fails for a spec that lacks a part without a reason.
  *
  * @param kind               the kind, as the public API names it
- * @param fileName           the canonical bundle file name of DESIGN.md, e.g. {@code smcr-device.txt}
+ * @param fileName           the canonical bundle file name ({@code docs/bundle.md}), e.g. {@code smcr-device.txt}
  * @param aliases            more file names of the same kind, {@code *} matching any characters ({@code smcss*.txt})
  * @param hint               the command a person runs to produce the file (shown as missing evidence)
  * @param reader             how the content becomes facts

@@ -12,7 +12,7 @@ import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import java.util.Map;
 
-/** Writes a report as the {@code smc-doctor/diagnosis/v1} JSON of DESIGN.md. Stateless. */
+/** Writes a report as the {@code smc-doctor/diagnosis/v1} JSON of the README's "JSON contracts". Stateless. */
 public final class ReportJson {
     private ReportJson() {
     }
