@@ -1,6 +1,6 @@
 package io.smcdoctor.cli;
 
-import io.smcdoctor.SmcDoctorException;
+import io.smcdoctor.catalog.SmcDoctorException;
 import picocli.CommandLine;
 
 /** Builds the configured picocli {@link CommandLine}: exit codes and error handling shared by all commands. */

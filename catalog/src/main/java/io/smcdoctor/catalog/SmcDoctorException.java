@@ -1,4 +1,4 @@
-package io.smcdoctor;
+package io.smcdoctor.catalog;
 
 /**
  * Root of every exception SMC Doctor throws on purpose. Callers that embed the library catch this
