@@ -2,9 +2,11 @@ package io.smcdoctor.evidence;
 
 import io.smcdoctor.evidence.internal.ElfInspector;
 import io.smcdoctor.evidence.internal.EvidenceAssembler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -224,6 +226,34 @@ public final class Evidence {
                 throw new UncheckedIOException(sourceName + ": " + e.getMessage(), e);
             }
             return this;
+        }
+
+        /**
+         * Text pasted from a ticket, a mail or a chat, mixing several tools' outputs and prose (see
+         * {@link EvidenceBundle}): each tool's part is recognised by its command line ({@code $ smcss -a}) or its
+         * content, read by that tool's parser and recorded as an input named {@code "<sourceName> (<tool> at line N)"};
+         * the prose becomes the symptom text. Facts cite {@code sourceName} and the paste's line numbers.
+         */
+        public Builder paste(String sourceName, String text) {
+            readPaste(sourceName, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    true);
+            return this;
+        }
+
+        /**
+         * Reads a paste from a stream (bounded memory), as {@link #paste(String, String)}.
+         *
+         * @param proseAlone keep the prose as the reporter's words even when no tool's output is found; when false and
+         *                   none is found, nothing is added
+         * @return how many tools' outputs the paste held
+         * @throws UncheckedIOException when reading the stream fails
+         */
+        public int readPaste(String sourceName, InputStream in, boolean proseAlone) {
+            try {
+                return assembler.paste(sourceName, in, proseAlone);
+            } catch (IOException e) {
+                throw new UncheckedIOException(sourceName + ": " + e.getMessage(), e);
+            }
         }
 
         /**

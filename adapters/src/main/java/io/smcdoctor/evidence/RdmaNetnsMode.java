@@ -3,11 +3,16 @@ package io.smcdoctor.evidence;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The RDMA subsystem's network-namespace mode ({@code rdma system}: {@code netns shared|exclusive}). */
+/**
+ * The RDMA subsystem's network-namespace mode ({@code rdma system}, iproute2 {@code rdma/sys.c}; kernel
+ * {@code ib_devices_shared_netns}): in {@code shared} mode every RDMA device is visible in every namespace, in
+ * {@code exclusive} mode a device belongs to one namespace ({@code rdma dev set DEV netns NS}), and SMC skips devices
+ * not accessible from the connection's namespace ({@code net/smc/smc_pnet.c rdma_dev_access_netns()}).
+ */
 public enum RdmaNetnsMode {
-    /** Every network namespace sees every RDMA device. */
+    /** {@code netns shared}: every network namespace sees every RDMA device. */
     SHARED,
-    /** An RDMA device belongs to one network namespace (a container may not see it). */
+    /** {@code netns exclusive}: an RDMA device belongs to one network namespace (a container may not see it). */
     EXCLUSIVE;
 
     /** The mode {@code rdma system} prints as this word, if it is one. */

@@ -3,40 +3,57 @@ package io.smcdoctor.evidence;
 import java.util.Objects;
 
 /**
- * The summary of {@code smcr/smcd [-d] stats}: connection, handshake-error and fallback totals plus RX/TX counters.
- * A counter the listing did not print is {@link #UNKNOWN}. Build one with {@link #builder}.
+ * The summary of {@code smcr/smcd [-d] stats} (smc-tools {@code stats.c}; kernel counters of {@code net/smc/smc_stats.h}):
+ * connection, handshake-error and fallback totals plus RX/TX counters. Absent values (lines only {@code -d} prints,
+ * or an older smc-tools) are {@link #UNKNOWN}. What increments the buffer counters ({@code net/smc}): TX "Buffer too
+ * small" - one send() longer than the local send buffer ({@code smc_tx_sendmsg}), "(remote)" - longer than the peer's RMB; TX
+ * "Buffer full" - a writer waited for send-buffer space ({@code smc_tx_write_space}), "(remote)" - the peer's RMB was
+ * full ({@code smc_tx_rdma_writes}); RX "Buffer full" - the RMB was full at recv time ({@code smc_rx_recvmsg});
+ * "Buffer downgrades" - a smaller buffer than requested was allocated ({@code __smc_buf_create}, memory pressure);
+ * "Buffer reuses" - a buffer of the link group was reused. Build one with {@link #builder}.
  *
  * @param provenance               the summary's first line
  * @param technology               SMC-R or SMC-D
- * @param totalConnections         connections handled, {@link #UNKNOWN} when not printed
- * @param smcConnections           connections that used SMC, {@link #UNKNOWN} when not printed
- * @param smcClient                SMC connections as client, {@link #UNKNOWN} when not printed
- * @param smcServer                SMC connections as server, {@link #UNKNOWN} when not printed
- * @param v1                       SMCv1 connections, {@link #UNKNOWN} when not printed
- * @param v2                       SMCv2 connections, {@link #UNKNOWN} when not printed
- * @param handshakeErrors          handshake errors, {@link #UNKNOWN} when not printed
- * @param handshakeErrorsClient    handshake errors as client, {@link #UNKNOWN} when not printed
- * @param handshakeErrorsServer    handshake errors as server, {@link #UNKNOWN} when not printed
- * @param avgRequestsPerConnection average requests per SMC connection, {@link #UNKNOWN} when not printed
- * @param tcpFallbacks             connections that fell back to TCP, {@link #UNKNOWN} when not printed
- * @param fallbacksClient          fallbacks as client, {@link #UNKNOWN} when not printed
- * @param fallbacksServer          fallbacks as server, {@link #UNKNOWN} when not printed
- * @param rxBytes                  bytes received, {@link #UNKNOWN} when not printed
- * @param rxRequests               receive requests, {@link #UNKNOWN} when not printed
- * @param rxBufferFull             receives that found the buffer full, {@link #UNKNOWN} when not printed
- * @param txBytes                  bytes sent, {@link #UNKNOWN} when not printed
- * @param txRequests               send requests, {@link #UNKNOWN} when not printed
- * @param txBufferFull             sends that found the buffer full, {@link #UNKNOWN} when not printed
- * @param txBufferFullRemote       sends that found the peer's buffer full, {@link #UNKNOWN} when not printed
- * @param txBufferTooSmall         sends larger than the buffer, {@link #UNKNOWN} when not printed
- * @param txBufferTooSmallRemote   sends larger than the peer's buffer, {@link #UNKNOWN} when not printed
+ * @param totalConnections         connections handled
+ * @param smcConnections           connections that used SMC
+ * @param smcClient                SMC connections as client
+ * @param smcServer                SMC connections as server
+ * @param v1                       SMCv1 connections
+ * @param v2                       SMCv2 connections
+ * @param handshakeErrors          "Handshake errors": connections that failed in the CLC handshake without a fallback
+ *                                 (e.g. an echoed SMC option, {@code smc_connect_decline_fallback} with a negative
+ *                                 reason)
+ * @param handshakeErrorsClient    handshake errors as client ({@code -d})
+ * @param handshakeErrorsServer    handshake errors as server ({@code -d})
+ * @param avgRequestsPerConnection average requests per SMC connection
+ * @param tcpFallbacks             connections that fell back to TCP
+ * @param fallbacksClient          fallbacks as client
+ * @param fallbacksServer          fallbacks as server
+ * @param rxBytes                  bytes received
+ * @param rxRequests               receive requests
+ * @param rxBufferFull             receives that found the buffer full
+ * @param txBytes                  bytes sent
+ * @param txRequests               send requests
+ * @param txBufferFull             sends that found the buffer full
+ * @param txBufferFullRemote       sends that found the peer's buffer full
+ * @param txBufferTooSmall         sends larger than the buffer
+ * @param txBufferTooSmallRemote   sends larger than the peer's buffer
+ * @param rxBufferDowngrades       RX "Buffer downgrades" ({@code -d})
+ * @param txBufferDowngrades       TX "Buffer downgrades" ({@code -d})
+ * @param rxBufferReuses           RX "Buffer reuses" ({@code -d})
+ * @param txBufferReuses           TX "Buffer reuses" ({@code -d})
+ * @param rxBufferUsageBytes       RX "Buffer usage (Bytes)" (smc-tools 1.8.4+ with a kernel that reports it)
+ * @param txBufferUsageBytes       TX "Buffer usage (Bytes)"
+ * @param specialSocketCalls       Extras "Special socket calls"
  */
 public record SmcStats(Provenance provenance, SmcTechnology technology, long totalConnections, long smcConnections,
-                       long smcClient, long smcServer, long v1, long v2, long handshakeErrors, long
-                       handshakeErrorsClient, long handshakeErrorsServer, double avgRequestsPerConnection, long
-                       tcpFallbacks, long fallbacksClient, long fallbacksServer, long rxBytes, long rxRequests, long
-                       rxBufferFull, long txBytes, long txRequests, long txBufferFull, long txBufferFullRemote, long
-                       txBufferTooSmall, long txBufferTooSmallRemote) implements Fact {
+                       long smcClient, long smcServer, long v1, long v2, long handshakeErrors,
+                       long handshakeErrorsClient, long handshakeErrorsServer, double avgRequestsPerConnection,
+                       long tcpFallbacks, long fallbacksClient, long fallbacksServer, long rxBytes, long rxRequests,
+                       long rxBufferFull, long txBytes, long txRequests, long txBufferFull, long txBufferFullRemote,
+                       long txBufferTooSmall, long txBufferTooSmallRemote, long rxBufferDowngrades,
+                       long txBufferDowngrades, long rxBufferReuses, long txBufferReuses, long rxBufferUsageBytes,
+                       long txBufferUsageBytes, long specialSocketCalls) implements Fact {
     /** The value of a counter the listing did not print. */
     public static final long UNKNOWN = -1;
 
@@ -76,6 +93,13 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
         private long txBufferFullRemote = UNKNOWN;
         private long txBufferTooSmall = UNKNOWN;
         private long txBufferTooSmallRemote = UNKNOWN;
+        private long rxBufferDowngrades = UNKNOWN;
+        private long txBufferDowngrades = UNKNOWN;
+        private long rxBufferReuses = UNKNOWN;
+        private long txBufferReuses = UNKNOWN;
+        private long rxBufferUsageBytes = UNKNOWN;
+        private long txBufferUsageBytes = UNKNOWN;
+        private long specialSocketCalls = UNKNOWN;
 
         private Builder(Provenance provenance, SmcTechnology technology) {
             this.provenance = Objects.requireNonNull(provenance, "provenance");
@@ -214,6 +238,48 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
             return this;
         }
 
+        /** Sets {@code rxBufferDowngrades}: RX buffers smaller than requested. */
+        public Builder rxBufferDowngrades(long value) {
+            rxBufferDowngrades = value;
+            return this;
+        }
+
+        /** Sets {@code txBufferDowngrades}: TX buffers smaller than requested. */
+        public Builder txBufferDowngrades(long value) {
+            txBufferDowngrades = value;
+            return this;
+        }
+
+        /** Sets {@code rxBufferReuses}: RX buffers reused. */
+        public Builder rxBufferReuses(long value) {
+            rxBufferReuses = value;
+            return this;
+        }
+
+        /** Sets {@code txBufferReuses}: TX buffers reused. */
+        public Builder txBufferReuses(long value) {
+            txBufferReuses = value;
+            return this;
+        }
+
+        /** Sets {@code rxBufferUsageBytes}: RX buffer usage in bytes. */
+        public Builder rxBufferUsageBytes(long value) {
+            rxBufferUsageBytes = value;
+            return this;
+        }
+
+        /** Sets {@code txBufferUsageBytes}: TX buffer usage in bytes. */
+        public Builder txBufferUsageBytes(long value) {
+            txBufferUsageBytes = value;
+            return this;
+        }
+
+        /** Sets {@code specialSocketCalls}: special socket calls. */
+        public Builder specialSocketCalls(long value) {
+            specialSocketCalls = value;
+            return this;
+        }
+
         /** The technology the listing is of. */
         public SmcTechnology technology() {
             return technology;
@@ -224,7 +290,9 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
             return new SmcStats(provenance, technology, totalConnections, smcConnections, smcClient, smcServer, v1,
                     v2, handshakeErrors, handshakeErrorsClient, handshakeErrorsServer, avgRequestsPerConnection,
                     tcpFallbacks, fallbacksClient, fallbacksServer, rxBytes, rxRequests, rxBufferFull, txBytes,
-                    txRequests, txBufferFull, txBufferFullRemote, txBufferTooSmall, txBufferTooSmallRemote);
+                    txRequests, txBufferFull, txBufferFullRemote, txBufferTooSmall, txBufferTooSmallRemote,
+                    rxBufferDowngrades, txBufferDowngrades, rxBufferReuses, txBufferReuses, rxBufferUsageBytes,
+                    txBufferUsageBytes, specialSocketCalls);
         }
     }
 }

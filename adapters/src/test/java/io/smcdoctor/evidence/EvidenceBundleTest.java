@@ -131,7 +131,8 @@ class EvidenceBundleTest {
 
     @Test
     void read_unrecognisableSingleFile_throwsOneLineMessageNamingFileAndKinds() throws IOException {
-        Path f = Files.writeString(tmp.resolve("notes.log"), "we rebooted twice and it is still slow\n");
+        // not text: nobody wrote it, no tool printed it
+        Path f = Files.write(tmp.resolve("notes.log"), new byte[] {0x00, 0x01, 0x02, (byte) 0x80, 0x00, 0x10});
 
         assertThatThrownBy(() -> EvidenceBundle.read(f))
                 .isInstanceOf(EvidenceParseException.class)
@@ -259,10 +260,21 @@ class EvidenceBundleTest {
     }
 
     @Test
-    void reader_pastedTextOfNoKnownKind_throwsNamingIt() {
-        assertThatThrownBy(() -> EvidenceBundle.reader().file("pasted.txt", "hello world\n").read())
+    void reader_pastedTextWithoutToolOutput_isReadAsTheReportersWords() {
+        Evidence ev = EvidenceBundle.reader().file("pasted.txt", "connections to the cache hang since Monday\n").read();
+
+        assertThat(ev.sources()).containsEntry("pasted.txt", SourceKind.SYMPTOM);
+        assertThat(ev.facts(SymptomText.class)).extracting(SymptomText::text)
+                .containsExactly("connections to the cache hang since Monday");
+        assertThat(ev.warnings()).extracting(ParseWarning::message)
+                .containsExactly("no tool output recognised in 'pasted.txt'; read as a description of the problem");
+    }
+
+    @Test
+    void reader_binaryContentOfNoKnownKind_throwsNamingIt() {
+        assertThatThrownBy(() -> EvidenceBundle.reader().file("pasted.bin", "\u0001\u0002\u0003\u0000\u0004").read())
                 .isInstanceOf(EvidenceParseException.class)
-                .hasMessageStartingWith("pasted.txt: not a recognised evidence file");
+                .hasMessageStartingWith("pasted.bin: not a recognised evidence file");
     }
 
     @Test

@@ -3,16 +3,18 @@ package io.smcdoctor.cli;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.adapters.host.LiveCollector;
+import io.smcdoctor.cli.report.ReportDocument;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.internal.BundleReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,12 +27,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code smc-doctor diagnose [PATH...] [--symptom TEXT]}: ranked diagnoses from bundles, files or this host. */
+/**
+ * {@code smc-doctor diagnose [PATH...] [--symptom TEXT] [--format text|json|html|markdown] [-o FILE]}: ranked diagnoses
+ * from bundles, files or this host.
+ */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnose SMC problems from evidence bundles or this host.",
             "PATH: bundle directories, .tar.gz/.zip archives or single files (smcss.txt, dmesg.txt, ...);",
+            "'-' reads a paste from standard input (a ticket or mail mixing several tools' outputs);",
             "an executable (ELF) among them is checked for static linking (smc_run cannot preload into it).",
-            "Without PATH the evidence is collected from this host first (nothing is written)."})
+            "Without PATH the evidence is collected from this host first (nothing is written).",
+            "--format html writes one self-contained page (chart, evidence with the cited files' lines, copy buttons);",
+            "--format markdown the same for a GitHub or Jira ticket."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -45,17 +53,45 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "What you observed, e.g. \"no speed-up\" or \"EADDRINUSE on port 65501\" (English or Japanese).")
     @Nullable String symptom;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (any format) instead of standard output.")
+    @Nullable Path output;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (output != null) {
+            OutputFile.check(output);
+        }
         // build the Diagnoser (catalog + rules) while the evidence is read: both take a few hundred ms cold
         CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
                 () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
-        Evidence evidence = read();
+        List<BundleReader.Input> inputs = inputs();
+        Evidence evidence = read(inputs);
         Diagnoser diagnoser = join(building);
         DiagnosisReport report = diagnoser.diagnose(evidence);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(common.json() ? report.toJson() + System.lineSeparator() : report.toText());
-        out.flush();
+        String text;
+        switch (common.format) {
+            case json:
+                text = report.toJson() + System.lineSeparator();
+                break;
+            case html:
+            case markdown:
+                // a page shows the lines around each citation: the same inputs (held in memory for the live host
+                // and --symptom) are read again
+                ReportDocument doc = ReportDocument.ofInputs(report, evidence, diagnoser.catalog(), inputs,
+                        new VersionProvider().getVersion()[0]);
+                text = common.format == CommonOptions.Format.html ? doc.html() : doc.markdown();
+                break;
+            default:
+                text = report.toText();
+        }
+        if (output != null) {
+            OutputFile.write(output, text);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
         return Cli.OK;
     }
 
@@ -71,23 +107,27 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /**
-     * The evidence of the paths (or of this host), plus the {@code --symptom} text read as a {@code symptom.txt} file
-     * held in memory.
+     * What to read: the paths (or this host, collected into memory), plus the {@code --symptom} text as a
+     * {@code symptom.txt} file held in memory. Nothing is written to disk.
      */
-    private Evidence read() {
-        boolean hasSymptom = symptom != null && !symptom.isBlank();
-        String symptomFile = SourceKind.SYMPTOM.fileName();
+    private List<BundleReader.Input> inputs() {
+        List<BundleReader.Input> inputs = new ArrayList<>();
         if (paths.isEmpty()) {
-            return hasSymptom ? LiveCollector.create().collectEvidence(Map.of(symptomFile, symptom))
-                    : LiveCollector.create().collectEvidence();
+            inputs.add(new BundleReader.MemoryBundle("live", LiveCollector.create().collectFiles()));
         }
-        EvidenceBundle.Reader reader = EvidenceBundle.reader();
-        paths.forEach(reader::path);
-        if (hasSymptom) {
-            reader.file(symptomFile, symptom);
+        paths.forEach(p -> inputs.add(new BundleReader.PathInput(p)));
+        if (symptom != null && !symptom.isBlank()) {
+            inputs.add(new BundleReader.MemoryFile(SourceKind.SYMPTOM.fileName(),
+                    symptom.getBytes(StandardCharsets.UTF_8)));
         }
+        return inputs;
+    }
+
+    /** The evidence of the inputs; the path {@code -} reads a paste from standard input. */
+    private Evidence read(List<BundleReader.Input> inputs) {
         Progress progress = Progress.start(spec.commandLine().getErr(), paths);
-        Evidence evidence = reader.read();
+        Evidence evidence = new BundleReader(EvidenceBundle.Limits.defaults(),
+                paths.contains(Path.of(BundleReader.STDIN)) ? System.in : null).readAll(inputs);
         progress.done(evidence);
         return evidence;
     }

@@ -20,7 +20,7 @@ public enum Specificity {
     DIRECT(0.92),
     /**
      * A tool or the kernel states the condition (smc-tools' "SMC module not loaded", {@code EAFNOSUPPORT},
-     * {@code netns exclusive}, an interface without an RDMA device, SMC sockets and no fallback).
+     * {@code netns exclusive} with no device in this namespace and one on the host, SMC sockets and no fallback).
      */
     STATED(0.90),
     /**
@@ -38,13 +38,13 @@ public enum Specificity {
      */
     LIKELY(0.80),
     /**
-     * One file that points at the cause from the other side (an RDMA GUID matching no interface, a removed link, the
-     * peer declining NOSMCDEV to a host that relies on a UEID).
+     * One file that points at the cause from the other side (a removed link with ERR_REGBUF, {@code netns exclusive}
+     * and no device in this namespace, a server with a UEID and a device declining NOSMCDEV).
      */
     PROBABLE(0.75),
     /**
      * Consistent with the cause, which explains it best among the candidates (unknown symbols alone, the peer
-     * declined, no AF_SMC socket while SMC is loaded, full SMC buffers).
+     * declined, no AF_SMC socket while SMC is loaded).
      */
     CONSISTENT(0.70),
     /** The absence of something the cause removes (no smc in lsmod, no net.smc sysctls in a full listing). */
@@ -55,7 +55,23 @@ public enum Specificity {
      * Evidence that fits but proves little (past fallback counters, an MTU of 1500, SMC sysctls without sockets), and
      * a reason code left with a single candidate cause ({@link #codeCause}).
      */
-    WEAK(0.60);
+    WEAK(0.60),
+    /**
+     * A pointer without the mechanism: SMC kernel functions named in the user's words, RDMA ports without a netdev
+     * on hardware where the binding may simply lag.
+     */
+    TENTATIVE(0.55),
+    /**
+     * A signal that other common causes produce too (client handshake errors without the user's words, a netdev
+     * reference leak on a host that uses SMC, a removed RDMA device that came back).
+     */
+    PLAUSIBLE(0.50),
+    /**
+     * A candidate the evidence allows but cannot decide, as weak as the first cause of a code alone (exclusive RDMA
+     * namespace mode with this namespace's devices unknown, the peer declining NOSMCDEV to a host with a UEID, a
+     * development kernel in the report).
+     */
+    UNDECIDED(0.45);
 
     /** Specificity of the first (most common) catalog cause concluded from a reason code or symptom alone. */
     static final double BASELINE_FIRST = 0.45;
@@ -65,6 +81,10 @@ public enum Specificity {
     static final double BASELINE_FLOOR = 0.15;
     /** What the peer saying X adds to the baseline of X's causes on the peer's side. */
     static final double PEER_SAID_SO = 0.05;
+    /** What each further phrase of a symptom in the user's words adds to the baseline of its causes. */
+    static final double FURTHER_PHRASE = 0.05;
+    /** The most further phrases of a symptom add. */
+    static final double FURTHER_PHRASES_MAX = 0.15;
 
     private final double value;
 
@@ -83,6 +103,15 @@ public enum Specificity {
      */
     public static double baseline(int index) {
         return Math.max(BASELINE_FLOOR, BASELINE_FIRST - BASELINE_STEP * index);
+    }
+
+    /**
+     * Specificity of the i-th cause of a symptom the user described with {@code phrases} different phrases of it: the
+     * baseline, plus 0.05 for each further phrase up to +0.15 (a text that names several of a symptom's marks describes
+     * it more surely than one word that may be incidental).
+     */
+    public static double symptom(int index, int phrases) {
+        return baseline(index) + Math.min(FURTHER_PHRASES_MAX, FURTHER_PHRASE * Math.max(0, phrases - 1));
     }
 
     /**

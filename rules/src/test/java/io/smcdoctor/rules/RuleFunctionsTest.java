@@ -43,4 +43,24 @@ class RuleFunctionsTest {
         assertThat(RuleFunctions.carriesTraffic(nic("eth1", "00:16:3e:12:34:57"))).isFalse();
         assertThat(RuleFunctions.carriesTraffic(nic("lo", "00:00:00:00:00:00", "127.0.0.1/8"))).isFalse();
     }
+
+    @Test
+    void namesSmcKernelFunction_kernelFunctionsAndStructs() {
+        // from a net/smc commit message (public corpus case 30)
+        assertThat(RuleFunctions.namesSmcKernelFunction("In smc_connect_work(), when the underlying TCP handshake"
+                + " fails, the error code (rc) must be propagated to sk_err")).isTrue();
+        assertThat(RuleFunctions.namesSmcKernelFunction("saves it in struct smc_init_info ini")).isTrue();
+        assertThat(RuleFunctions.namesSmcKernelFunction("RIP: 0010:__smc_release+0x2c/0x1a0 [smc]")).isTrue();
+        assertThat(RuleFunctions.namesSmcKernelFunction("smcr_link_put() underflows")).isTrue();
+    }
+
+    @Test
+    void namesSmcKernelFunction_toolsModulesAndSysctlsAreNotKernelCode() {
+        assertThat(RuleFunctions.namesSmcKernelFunction("smc_run iperf3 -s; smc_chk -C 10.0.0.1; smc_pnet -a NET1"))
+                .isFalse();
+        assertThat(RuleFunctions.namesSmcKernelFunction("modprobe smc_diag")).isFalse();
+        assertThat(RuleFunctions.namesSmcKernelFunction("sysctl -w net.smc.smcr_buf_type=1")).isFalse();
+        assertThat(RuleFunctions.namesSmcKernelFunction("SMC gives no speed-up over TCP")).isFalse();
+        assertThat(RuleFunctions.namesSmcKernelFunction("")).isFalse();
+    }
 }

@@ -22,11 +22,21 @@ class SpecificityTest {
     }
 
     @Test
-    void levels_stayAboveTheBaseline_soAnySpecificRuleOutranksACodeAlone() {
+    void levels_neverFallBelowTheFirstCauseOfACodeAlone() {
         double lowest = Specificity.values()[Specificity.values().length - 1].value();
 
-        assertThat(lowest).isGreaterThan(Specificity.baseline(0));
-        assertThat(lowest).isGreaterThan(Specificity.peerReason(0, 2));
+        assertThat(lowest).isEqualTo(Specificity.baseline(0));
+        assertThat(Specificity.WEAK.value()).isGreaterThan(Specificity.peerReason(0, 2));
+    }
+
+    @Test
+    void symptom_addsForFurtherPhrasesUpToALimit() {
+        assertThat(Specificity.symptom(0, 1)).isEqualTo(Specificity.baseline(0));
+        assertThat(Specificity.symptom(0, 2)).isEqualTo(0.50, within(1e-9));
+        assertThat(Specificity.symptom(1, 4)).isEqualTo(0.55, within(1e-9));
+        assertThat(Specificity.symptom(1, 9)).isEqualTo(0.55, within(1e-9));
+        assertThat(Specificity.symptom(0, 10)).isEqualTo(Specificity.symptom(0, 4));
+        assertThat(Specificity.symptom(0, 10)).isLessThan(0.61);
     }
 
     @Test

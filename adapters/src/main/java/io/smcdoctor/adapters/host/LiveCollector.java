@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,6 +110,14 @@ public final class LiveCollector {
             throw new CollectionException("cannot write the bundle to " + output + ": " + e.getMessage(), e);
         }
         return g.result(output);
+    }
+
+    /**
+     * Collects into memory: the bundle's file names ({@code smcss.txt}, {@code proc/sys/net/smc/...},
+     * {@code manifest.json}, ...) to their content, as {@link #collect(Path)} would write them. Nothing is written.
+     */
+    public Map<String, byte[]> collectFiles() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(gatherer.gather().files));
     }
 
     /**

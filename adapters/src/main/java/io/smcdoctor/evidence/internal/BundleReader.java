@@ -7,6 +7,7 @@ import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.SysctlSetting;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,10 +46,22 @@ public final class BundleReader {
     private final Evidence.Builder builder = Evidence.builder();
     private final Set<String> labels = new HashSet<>();
     private final Set<String> singleSources = new HashSet<>();
+    private final @Nullable FileSink sink;
+    private final @Nullable InputStream stdin;
+
+    /** Receives the evidence files of a read instead of the parsers. */
+    @FunctionalInterface
+    public interface FileSink {
+        /**
+         * One evidence file: its source name exactly as the facts of a normal read cite it, its kind and its
+         * content (bounded by the limits; what the sink does not read is still counted).
+         */
+        void file(String source, SourceKind kind, InputStream content) throws IOException;
+    }
 
     /** A reader bounded by {@code limits}. */
     public BundleReader(EvidenceBundle.Limits limits) {
-        this.budget = new BundleBudget(limits);
+        this(limits, null, null);
     }
 
     /** One input of a read: a path, a bundle held in memory, or one file held in memory. */
@@ -72,6 +85,32 @@ public final class BundleReader {
     /** One file held in memory, recognised by its name or else by its content, like a single file on disk. */
     public record MemoryFile(String name, byte[] content) implements Input {
     }
+
+    /**
+     * A reader that walks the inputs as a normal read does (same names, same limits, same refusals) but hands each
+     * evidence file to {@code sink} instead of parsing it: for reading cited files again, e.g. to show the lines
+     * around a citation. The evidence {@link #read(List)} returns is then empty apart from warnings.
+     */
+    public BundleReader(EvidenceBundle.Limits limits, FileSink sink) {
+        this(limits, sink, null);
+    }
+
+    /**
+     * A reader bounded by {@code limits} for which the path {@value #STDIN} stands for {@code stdin}: pasted text,
+     * split into the tools' outputs by content.
+     */
+    public BundleReader(EvidenceBundle.Limits limits, @Nullable InputStream stdin) {
+        this(limits, null, stdin);
+    }
+
+    private BundleReader(EvidenceBundle.Limits limits, @Nullable FileSink sink, @Nullable InputStream stdin) {
+        this.budget = new BundleBudget(limits);
+        this.sink = sink;
+        this.stdin = stdin;
+    }
+
+    /** The path that names standard input. */
+    public static final String STDIN = "-";
 
     /**
      * Reads every path; sources are prefixed with the bundle's name when there is more than one path.
@@ -121,18 +160,18 @@ public final class BundleReader {
         try {
             budget.countEntry(file.name(), file.name());
             budget.checkDeclaredSize(file.name(), file.name(), file.content().length);
-            Optional<SourceKind> kind = singleFileKind(file.name(), source, file.content(), file.content().length);
-            if (kind.isEmpty()) {
-                return;
-            }
-            process(kind.get(), source, budget.entry(file.name(), file.name(),
-                    new ByteArrayInputStream(file.content()), null));
+            readSingle(file.name(), EvidenceSpec.baseName(file.name()), source,
+                    () -> new ByteArrayInputStream(file.content()));
         } catch (IOException e) {
             throw failure(file.name(), e);
         }
     }
 
     private void readPath(Path path, boolean several) {
+        if (stdin != null && path.toString().equals(STDIN)) {
+            readStdin(stdin);
+            return;
+        }
         if (!Files.exists(path)) {
             throw new EvidenceParseException(path + ": no such file or directory");
         }
@@ -168,19 +207,56 @@ public final class BundleReader {
                 builder.binary(path);
                 return;
             }
-            byte[] head = new byte[ContentSniffer.HEAD_BYTES];
-            int n;
-            try (InputStream in = Files.newInputStream(path)) {
-                n = in.readNBytes(head, 0, head.length);
-            }
-            Optional<SourceKind> kind = singleFileKind(container, source, head, n);
-            if (kind.isPresent()) {
-                try (InputStream in = Files.newInputStream(path)) {
-                    process(kind.get(), source, budget.entry(container, name, in, null));
-                }
-            }
+            readSingle(container, name, source, () -> Files.newInputStream(path));
         } catch (IOException e) {
             throw failure(container, e);
+        }
+    }
+
+    /** The content of a single file, opened again for each pass over it (a file on disk or bytes in memory). */
+    @FunctionalInterface
+    private interface Content {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * A single file (on disk or in memory): read by the parser its name says, else as a paste whose parts are
+     * recognised by content, else, when it is text without any tool's output, as the reporter's description.
+     *
+     * @throws EvidenceParseException when it is neither (binary content of no recognised kind)
+     */
+    private void readSingle(String container, String name, String source, Content content) throws IOException {
+        if (isLabTruth(name)) {
+            builder.warning(new ParseWarning(source, 0, "scenario.json is lab ground truth; not read"));
+            return;
+        }
+        Optional<SourceKind> kind = SourceKind.ofFileName(name)
+                .filter(k -> !(EvidenceSpecs.of(k).reader() instanceof EvidenceSpec.Reader.Elf));
+        if (kind.isPresent()) {
+            try (InputStream in = content.open()) {
+                process(kind.get(), source, budget.entry(container, name, in, null));
+            }
+            return;
+        }
+        // a file of unknown name: a paste, whose parts are recognised by content
+        int parts;
+        try (InputStream in = content.open()) {
+            parts = builder.readPaste(source, budget.entry(container, name, in, null), false);
+        }
+        if (parts == 0 && isText(content)) {
+            // no tool's output in it, but text: what a person wrote about the problem (a ticket, a mail)
+            try (InputStream in = content.open()) {
+                process(SourceKind.SYMPTOM, source, budget.entry(container, name, in, null));
+            }
+            builder.warning(new ParseWarning(source, 0, "no tool output recognised in '" + source
+                    + "'; read as a description of the problem"));
+            return;
+        }
+        if (parts == 0) {
+            throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
+                    + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
+                    + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
+                    + ContentSniffer.recognisedKinds());
         }
     }
 
@@ -199,35 +275,82 @@ public final class BundleReader {
     }
 
     /**
-     * The kind of a single file: by its name, else by its first bytes; empty (with a warning citing {@code source})
-     * for lab ground truth.
-     *
-     * @throws EvidenceParseException when neither name nor content says what it is
+     * True when the file's first 8 KiB are text a person wrote: valid UTF-8 (or ASCII) without NUL bytes and with few
+     * other control characters.
      */
-    private Optional<SourceKind> singleFileKind(String container, String source, byte[] head, int length) {
-        String name = EvidenceSpec.baseName(container);
-        if (isLabTruth(name)) {
-            builder.warning(new ParseWarning(source, 0, "scenario.json is lab ground truth; not read"));
-            return Optional.empty();
+    private static boolean isText(Content content) throws IOException {
+        byte[] head;
+        try (InputStream in = content.open()) {
+            head = in.readNBytes(8192);
         }
-        Optional<SourceKind> kind = SourceKind.ofFileName(name)
-                .filter(k -> !(EvidenceSpecs.of(k).reader() instanceof EvidenceSpec.Reader.Elf));
-        if (kind.isEmpty()) {
-            kind = ContentSniffer.sniff(head, length);
+        if (head.length == 0) {
+            return false;
         }
-        if (kind.isEmpty()) {
-            throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
-                    + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
-                    + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
-                    + ContentSniffer.recognisedKinds());
+        int control = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return false;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                control++;
+            }
         }
-        return kind;
+        if (control * 20 > head.length) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(head, 0,
+                    head.length < 8192 ? head.length : lastCharBoundary(head)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The length of the longest prefix that does not cut a UTF-8 sequence. */
+    private static int lastCharBoundary(byte[] b) {
+        int end = b.length;
+        int i = end - 1;
+        while (i > 0 && (b[i] & 0xC0) == 0x80 && end - i < 4) {
+            i--;
+        }
+        return (b[i] & 0x80) == 0 ? end : i;
     }
 
     private static boolean isElf(Path path) throws IOException {
         byte[] magic = new byte[4];
         try (InputStream in = Files.newInputStream(path)) {
             return ContentSniffer.isElf(magic, in.readNBytes(magic, 0, 4));
+        }
+    }
+
+    /**
+     * True for names a paste is saved under ({@code paste.txt}, {@code ticket-4711.log}, {@code out}): text without a
+     * format of its own. Structured and document files ({@code .yaml}, {@code .json}, {@code .md}, {@code .html}, ...)
+     * are not pastes of terminal output and are never read as one.
+     */
+    static boolean pasteName(String name) {
+        String base = EvidenceSpec.baseName(name);
+        int dot = base.lastIndexOf('.');
+        if (dot <= 0) {
+            return true;
+        }
+        switch (base.substring(dot + 1)) {
+            case "txt": case "log": case "out": case "text": case "paste": case "dmesg":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Standard input: a paste (a ticket, a mail), read by content; prose alone is still the reporter's words. */
+    private void readStdin(InputStream in) {
+        String source = "stdin";
+        try {
+            budget.countEntry(source, source);
+            builder.readPaste(source, budget.entry(source, source, in, null), true);
+        } catch (IOException e) {
+            throw failure(source, e);
         }
     }
 
@@ -361,15 +484,44 @@ public final class BundleReader {
         }
         Optional<SourceKind> kind = SourceKind.ofFileName(base);
         if (kind.isEmpty() || EvidenceSpecs.of(kind.get()).reader() instanceof EvidenceSpec.Reader.Elf) {
-            builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
-                    + "' is not a file name of the evidence bundle format"));
+            unknownEntry(source, in);
             return;
         }
         process(kind.get(), source, in);
     }
 
+    /**
+     * A bundle file whose name is not of the bundle format ({@code paste.txt}, {@code notes.txt}, {@code ticket.log}):
+     * read as a paste when it is text holding some tool's output, else ignored with a warning.
+     */
+    private void unknownEntry(String source, InputStream raw) throws IOException {
+        if (!pasteName(source)) {
+            builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
+                    + "' is not a file name of the evidence bundle format"));
+            return;
+        }
+        BufferedInputStream in = new BufferedInputStream(raw, ContentSniffer.HEAD_BYTES);
+        in.mark(ContentSniffer.HEAD_BYTES);
+        byte[] head = in.readNBytes(ContentSniffer.HEAD_BYTES);
+        in.reset();
+        boolean binary = head.length == 0 || ContentSniffer.isElf(head, head.length);
+        for (int i = 0; i < head.length && !binary; i++) {
+            binary = head[i] == 0;
+        }
+        if (!binary && builder.readPaste(source, in, false) > 0) {
+            return;
+        }
+        builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
+                + "' is not a file name of the evidence bundle format"
+                + (binary ? " (binary content)" : ", and no tool's output was recognised in it")));
+    }
+
     /** One input of a known kind, read as its spec says. */
     private void process(SourceKind kind, String source, InputStream in) throws IOException {
+        if (sink != null) {
+            sink.file(source, kind, in);
+            return;
+        }
         EvidenceSpec.Reader reader = EvidenceSpecs.of(kind).reader();
         if (reader instanceof EvidenceSpec.Reader.Json json) {
             builder.source(source, kind);

@@ -38,11 +38,15 @@ import java.util.regex.Pattern;
  * @param primary            the input every diagnosis starts from: asked for whenever it is missing, whatever the
  *                           rules concluded
  * @param label              a short name for people, e.g. {@code smcr device}
+ * @param invocations        how a person types the command in a shell (tool and object, abbreviated as the tool
+ *                           accepts): a pasted command line {@code $ smcr d} or {@code [root@h ~]# lsmod | grep smc}
+ *                           names the kind of the output below it
+ * @param shape              what a line of this kind looks like, for pasted text: wrapped lines, a part's end
  */
 public record EvidenceSpec(SourceKind kind, String fileName, List<String> aliases, String hint, Reader reader,
                            List<Signature> signatures, String unsniffable, Gathering gathering, List<Command> commands,
                            String notGatheredBecause, List<Class<? extends Fact>> feeds, LocalizedText tells,
-                           boolean primary, String label) {
+                           boolean primary, String label, List<Invocation> invocations, LineShape shape) {
     /** Validates that every part is present or its absence is explained. */
     public EvidenceSpec {
         Objects.requireNonNull(kind, "kind");
@@ -54,7 +58,9 @@ public record EvidenceSpec(SourceKind kind, String fileName, List<String> aliase
         Objects.requireNonNull(notGatheredBecause, "notGatheredBecause");
         Objects.requireNonNull(tells, "tells");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(shape, "shape");
         aliases = List.copyOf(aliases);
+        invocations = List.copyOf(invocations);
         signatures = List.copyOf(signatures);
         commands = List.copyOf(commands);
         feeds = List.copyOf(feeds);
@@ -139,6 +145,68 @@ public record EvidenceSpec(SourceKind kind, String fileName, List<String> aliase
 
         /** The four bytes {@code 0x7f 'E' 'L' 'F'}. */
         record ElfMagic() implements Signature {
+        }
+    }
+
+    /**
+     * A command a person types to produce this kind: {@code tool} (the program's base name) and {@code object}, the
+     * first argument that is not an option, which may be abbreviated to any non-empty prefix as smc-tools
+     * ({@code smcr d}) and iproute2 ({@code ip a}, {@code rdma dev}) accept it; {@code ""} when any arguments do
+     * ({@code smcss -a}); with {@code exact} the argument must be given in full ({@code cat /proc/modules}).
+     */
+    public record Invocation(String tool, String object, boolean exact) {
+        public Invocation {
+            Objects.requireNonNull(tool, "tool");
+            Objects.requireNonNull(object, "object");
+        }
+
+        /** True when {@code arg} (the first non-option argument, {@code ""} when none) selects this invocation. */
+        public boolean matchesObject(String arg) {
+            if (object.isEmpty()) {
+                return true;
+            }
+            if (exact) {
+                return object.equals(arg);
+            }
+            return !arg.isEmpty() && object.startsWith(arg);
+        }
+    }
+
+    /**
+     * What lines of a kind look like, for text that is not byte-clean (mail, tickets, documentation): which line is the
+     * tail of a line a mailer wrapped, and which line still belongs to the tool's output after a blank line of a paste.
+     * Implementations are stateless.
+     */
+    public interface LineShape {
+        /** A kind whose lines are never joined and which accepts any line. */
+        LineShape ANY = new LineShape() {
+        };
+
+        /**
+         * True when {@code line} is the tail of {@code previous}, wrapped onto its own line by a mailer or a terminal
+         * (both already cleaned: no quote marks, common indentation removed): it cannot be a line of this kind by
+         * itself.
+         */
+        default boolean continues(String previous, String line) {
+            return false;
+        }
+
+        /** True when {@code line} looks like a line of this kind's output (used to tell where a paste's part ends). */
+        default boolean belongs(String line) {
+            return true;
+        }
+
+        /** True when columns are cut at fixed positions, so that every tab is expanded to the next multiple of 8. */
+        default boolean columns() {
+            return false;
+        }
+
+        /**
+         * True when a line that looks like a host label ({@code Server}, {@code SERVER1}) is this kind's output: the
+         * {@code Server}/{@code Client} captions of {@code smcr -d stats}, a User EID (one upper-case word).
+         */
+        default boolean ownsLabel(String stripped) {
+            return false;
         }
     }
 

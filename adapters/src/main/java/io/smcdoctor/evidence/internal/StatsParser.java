@@ -156,13 +156,25 @@ final class StatsParser implements TextParser {
                 if (t.startsWith("Buffer too small")) {
                     return set(a::txBufferTooSmall, value(t, "Buffer too small".length()));
                 }
-                return t.startsWith("Buffer usage (Bytes)") || t.startsWith("Buffer downgrades")
-                        || t.startsWith("Buffer reuses") || t.startsWith("8KB") || t.startsWith("Bufs")
-                        || t.startsWith("Reqs");
+                if (t.startsWith("Buffer usage (Bytes)")) {
+                    return set(rx ? a::rxBufferUsageBytes : a::txBufferUsageBytes,
+                            value(t, "Buffer usage (Bytes)".length()));
+                }
+                if (t.startsWith("Buffer downgrades")) {
+                    return set(rx ? a::rxBufferDowngrades : a::txBufferDowngrades,
+                            value(t, "Buffer downgrades".length()));
+                }
+                if (t.startsWith("Buffer reuses")) {
+                    return set(rx ? a::rxBufferReuses : a::txBufferReuses, value(t, "Buffer reuses".length()));
+                }
+                return t.startsWith("8KB") || t.startsWith("Bufs") || t.startsWith("Reqs");
             }
             if (section == Section.EXTRAS) {
-                return t.startsWith("Special socket calls") || t.startsWith("cork") || t.startsWith("nodelay")
-                        || t.startsWith("sendpage") || t.startsWith("splice") || t.startsWith("urgent data");
+                if (t.startsWith("Special socket calls")) {
+                    return set(a::specialSocketCalls, value(t, "Special socket calls".length()));
+                }
+                return t.startsWith("cork") || t.startsWith("nodelay") || t.startsWith("sendpage")
+                        || t.startsWith("splice") || t.startsWith("urgent data");
             }
             return false;
         }

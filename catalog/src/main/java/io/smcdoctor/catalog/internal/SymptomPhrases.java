@@ -24,8 +24,14 @@ public final class SymptomPhrases {
     private record Entry(Symptom symptom, List<Phrase> phrases) {
     }
 
-    /** A symptom whose phrase occurs in a text. */
-    public record Match(Symptom symptom, String phrase) {
+    /**
+     * A symptom whose phrase occurs in a text.
+     *
+     * @param symptom the symptom
+     * @param phrase  its first phrase found
+     * @param phrases how many different phrases of the symptom the text holds (at least 1)
+     */
+    public record Match(Symptom symptom, String phrase, int phrases) {
     }
 
     private final Catalog catalog;
@@ -57,17 +63,25 @@ public final class SymptomPhrases {
         return catalog;
     }
 
-    /** The symptoms with a phrase in the text, each once with its first matching phrase, in catalog order. */
+    /**
+     * The symptoms with a phrase in the text, each once with its first matching phrase and the number of its phrases
+     * found, in catalog order.
+     */
     public List<Match> match(String text) {
         String normalised = normalise(text);
         String raw = text.toLowerCase(Locale.ROOT);
         List<Match> out = new ArrayList<>();
         for (Entry e : entries) {
+            Phrase first = null;
+            int hits = 0;
             for (Phrase p : e.phrases()) {
                 if (matches(p, normalised, raw)) {
-                    out.add(new Match(e.symptom(), p.original()));
-                    break;
+                    first = first == null ? p : first;
+                    hits++;
                 }
+            }
+            if (first != null) {
+                out.add(new Match(e.symptom(), first.original(), hits));
             }
         }
         return out;
@@ -104,14 +118,31 @@ public final class SymptomPhrases {
         if (!phrase.ascii()) {
             return text.contains(p);
         }
+        if (!phrase.prefix()) {
+            return containsWords(text, p);
+        }
         for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
             int end = i + p.length();
             boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
                     || !Character.isLetterOrDigit(p.charAt(0));
-            boolean endOk = phrase.prefix()
-                    ? end < text.length() && Character.isLetter(text.charAt(end))
-                    : end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                            || !Character.isLetterOrDigit(p.charAt(p.length() - 1));
+            if (startOk && end < text.length() && Character.isLetter(text.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the text holds the phrase as whole words: "tcp" does not match inside "tcpdump", nor "gpu" inside
+     * "gpus2" (a phrase that starts or ends with a non-alphanumeric character has no boundary on that side).
+     */
+    public static boolean containsWords(String text, String phrase) {
+        for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+            int end = i + phrase.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
+                    || !Character.isLetterOrDigit(phrase.charAt(0));
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || !Character.isLetterOrDigit(phrase.charAt(phrase.length() - 1));
             if (startOk && endOk) {
                 return true;
             }
@@ -120,7 +151,7 @@ public final class SymptomPhrases {
     }
 
     /** Lower case, with runs of white space and hyphen/underscore variants folded, so "speed up" = "speed-up". */
-    static String normalise(String s) {
+    public static String normalise(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(lower.length());
         boolean space = false;
