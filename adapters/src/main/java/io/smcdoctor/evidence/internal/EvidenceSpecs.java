@@ -10,6 +10,7 @@ import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.InputFailed;
 import io.smcdoctor.evidence.KernelEvent;
+import io.smcdoctor.evidence.HostIdentity;
 import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.KernelSplat;
 import io.smcdoctor.evidence.LinkGroup;
@@ -198,7 +199,7 @@ public final class EvidenceSpecs {
                 .typed("sysctl", "").shape(LineShapes.SYSCTL)
                 .gathered(Gathering.PROC_SYS));
         put(m, new Spec(SourceKind.UNAME, "uname.txt", "uname -a")
-                .text(UnameParser::new, KernelRelease.class, ToolError.class, InputFailed.class)
+                .text(UnameParser::new, KernelRelease.class, HostIdentity.class, ToolError.class, InputFailed.class)
                 .signatures(line("^Linux (?!version )\\S+ \\d+\\.\\d+\\S*\\s")).shape(LineShapes.UNAME)
                 .commands(command("uname.txt", "uname", "-a")));
         put(m, new Spec(SourceKind.LSMOD, "lsmod.txt", "lsmod")
@@ -239,8 +240,8 @@ public final class EvidenceSpecs {
                 .unsniffable("free text in the user's words: anything is a symptom, so nothing can be recognised as one")
                 .notGathered("what the user observed: only the user can write it"));
         put(m, new Spec(SourceKind.MANIFEST, "manifest.json", "manifest.json").hint("smc-doctor collect")
-                .json((in, source, warnings) -> ManifestJson.facts(ManifestJson.read(in, source, warnings), source),
-                        CollectedCommand.class)
+                .json((in, source, warnings) -> ManifestJson.allFacts(ManifestJson.read(in, source, warnings), source),
+                        CollectedCommand.class, HostIdentity.class)
                 .signatures(new Signature.JsonSchema("smc-doctor/manifest/"))
                 .gathered(Gathering.MANIFEST));
         put(m, new Spec(SourceKind.BINARY, "(binary)", "an executable (ELF)")
