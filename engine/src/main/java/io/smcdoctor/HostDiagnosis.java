@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param concludedOn    the hosts whose rules concluded this cause from their own evidence (two when both ends show
  *                       it, e.g. "SMC-R works")
  * @param fixOn          the hosts to change: one host; both when either end can be changed (side {@code either}, e.g.
- *                       UEIDs that differ); none for a status or when the host to change is not among the bundles
+ *                       UEIDs that differ) or when each must be (both miss what the cause needs, e.g. a UEID); none
+ *                       for a status or when the host to change is not among the bundles
+ * @param fixEach        true when every host of {@code fixOn} must be changed, false when changing one suffices
  * @param confidence     0..1: the concluding host's confidence, raised when the other end's observation confirms it
  *                       (docs/two-hosts.md)
  * @param evidence       the lines of every host that support it, each cited {@code host:file:line}
@@ -21,7 +23,7 @@ import java.util.Objects;
  *                       the other end)
  */
 public record HostDiagnosis(int rank, Diagnosis diagnosis, List<String> concludedOn, List<String> fixOn,
-                            double confidence, List<HostCitation> evidence, List<Corroboration> corroboratedBy) {
+                            boolean fixEach, double confidence, List<HostCitation> evidence, List<Corroboration> corroboratedBy) {
     public HostDiagnosis {
         Objects.requireNonNull(diagnosis, "diagnosis");
         if (rank < 1) {

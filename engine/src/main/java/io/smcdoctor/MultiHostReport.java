@@ -15,12 +15,14 @@ import java.util.Optional;
  *
  * @param hosts     the hosts in the order given, each with its single-host report
  * @param diagnoses ranked, most likely first: problems and warnings before information, then by confidence
- * @param ruledOut  causes offered for a peer's code that the peer's own evidence contradicts
+ * @param ruledOut  causes offered for a peer's code that the peer's own evidence rules out
+ * @param missingEvidence inputs that would let the diagnosis decide more, each with the host to run it on (a host's
+ *                  request for its peer's files goes to the peer, and is left out when the peer's bundle has them)
  * @param pairings  one per pair of hosts, in the order given
  * @param language  the language of the text fields
  */
 public record MultiHostReport(List<Host> hosts, List<HostDiagnosis> diagnoses, List<RuledOutCause> ruledOut,
-                              List<HostPairing> pairings, Language language) {
+                              List<Missing> missingEvidence, List<HostPairing> pairings, Language language) {
     /** The JSON schema: the single-host schema with fields added ({@code hosts}, {@code connections}, ...). */
     public static final String SCHEMA = DiagnosisReport.SCHEMA;
 
@@ -29,6 +31,7 @@ public record MultiHostReport(List<Host> hosts, List<HostDiagnosis> diagnoses, L
         hosts = List.copyOf(hosts);
         diagnoses = List.copyOf(diagnoses);
         ruledOut = List.copyOf(ruledOut);
+        missingEvidence = List.copyOf(missingEvidence);
         pairings = List.copyOf(pairings);
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("a report of several hosts needs at least one host");
@@ -51,6 +54,19 @@ public record MultiHostReport(List<Host> hosts, List<HostDiagnosis> diagnoses, L
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(capturedAt, "capturedAt");
             Objects.requireNonNull(report, "report");
+        }
+    }
+
+    /**
+     * Input one host should provide.
+     *
+     * @param host     the host to run the command on
+     * @param evidence what, the command and why
+     */
+    public record Missing(String host, MissingEvidence evidence) {
+        public Missing {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(evidence, "evidence");
         }
     }
 

@@ -154,7 +154,7 @@ public final class ReporterCheck {
             return lines;
         }
         return e.sources().entrySet().stream().filter(s -> s.getValue() == kind).findFirst()
-                .map(s -> List.of(new Provenance(s.getKey(), 0, ""))).orElse(List.of());
+                .map(s -> List.of(new Provenance(s.getKey(), 0, "(empty)"))).orElse(List.of());
     }
 
     private static List<Provenance> sysctl(Evidence e, String key) {

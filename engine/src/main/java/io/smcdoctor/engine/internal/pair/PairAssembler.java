@@ -5,11 +5,14 @@ import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.HostCitation;
 import io.smcdoctor.HostDiagnosis;
 import io.smcdoctor.HostPairing;
+import io.smcdoctor.MissingEvidence;
 import io.smcdoctor.MultiHostReport;
 import io.smcdoctor.RuledOutCause;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.Preconditions.HostFlag;
+import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Severity;
 import io.smcdoctor.catalog.Side;
 import io.smcdoctor.evidence.Evidence;
@@ -19,6 +22,7 @@ import io.smcdoctor.rules.Codes;
 import io.smcdoctor.rules.ReporterCheck;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -99,7 +104,13 @@ public final class PairAssembler {
         resolvePeerSides(items, peer, inputs, names, ruledOut);
         mergeSame(items);
         List<HostDiagnosis> ranked = rank(items, peer, inputs, names);
-        return new MultiHostReport(hosts, ranked, ruledOut, pairings, language);
+        Set<String> settled = new HashSet<>();
+        for (Item i : items) {
+            if (i.folded) {
+                settled.add(i.host + "|" + i.diagnosis.title());
+            }
+        }
+        return new MultiHostReport(hosts, ranked, ruledOut, missing(inputs, peer, names, settled), pairings, language);
     }
 
     /** What one host's report concluded, while the hosts are put together. */
@@ -138,6 +149,22 @@ public final class PairAssembler {
         return at >= 0 && at + 1 < codes.size() ? codes.get(at + 1) : 0;
     }
 
+    /**
+     * True when a diagnosis of the other end explains why this end saw {@code 0x03010000} (the peer offered no SMC):
+     * that end fell back before its SYN ({@code 0x03060000}, an option SMC does not support, set before
+     * {@code connect()}), or it has no SMC at all. Basis: net/smc/af_smc.c {@code smc_connect()} sets the SYN's SMC
+     * option ({@code syn_smc}) only when the socket has not fallen back yet, and {@code smc_listen_work()} falls back
+     * with {@code SMC_CLC_DECL_PEERNOSMC} when the client's SYN lacked it; without the smc module the client's socket
+     * is a plain TCP socket (lab 6.12 fastopen and smc-module-missing).
+     */
+    private boolean offersNoSmc(Diagnosis d) {
+        if (d.reasonCodes().contains(Codes.OPTUNSUPP)) {
+            return true;
+        }
+        return catalog.cause(d.id()).map(c -> Boolean.FALSE.equals(c.preconditions().host().get(
+                HostFlag.SMC_LOADED))).orElse(false);
+    }
+
     /** True for a diagnosis about the peer: on the peer's side, or explaining the peer's own code. */
     private boolean aboutPeer(Diagnosis d) {
         return d.side() == Side.PEER || peerCode(d) != 0 || peerDeclined.contains(d.id());
@@ -147,17 +174,21 @@ public final class PairAssembler {
                                   List<RuledOutCause> ruledOut) {
         List<Item> bySeen = new ArrayList<>(items);
         bySeen.sort(Comparator.comparingDouble((Item x) -> -x.confidence));
+        // 1. what the peer saw is explained by the peer's own diagnosis
         for (Item p : bySeen) {
             int o = peer[p.host];
             if (o < 0 || p.folded || !aboutPeer(p.diagnosis)) {
                 continue;
             }
             int code = peerCode(p.diagnosis);
+            boolean generic = peerDeclined.contains(p.id());
+            boolean noSmcOffered = p.diagnosis.reasonCodes().contains(Codes.PEERNOSMC) && code == 0;
             Optional<Item> explaining = items.stream()
                     .filter(e -> e.host == o && !e.folded && e.diagnosis.severity() != Severity.INFO
                             && !aboutPeer(e.diagnosis))
                     .filter(e -> e.id().equals(p.id())
-                            || code != 0 && peerDeclined.contains(p.id()) && e.diagnosis.reasonCodes().contains(code))
+                            || generic && code != 0 && e.diagnosis.reasonCodes().contains(code)
+                            || noSmcOffered && offersNoSmc(e.diagnosis))
                     .max(Comparator.comparingDouble((Item e) -> e.confidence));
             if (explaining.isPresent()) {
                 Item e = explaining.get();
@@ -168,21 +199,39 @@ public final class PairAssembler {
                 e.corroboratedBy.add(new HostDiagnosis.Corroboration(names.get(p.host), p.id(),
                         p.diagnosis.reasonCodes()));
                 p.folded = true;
-                continue;
             }
-            if (code == 0 || peerDeclined.contains(p.id())) {
+        }
+        // 2. the other causes offered for the peer's code: contradicted by the peer's evidence, or set aside because
+        // the peer's own rules, which see the evidence that decides them, explain the code otherwise
+        for (Item p : bySeen) {
+            int o = peer[p.host];
+            int code = peerCode(p.diagnosis);
+            if (o < 0 || p.folded || code == 0 || peerDeclined.contains(p.id())) {
                 // without the peer's code the cause's preconditions describe this host, not the peer (Preconditions);
                 // "the peer declined" names no condition of the peer to check
                 continue;
             }
-            Optional<Cause> cause = catalog.cause(p.id());
-            Optional<ReporterCheck.Contradiction> why = cause.flatMap(c -> ReporterCheck.check(c,
-                    inputs.get(o).evidence()));
+            Optional<ReporterCheck.Contradiction> why = catalog.cause(p.id())
+                    .flatMap(c -> ReporterCheck.check(c, inputs.get(o).evidence()));
             if (why.isPresent()) {
                 p.folded = true;
                 ruledOut.add(new RuledOutCause(p.id(), p.diagnosis.title(), names.get(p.host), names.get(o),
-                        p.diagnosis.reasonCodes(), why.get().because(), why.get().lines().stream()
-                        .map(l -> new HostCitation(names.get(o), l)).toList()));
+                        p.diagnosis.reasonCodes(), RuledOutCause.Kind.CONTRADICTED, why.get().because(),
+                        why.get().lines().stream().map(l -> new HostCitation(names.get(o), l)).toList()));
+                continue;
+            }
+            Optional<Item> otherwise = items.stream()
+                    .filter(e -> e.host == o && !e.folded && e.diagnosis.severity() != Severity.INFO
+                            && !aboutPeer(e.diagnosis) && e.diagnosis.reasonCodes().contains(code))
+                    .max(Comparator.comparingDouble((Item e) -> e.confidence));
+            if (otherwise.isPresent()) {
+                p.folded = true;
+                Item e = otherwise.get();
+                ruledOut.add(new RuledOutCause(p.id(), p.diagnosis.title(), names.get(p.host), names.get(o),
+                        p.diagnosis.reasonCodes(), RuledOutCause.Kind.EXPLAINED_OTHERWISE,
+                        "the peer's own evidence explains " + ReasonCode.hex(code) + " as "
+                                + e.id(), e.diagnosis.evidence().stream().limit(2)
+                                .map(l -> new HostCitation(names.get(o), l)).toList()));
             }
         }
         // a cause that needs something missing on its host: the other end may miss it too; a cause about both ends
@@ -249,8 +298,10 @@ public final class PairAssembler {
                 .thenComparingInt(i -> i.host));
         List<HostDiagnosis> out = new ArrayList<>(kept.size());
         for (Item i : kept) {
-            out.add(new HostDiagnosis(out.size() + 1, i.diagnosis, i.concludedOn, fixOn(i, peer, names),
-                    i.confidence, List.copyOf(i.evidence), i.corroboratedBy));
+            List<String> fix = fixOn(i, peer, names);
+            boolean each = fix.size() > 1 && !i.alsoFix.isEmpty();
+            out.add(new HostDiagnosis(out.size() + 1, i.diagnosis, i.concludedOn, fix, each, i.confidence,
+                    List.copyOf(i.evidence), i.corroboratedBy));
         }
         return out;
     }
@@ -260,7 +311,7 @@ public final class PairAssembler {
         if (i.diagnosis.severity() == Severity.INFO) {
             return List.of();
         }
-        Set<Integer> hosts = new java.util.TreeSet<>();
+        Set<Integer> hosts = new TreeSet<>();
         int o = peer[i.host];
         Side side = i.diagnosis.side();
         if (aboutPeer(i.diagnosis)) {
@@ -279,12 +330,43 @@ public final class PairAssembler {
         return hosts.stream().map(names::get).toList();
     }
 
+    /**
+     * Missing evidence per host. A host that asks for a file its own bundle has asks for its peer's copy (the rules
+     * name the peer's {@code smcr ueid show} after a decline): that request goes to the related peer, and is dropped
+     * when the peer's bundle has the file. The question of a cause that the other host's evidence explained or ruled
+     * out (its {@code what} is the cause's title) is dropped.
+     */
+    private static List<MultiHostReport.Missing> missing(List<Input> inputs, int[] peer, List<String> names,
+                                                         Set<String> settled) {
+        List<MultiHostReport.Missing> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int h = 0; h < inputs.size(); h++) {
+            Evidence own = inputs.get(h).evidence();
+            for (MissingEvidence m : inputs.get(h).report().missingEvidence()) {
+                if (settled.contains(h + "|" + m.what())) {
+                    continue; // the question of a cause the other host's evidence settled
+                }
+                int on = h;
+                if (own.sources().containsKey(m.what()) && peer[h] >= 0) {
+                    on = peer[h];
+                    if (inputs.get(on).evidence().sources().containsKey(m.what())) {
+                        continue;
+                    }
+                }
+                if (seen.add(on + "|" + m.what() + "|" + m.command())) {
+                    out.add(new MultiHostReport.Missing(names.get(on), m));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The related peer of each host (the one with most joined connections), -1 when none. */
     private static int[] peers(int n, List<HostPairing> pairings) {
         int[] peer = new int[n];
         long[] best = new long[n];
-        java.util.Arrays.fill(peer, -1);
-        java.util.Arrays.fill(best, -1);
+        Arrays.fill(peer, -1);
+        Arrays.fill(best, -1);
         int k = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {

@@ -79,6 +79,7 @@ public final class PairJson {
             n.put("host", hd.concludedOn().get(0));
             strings(n.putArray("concludedOn"), hd.concludedOn());
             strings(n.putArray("fixOn"), hd.fixOn());
+            n.put("fixEach", hd.fixEach());
             ArrayNode corr = n.putArray("corroboratedBy");
             for (HostDiagnosis.Corroboration c : hd.corroboratedBy()) {
                 ObjectNode cn = corr.addObject().put("host", c.host()).put("id", c.id());
@@ -90,6 +91,7 @@ public final class PairJson {
             ObjectNode n = ruled.addObject();
             n.put("id", r.id()).put("title", r.title()).put("offeredOn", r.offeredOn()).put("ruledOutBy", r.ruledOutBy());
             strings(n.putArray("reasonCodes"), r.reasonCodes().stream().map(ReasonCode::hex).toList());
+            n.put("kind", r.kind().json());
             n.put("because", r.because());
             citations(n.putArray("evidence"), r.evidence());
         }
@@ -98,16 +100,17 @@ public final class PairJson {
             connection(connections.addObject(), p);
         }
         ArrayNode missing = root.putArray("missingEvidence");
+        for (MultiHostReport.Missing mh : report.missingEvidence()) {
+            MissingEvidence m = mh.evidence();
+            missing.addObject().put("host", mh.host()).put("what", m.what()).put("command", m.command())
+                    .put("why", m.why());
+        }
         ArrayNode warnings = root.putArray("warnings");
         long sockets = 0;
         long smc = 0;
         Map<Integer, Long> fallbacks = new TreeMap<>();
         for (MultiHostReport.Host h : report.hosts()) {
             DiagnosisReport r = h.report();
-            for (MissingEvidence m : r.missingEvidence()) {
-                missing.addObject().put("host", h.name()).put("what", m.what()).put("command", m.command())
-                        .put("why", m.why());
-            }
             for (ParseWarning w : r.warnings()) {
                 warnings.addObject().put("host", h.name()).put("source", w.source()).put("line", w.line())
                         .put("message", w.message());

@@ -76,7 +76,13 @@ public final class PairText {
         }
         if (!report.ruledOut().isEmpty()) {
             sb.append('\n').append(l.get("ruledOut")).append(":\n");
+            Map<String, List<String>> aside = new java.util.LinkedHashMap<>();
             for (RuledOutCause r : report.ruledOut()) {
+                if (r.kind() == RuledOutCause.Kind.EXPLAINED_OTHERWISE) {
+                    aside.computeIfAbsent(r.ruledOutBy() + ": " + r.because() + " (" + String.format(l.get("offered"),
+                            r.offeredOn(), codes(r.reasonCodes())) + ")", k -> new ArrayList<>()).add(r.id());
+                    continue;
+                }
                 sb.append("  ").append(r.title()).append(" (").append(r.id()).append("; ")
                         .append(String.format(l.get("offered"), r.offeredOn(), codes(r.reasonCodes()))).append(")\n")
                         .append("     ").append(r.ruledOutBy()).append(": ").append(r.because());
@@ -85,15 +91,16 @@ public final class PairText {
                 }
                 sb.append('\n');
             }
+            for (Map.Entry<String, List<String>> e : aside.entrySet()) {
+                sb.append("  ").append(l.get("explainedOtherwise")).append(", ").append(e.getKey()).append(":\n     ")
+                        .append(String.join(", ", e.getValue())).append('\n');
+            }
         }
-        boolean missingHeader = false;
-        for (MultiHostReport.Host h : report.hosts()) {
-            for (MissingEvidence m : h.report().missingEvidence()) {
-                if (!missingHeader) {
-                    sb.append('\n').append(l.get("missing")).append(":\n");
-                    missingHeader = true;
-                }
-                sb.append("  ").append(h.name()).append(": ").append(m.what());
+        if (!report.missingEvidence().isEmpty()) {
+            sb.append('\n').append(l.get("missing")).append(":\n");
+            for (MultiHostReport.Missing mh : report.missingEvidence()) {
+                MissingEvidence m = mh.evidence();
+                sb.append("  ").append(mh.host()).append(": ").append(m.what());
                 if (!m.command().isEmpty()) {
                     sb.append("  $ ").append(m.command());
                 }
@@ -227,7 +234,8 @@ public final class PairText {
         if (hd.fixOn().size() == 1) {
             return hd.fixOn().get(0);
         }
-        return String.format(l.get("eitherOf"), String.join(l.get("or"), hd.fixOn()));
+        return hd.fixEach() ? String.format(l.get("eachOf"), String.join(l.get("and"), hd.fixOn()))
+                : String.format(l.get("eitherOf"), String.join(l.get("or"), hd.fixOn()));
     }
 
     /** One line of each host's file first (the independent facts), then the rest in order. */
@@ -286,6 +294,8 @@ public final class PairText {
                 Map.entry("warnings", "Input warnings"), Map.entry("noFix", "nothing to fix"),
                 Map.entry("notInBundles", "the peer, which is not among these bundles"),
                 Map.entry("eitherOf", "either end: %s"), Map.entry("or", " or "),
+                Map.entry("eachOf", "each of: %s"), Map.entry("and", " and "),
+                Map.entry("explainedOtherwise", "set aside"),
                 Map.entry("problem", "problem"), Map.entry("warning", "warning"), Map.entry("info", "info"));
         private static final Map<String, String> JA = Map.ofEntries(
                 Map.entry("title", "SMC Doctor"), Map.entry("hosts", "ホスト"), Map.entry("sockets", "ソケット"),
@@ -319,6 +329,8 @@ public final class PairText {
                 Map.entry("warnings", "入力の警告"), Map.entry("noFix", "対処不要"),
                 Map.entry("notInBundles", "ピア (これらのバンドルには含まれない)"),
                 Map.entry("eitherOf", "どちらか一方: %s"), Map.entry("or", " または "),
+                Map.entry("eachOf", "両方: %s"), Map.entry("and", " と "),
+                Map.entry("explainedOtherwise", "保留"),
                 Map.entry("problem", "問題"), Map.entry("warning", "注意"), Map.entry("info", "情報"));
 
         private final Map<String, String> words;
