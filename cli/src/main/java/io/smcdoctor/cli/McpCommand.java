@@ -3,6 +3,7 @@ package io.smcdoctor.cli;
 import io.smcdoctor.Answers;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.DiagnosisReport;
+import io.smcdoctor.HostEvidence;
 import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.SmcDoctorException;
 import io.smcdoctor.catalog.Catalog;
@@ -16,8 +17,11 @@ import io.smcdoctor.cli.mcp.SmcDoctorTools;
 import io.smcdoctor.cli.mcp.ToolResult;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.EvidenceParseException;
+import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SourceKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,15 +115,48 @@ final class McpCommand implements Callable<Integer> {
                     }
                 }
                 Evidence evidence = EvidenceBundle.read(paths);
-                DiagnosisReport report = diagnosers.computeIfAbsent(request.language(),
-                        l -> Diagnoser.builder().catalog(catalog).language(l).build()).diagnose(evidence);
+                Diagnoser diagnoser = diagnosers.computeIfAbsent(request.language(),
+                        l -> Diagnoser.builder().catalog(catalog).language(l).build());
+                if (request.hasPeer()) {
+                    if (temp == null) {
+                        temp = Files.createTempDirectory("smc-doctor-mcp-");
+                    }
+                    return ToolResult.ok(diagnoser.diagnose(List.of(HostEvidence.of("host", evidence),
+                            HostEvidence.of("peer", peer(request, temp)))).toJson());
+                }
+                DiagnosisReport report = diagnoser.diagnose(evidence);
                 return ToolResult.ok(report.toJson());
+            } catch (IllegalArgumentException e) {
+                return ToolResult.error(e.getMessage());
             } catch (SmcDoctorException e) {
                 return ToolResult.error(e.getMessage());
             } catch (IOException e) {
                 return ToolResult.error("cannot store the pasted evidence: " + e.getMessage());
             } finally {
                 deleteQuietly(temp);
+            }
+        }
+
+        /**
+         * The peer's evidence; a peer bundle that cannot be read becomes a warning in the report (the host is then
+         * diagnosed without its peer), as {@code diagnose --host} does.
+         */
+        private static Evidence peer(DiagnoseRequest request, Path temp) throws IOException {
+            Path source;
+            if (request.peerPath().isPresent()) {
+                source = Path.of(request.peerPath().get());
+            } else {
+                source = temp.resolve("peer.txt");
+                Files.writeString(source, request.peerText().orElseThrow(), StandardCharsets.UTF_8);
+            }
+            try {
+                if (!Files.exists(source)) {
+                    throw new EvidenceParseException(source + ": no such file or directory");
+                }
+                return EvidenceBundle.read(source);
+            } catch (EvidenceParseException | UncheckedIOException e) {
+                return Evidence.builder().warning(new ParseWarning(request.peerPath().orElse("peer_text"), 0,
+                        "the peer's evidence could not be read: " + e.getMessage())).build();
             }
         }
 
