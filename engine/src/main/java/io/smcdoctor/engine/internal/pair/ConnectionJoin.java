@@ -279,15 +279,35 @@ public final class ConnectionJoin {
     static final byte CUT = 2;
     static final byte PORT_ZERO = 4;
 
-    /** Address comparisons by pair of address ids, each computed once. */
+    /**
+     * Address comparisons by pair of address ids. Each complete address is parsed once into its identity
+     * ({@link Addresses#identity}), so comparing two complete addresses is a string comparison; comparisons that
+     * involve a cut address are computed once per pair of ids.
+     */
     private static final class AddressCache {
         private final SocketConnections a;
         private final SocketConnections b;
+        private final String[] identityA;
+        private final String[] identityB;
         private final Map<Long, Addresses.Match> memo = new HashMap<>();
 
         AddressCache(SocketConnections a, SocketConnections b) {
             this.a = a;
             this.b = b;
+            this.identityA = identities(a);
+            this.identityB = identities(b);
+        }
+
+        /** Per address id: the identity of a complete address, the lower-case text of one that is no address. */
+        private static String[] identities(SocketConnections c) {
+            String[] out = new String[c.addressCount()];
+            for (int id = 0; id < out.length; id++) {
+                if (!c.truncated(id)) {
+                    String text = c.address(id);
+                    out[id] = Addresses.identity(text).orElseGet(() -> "?" + text.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return out;
         }
 
         /** 0 when row i of A and row j of B are not the same connection, else EXACT or CUT. */
@@ -304,6 +324,11 @@ public final class ConnectionJoin {
         }
 
         private Addresses.Match match(int idA, int idB) {
+            String x = identityA[idA];
+            String y = identityB[idB];
+            if (x != null && y != null) {
+                return x.equals(y) ? Addresses.Match.EXACT : Addresses.Match.NONE;
+            }
             long key = (long) idA << 32 | idB;
             Addresses.Match m = memo.get(key);
             if (m == null) {
