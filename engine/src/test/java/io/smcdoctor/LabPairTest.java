@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,34 @@ class LabPairTest {
                 HostEvidence.of("A", bundle("lab-own/ueid-mismatch", "server")))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("given twice");
+    }
+
+    @Test
+    void diagnose_pairsFromManyThreads_sameReportsAsOneThread() throws Exception {
+        List<String> names = scenarios().map(a -> (String) a.get()[0]).limit(8).toList();
+        Map<String, List<HostEvidence>> hosts = new java.util.LinkedHashMap<>();
+        Map<String, String> expected = new java.util.HashMap<>();
+        for (String s : names) {
+            List<HostEvidence> h = List.of(HostEvidence.of("client", bundle(s, "client")),
+                    HostEvidence.of("server", bundle(s, "server")));
+            hosts.put(s, h);
+            expected.put(s, uncached.diagnose(h).toJson());
+        }
+        Diagnoser shared = Diagnoser.builder().cacheSize(4).build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String s = names.get(i % names.size());
+                Diagnoser d = i % 2 == 0 ? shared : uncached;
+                results.add(pool.submit(() -> d.diagnose(hosts.get(s)).toJson().equals(expected.get(s))));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -80,6 +80,26 @@ class DiagnoseHostsTest {
     }
 
     @Test
+    void html_hostileEvidence_escapedAndHostNamesOnlyFromSafeText() throws IOException {
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Path b = Files.createDirectories(tmp.resolve("b"));
+        String header = "State          UID   Inode   Local Address           Peer Address            Intf Mode \n";
+        Files.writeString(a.resolve("smcss.txt"), header
+                + "ACTIVE         00000 0000413 10.10.0.2:40266         10.10.0.1:5150          0000 TCP 0x05000000/0x03030000\n"
+                + "<script>alert(1)</script>\n");
+        Files.writeString(a.resolve("uname.txt"), "Linux <img/src=x> 6.12.117+deb12-amd64 #1 SMP Debian x86_64 GNU/Linux\n");
+        Files.writeString(b.resolve("smcss.txt"), header
+                + "ACTIVE         00000 0000408 10.10.0.1:5150          10.10.0.2:40266         0000 TCP 0x03030000\n");
+
+        CliRunner.Result r = run("diagnose", "--format", "html", "--host", "a=" + a, "--host", "b=" + b);
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("<script>alert", "<img/src").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        // the uname node name is markup, not a host name: the label names the host
+        assertThat(r.out()).contains("<td><code>a</code></td>");
+    }
+
+    @Test
     void unreadableBundle_otherHostDiagnosedWithAWarning() throws IOException {
         Path broken = tmp.resolve("server.tar.gz");
         Files.write(broken, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
