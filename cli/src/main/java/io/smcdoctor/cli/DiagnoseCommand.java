@@ -40,9 +40,11 @@ import picocli.CommandLine.Spec;
             "Without PATH the evidence is collected from this host first (nothing is written).",
             "--format html writes one self-contained page (chart, evidence with the cited files' lines, copy buttons);",
             "--format markdown the same for a GitHub or Jira ticket.",
-            "--host [LABEL=]PATH, given once per host (client and server): each host's bundle is read on its own and",
-            "the hosts are diagnosed together: the connections joined, a decline seen on one host explained by the",
-            "other's evidence, the host to fix named, citations as host:file:line (docs/two-hosts.md)."})
+            "--host [LABEL=]PATH once per host (client, server): the hosts diagnosed",
+            "together, connections joined, a peer's decline explained, the host to fix",
+            "named, citations host:file:line (docs/two-hosts.md). An unreadable bundle is",
+            "a warning and the others are diagnosed (exit 0); none readable, or one",
+            "bundle for two hosts: exit 2."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
