@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code smc-doctor diagnose [PATH...] [--symptom TEXT] [--format text|json|html|markdown] [-o FILE]}: ranked diagnoses
- * from bundles, files or this host.
+ * from bundles, files or this host; {@code diagnose --host [LABEL=]PATH --host [LABEL=]PATH}: several hosts (the
+ * two ends of the connections) diagnosed together ({@link HostsDiagnosis}).
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnose SMC problems from evidence bundles or this host.",
@@ -38,7 +39,12 @@ import picocli.CommandLine.Spec;
             "an executable (ELF) among them is checked for static linking (smc_run cannot preload into it).",
             "Without PATH the evidence is collected from this host first (nothing is written).",
             "--format html writes one self-contained page (chart, evidence with the cited files' lines, copy buttons);",
-            "--format markdown the same for a GitHub or Jira ticket."})
+            "--format markdown the same for a GitHub or Jira ticket.",
+            "--host [LABEL=]PATH once per host (client, server): the hosts diagnosed",
+            "together, connections joined, a peer's decline explained, the host to fix",
+            "named, citations host:file:line (docs/two-hosts.md). An unreadable bundle is",
+            "a warning and the others are diagnosed (exit 0); none readable, or one",
+            "bundle for two hosts: exit 2."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -53,6 +59,11 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "What you observed, e.g. \"no speed-up\" or \"EADDRINUSE on port 65501\" (English or Japanese).")
     @Nullable String symptom;
 
+    @Option(names = "--host", paramLabel = "[LABEL=]PATH",
+            description = "One host's bundle, for diagnosing several hosts together (give it once per host, e.g."
+                    + " --host client=c.tar.gz --host server=s.tar.gz); LABEL names the host when its bundle does not.")
+    List<String> hosts = new ArrayList<>();
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (any format) instead of standard output.")
     @Nullable Path output;
@@ -61,6 +72,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (output != null) {
             OutputFile.check(output);
+        }
+        if (!hosts.isEmpty()) {
+            return diagnoseHosts();
         }
         // build the Diagnoser (catalog + rules) while the evidence is read: both take a few hundred ms cold
         CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
@@ -85,6 +99,31 @@ final class DiagnoseCommand implements Callable<Integer> {
             default:
                 text = report.toText();
         }
+        if (output != null) {
+            OutputFile.write(output, text);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return Cli.OK;
+    }
+
+    /** {@code --host} given: several hosts' bundles diagnosed together. */
+    private int diagnoseHosts() {
+        if (!paths.isEmpty()) {
+            throw new UsageException("give every host with --host [LABEL=]PATH, or the PATHs of one host without"
+                    + " --host, not both (" + paths.get(0) + ")");
+        }
+        if (symptom != null) {
+            throw new UsageException("--symptom describes what one host saw; with --host, put it in that host's bundle"
+                    + " as symptom.txt");
+        }
+        List<HostsDiagnosis.HostArg> parsed = HostsDiagnosis.parse(hosts);
+        CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
+                () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
+        String text = HostsDiagnosis.run(parsed, join(building), common.format, spec.commandLine().getErr(),
+                new VersionProvider().getVersion()[0]);
         if (output != null) {
             OutputFile.write(output, text);
         } else {

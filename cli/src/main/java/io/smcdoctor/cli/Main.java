@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         footer = {
             "  smc-doctor diagnose bundle.tar.gz         diagnose a bundle from a customer",
             "  smc-doctor diagnose                       diagnose this host (live)",
+            "  smc-doctor diagnose --host client=c.tar.gz --host server=s.tar.gz   both ends together",
             "  smc-doctor explain 0x05000000/0x03030000  what a code in 'smcss -a' means",
             "  smc-doctor sockopt TCP_FASTOPEN           does this option work on SMC?",
             "  smc-doctor ask \"SMC gives no speed-up\"    answers, English or Japanese",

@@ -3,6 +3,7 @@ package io.smcdoctor.cli;
 import io.smcdoctor.Answers;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.DiagnosisReport;
+import io.smcdoctor.HostEvidence;
 import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
@@ -16,7 +17,11 @@ import io.smcdoctor.cli.mcp.SmcDoctorTools;
 import io.smcdoctor.cli.mcp.ToolResult;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.EvidenceParseException;
+import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SourceKind;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -96,11 +101,38 @@ final class McpCommand implements Callable<Integer> {
                 }
                 request.text().ifPresent(t -> reader.file("pasted.txt", t));
                 Evidence evidence = reader.read();
-                DiagnosisReport report = diagnosers.computeIfAbsent(request.language(),
-                        l -> Diagnoser.builder().catalog(catalog).language(l).build()).diagnose(evidence);
+                Diagnoser diagnoser = diagnosers.computeIfAbsent(request.language(),
+                        l -> Diagnoser.builder().catalog(catalog).language(l).build());
+                if (request.hasPeer()) {
+                    return ToolResult.ok(diagnoser.diagnose(List.of(HostEvidence.of("host", evidence),
+                            HostEvidence.of("peer", peer(request)))).toJson());
+                }
+                DiagnosisReport report = diagnoser.diagnose(evidence);
                 return ToolResult.ok(report.toJson());
+            } catch (IllegalArgumentException e) {
+                return ToolResult.error(e.getMessage());
             } catch (SmcDoctorException e) {
                 return ToolResult.error(e.getMessage());
+            }
+        }
+
+        /**
+         * The peer's evidence, read in memory; a peer bundle that cannot be read becomes a warning in the report (the
+         * host is then diagnosed without its peer), as {@code diagnose --host} does.
+         */
+        private static Evidence peer(DiagnoseRequest request) {
+            try {
+                if (request.peerPath().isPresent()) {
+                    Path source = Path.of(request.peerPath().get());
+                    if (!Files.exists(source)) {
+                        throw new EvidenceParseException(source + ": no such file or directory");
+                    }
+                    return EvidenceBundle.reader().path(source).read();
+                }
+                return EvidenceBundle.reader().file("peer.txt", request.peerText().orElseThrow()).read();
+            } catch (EvidenceParseException | UncheckedIOException e) {
+                return Evidence.builder().warning(new ParseWarning(request.peerPath().orElse("peer_text"), 0,
+                        "the peer's evidence could not be read: " + e.getMessage())).build();
             }
         }
 

@@ -34,7 +34,8 @@ public final class EvidenceAssembler {
 
     /** What {@link #finish()} hands to the immutable {@code Evidence}. */
     public record Result(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets,
-                         List<ParseWarning> warnings, Map<String, SourceKind> sources, String fingerprint) {
+                         List<ParseWarning> warnings, Map<String, SourceKind> sources, String fingerprint,
+                         ConnectionTable connections) {
     }
 
     private final Map<Class<? extends Fact>, List<Fact>> facts = new LinkedHashMap<>();
@@ -195,7 +196,9 @@ public final class EvidenceAssembler {
             ws.add(new ParseWarning("(all)", 0, droppedWarnings + " more warnings were not kept"));
         }
         boolean unavailable = smcssInputs > 0 && smcssFailed == smcssInputs;
-        return new Result(facts, sockets.summary(unavailable), ws, sources, HexFormat.of().formatHex(digest.digest()));
+        SocketSummary summary = sockets.summary(unavailable);
+        return new Result(facts, summary, ws, sources, HexFormat.of().formatHex(digest.digest()),
+                sockets.connections());
     }
 
     private void check() {

@@ -11,6 +11,7 @@ import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.InputFailed;
 import io.smcdoctor.evidence.KernelEvent;
+import io.smcdoctor.evidence.HostIdentity;
 import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.KernelSplat;
 import io.smcdoctor.evidence.LinkGroup;
@@ -229,7 +230,7 @@ public final class EvidenceSpecs {
                 .tells("tells whether the kernel accepts IPv4-mapped addresses (Alibaba Cloud Linux 3 from "
                         + "5.10.134-17.3)",
                         "カーネルが IPv4 マップアドレスを受け付けるか (Alibaba Cloud Linux 3 の 5.10.134-17.3 以降) を示します")
-                .text(UnameParser::new, KernelRelease.class, ToolError.class, InputFailed.class)
+                .text(UnameParser::new, KernelRelease.class, HostIdentity.class, ToolError.class, InputFailed.class)
                 .signatures(line("^Linux (?!version )\\S+ \\d+\\.\\d+\\S*\\s")).shape(LineShapes.UNAME)
                 .commands(command("uname.txt", "uname", "-a")));
         put(m, new Spec(SourceKind.LSMOD, "lsmod.txt", "lsmod")
@@ -289,8 +290,8 @@ public final class EvidenceSpecs {
         put(m, new Spec(SourceKind.MANIFEST, "manifest.json", "manifest.json").hint("smc-doctor collect")
                 .tells("records how the bundle was collected: commands, exit codes and tool versions",
                         "バンドルの収集方法 (コマンド、終了コード、ツールのバージョン) を記録します")
-                .json((in, source, warnings) -> ManifestJson.facts(ManifestJson.read(in, source, warnings), source),
-                        CollectedCommand.class)
+                .json((in, source, warnings) -> ManifestJson.allFacts(ManifestJson.read(in, source, warnings), source),
+                        CollectedCommand.class, HostIdentity.class)
                 .signatures(new Signature.JsonSchema("smc-doctor/manifest/"))
                 .gathered(Gathering.MANIFEST));
         put(m, new Spec(SourceKind.BINARY, "(binary)", "an executable (ELF)")

@@ -25,10 +25,15 @@ public final class SocketAggregator {
     }
 
     private static final class Acc {
+        final int ordinal;
         long count;
         long portZero;
         final PortCounts ports = new PortCounts();
         final List<SocketRow> samples = new ArrayList<>(SocketSummary.SAMPLES_PER_GROUP);
+
+        Acc(int ordinal) {
+            this.ordinal = ordinal;
+        }
     }
 
     /** Sockets per local port: an open-addressing table of at most 65,536 ports, no boxing on the per-row path. */
@@ -88,6 +93,7 @@ public final class SocketAggregator {
     private final Map<Key, Acc> groups = new LinkedHashMap<>();
     private final Set<Long> inodes = new HashSet<>();
     private final Set<Integer> listenPorts = new HashSet<>();
+    private final ConnectionTable connections = new ConnectionTable();
 
     /** Adds one row; returns false when it was a duplicate of an already counted socket. */
     public boolean add(SocketRow row) {
@@ -95,8 +101,9 @@ public final class SocketAggregator {
             return false;
         }
         Key key = new Key(row.mode(), row.localCode(), row.peerCode(), row.family(), row.listening());
-        Acc acc = groups.computeIfAbsent(key, k -> new Acc());
+        Acc acc = groups.computeIfAbsent(key, k -> new Acc(groups.size()));
         acc.count++;
+        connections.add(row, acc.ordinal);
         int port = row.local().port();
         if (row.listening()) {
             if (port > 0) {
@@ -114,6 +121,11 @@ public final class SocketAggregator {
         return true;
     }
 
+    /** Every connected row added, compactly (complete once {@link #summary(boolean)} was called). */
+    public ConnectionTable connections() {
+        return connections;
+    }
+
     /** The summary of every row added so far. */
     public SocketSummary summary() {
         return summary(false);
@@ -126,6 +138,7 @@ public final class SocketAggregator {
      */
     public SocketSummary summary(boolean unavailable) {
         if (groups.isEmpty()) {
+            connections.finish(List.of());
             return unavailable ? new SocketSummary(0, 0, 0, 0, Map.of(), List.of(), true) : SocketSummary.EMPTY;
         }
         long total = 0;
@@ -164,6 +177,7 @@ public final class SocketAggregator {
                 }
             }
         }
+        connections.finish(out);
         out.sort(Comparator.comparingLong(SocketGroup::count).reversed());
         return new SocketSummary(total, listening, smc, fallbacks, byCode, out, unavailable && total + listening == 0);
     }

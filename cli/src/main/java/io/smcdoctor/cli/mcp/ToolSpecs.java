@@ -45,7 +45,10 @@ final class ToolSpecs {
                         "Diagnose why Linux SMC (AF_SMC, SMC-R, SMC-D) connections fall back to TCP or fail, from an "
                         + "evidence bundle path on the server's host or from pasted command output (smcss -a, dmesg, "
                         + "sysctl -a, smcr -d stats, ...). Returns ranked diagnoses with the evidence lines, remedies "
-                        + "and the evidence still missing (schema smc-doctor/diagnosis/v1).",
+                        + "and the evidence still missing (schema smc-doctor/diagnosis/v1). With the peer host's bundle "
+                        + "or output too (peer_path, peer_text), both ends are diagnosed together: the connections are "
+                        + "joined, the peer's decline is explained by its own evidence, and each diagnosis names the "
+                        + "host to fix (fields hosts, connections, fixOn; evidence cites host:file:line).",
                         "smc-doctor/diagnosis/v1", this::diagnose),
                 spec(EXPLAIN, "Explain an SMC reason code",
                         "Explain an SMC fallback/decline reason code as shown by smcss or smcr stats: 0x03030000, "
@@ -127,10 +130,15 @@ final class ToolSpecs {
             throw new BadArgument("files must be an object mapping bundle file names to their content");
         }
         DiagnoseRequest req = new DiagnoseRequest(optional(args, "path"), files,
-                optional(args, "text").map(t -> bounded("text", t)), optional(args, "symptom"), lang(args));
+                optional(args, "text").map(t -> bounded("text", t)), optional(args, "symptom"), lang(args),
+                optional(args, "peer_path"), optional(args, "peer_text").map(t -> bounded("peer_text", t)));
         if (req.isEmpty()) {
             return ToolResult.error("give a bundle 'path', pasted evidence in 'files' (e.g. {\"smcss.txt\": ...}), "
-                    + "or pasted command output in 'text'");
+                    + "or pasted command output in 'text'" + (req.hasPeer() ? " for the first host; 'peer_path' and "
+                    + "'peer_text' are the other end's" : ""));
+        }
+        if (req.peerPath().isPresent() && req.peerText().isPresent()) {
+            return ToolResult.error("give the peer's evidence as 'peer_path' or as 'peer_text', not both");
         }
         return tools.diagnose(req);
     }
