@@ -82,7 +82,9 @@ class SockoptAdvisorTest {
 
     @Test
     void bundled_agreesWithSeedTableForEveryOption() {
-        SockoptAdvisor bundled = SockoptAdvisor.bundled();
+        // the seed table is written for Alibaba Cloud Linux 3: on those kernels the bundled verdicts are the seed's
+        SockoptAdvisor bundled = SockoptAdvisor.bundled()
+                .forKernel(io.smcdoctor.catalog.TargetKernel.parse("seed").orElseThrow());
         for (io.smcdoctor.catalog.SocketOption o : SeedSockoptCatalog.seed().socketOptions()) {
             assertThat(bundled.check(o.level(), o.name())).as(o.name()).get()
                     .extracting(SockoptAdvice::support).isEqualTo(o.support());
