@@ -116,13 +116,22 @@ public record SockoptAdvice(SocketOption option, List<ReasonCode> fallbackReason
      * verdict that a given kernel decides from a kernel range names that kernel.
      */
     public String consequenceText(Language language) {
+        return consequenceText(language, true);
+    }
+
+    /** {@link #consequenceText(Language)} without naming the kernel, for output that names it already. */
+    public String verdictText(Language language) {
+        return consequenceText(language, false);
+    }
+
+    private String consequenceText(Language language, boolean namingKernel) {
         Objects.requireNonNull(language, "language");
         boolean ja = language == Language.JA;
         OptionVerdict v = verdict();
         if (v.definite()) {
             OptionVerdict.Outcome o = v.outcomes().get(0);
             String text = outcomeText(o, language);
-            if (o.range().isPresent() && kernel.kind() != TargetKernel.Kind.ANY) {
+            if (namingKernel && o.range().isPresent() && kernel.kind() != TargetKernel.Kind.ANY) {
                 return kernel.label().get(language) + (ja ? " では " : ": ") + text;
             }
             return text;

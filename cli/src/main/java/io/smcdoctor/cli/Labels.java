@@ -14,6 +14,8 @@ enum Labels {
     REMEDIES("Whatever the cause", "原因にかかわらず行う対処"),
     KERNEL_NOTES("Kernel differences", "カーネルによる違い"),
     VERDICT_FOR("Verdict for", "判定の対象"),
+    KERNEL_VERDICTS("Verdicts per kernel", "カーネルごとの判定"),
+    SEED_VERDICT("Seed FAQ (Alibaba Cloud Linux 3)", "シード FAQ (Alibaba Cloud Linux 3)"),
     REFERENCES("References", "参照"),
     SIDE("Decided by", "判定する側"),
     STATS_NAME("name in 'smcr -d stats'", "'smcr -d stats' での名前"),
