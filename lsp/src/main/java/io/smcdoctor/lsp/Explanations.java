@@ -187,7 +187,7 @@ final class Explanations {
             (OptionEntry.noteMatches(n, target) ? mine : others).add(n);
         }
         if (!mine.isEmpty()) {
-            sb.append("**").append(t(l, "On your target, ", "対象カーネル ")).append(target.label().get(l))
+            sb.append("**").append(t(l, "On your target, ", "対象: ")).append(target.label().get(l))
                     .append("**\n\n");
             for (KernelNote n : mine) {
                 sb.append("- *").append(n.kernels()).append("*: ").append(n.text().get(l).strip()).append("\n");
