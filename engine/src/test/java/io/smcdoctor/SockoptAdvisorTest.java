@@ -8,6 +8,7 @@ import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.Support;
+import io.smcdoctor.catalog.TargetKernel;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,10 @@ class SockoptAdvisorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundledOptions")
     void check_everyBundledOption_byNameAliasOrValue_givesItsRowAndConsequence(SocketOption o) {
-        SockoptAdvice a = advisor.check(o.level(), o.name()).orElseThrow();
+        // the seed table is written for Alibaba Cloud Linux 3: on those kernels the verdict is the seed's letter
+        SockoptAdvisor seedKernel = advisor.forKernel(TargetKernel.parse("seed").orElseThrow());
+        SockoptAdvice a = seedKernel.check(o.level(), o.name()).orElseThrow();
+        assertThat(a.support()).isEqualTo(o.support());
 
         assertThat(a.option()).isSameAs(o);
         assertThat(advisor.check(o.level() + ":" + o.name().toLowerCase(Locale.ROOT))).get()

@@ -19,6 +19,8 @@ enum Labels {
     REMEDIES,
     KERNEL_NOTES,
     VERDICT_FOR,
+    KERNEL_VERDICTS,
+    SEED_VERDICT,
     REFERENCES,
     SIDE,
     STATS_NAME,

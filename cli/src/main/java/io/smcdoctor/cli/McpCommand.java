@@ -169,7 +169,7 @@ final class McpCommand implements Callable<Integer> {
                         + "; known options are SOL_SOCKET SO_* and SOL_TCP TCP_* names", catalog.suggestions(n, 3));
             }
             Json json = new Json();
-            return ToolResult.ok(json.write(SockoptCommand.json(json, found.get(), language)));
+            return ToolResult.ok(json.write(SockoptCommand.json(json, found.get(), language, catalog)));
         }
 
         @Override

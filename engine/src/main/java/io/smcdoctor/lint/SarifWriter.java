@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.internal.JsonOutput;
+import io.smcdoctor.catalog.TargetKernel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -123,6 +124,8 @@ public final class SarifWriter {
             props.put("option", f.subject());
             props.put("sockoptLevel", f.advice().level().name());
             props.put("support", f.advice().support().name());
+            props.put("seedSupport", f.advice().seedSupport().name());
+            props.put("kernel", kernelName(f.advice().kernel()));
             props.put("usage", f.usage().name().toLowerCase(java.util.Locale.ROOT));
             ArrayNode codes = props.putArray("fallbackCodes");
             f.advice().fallbackCodes().forEach(codes::add);
@@ -161,6 +164,11 @@ public final class SarifWriter {
             default:
                 return LintLevel.NOTE;
         }
+    }
+
+    /** The kernel a finding's verdict is for, as given ({@code 6.12.9}, {@code seed}), or {@code any}. */
+    static String kernelName(TargetKernel k) {
+        return k.kind() == TargetKernel.Kind.ANY ? "any" : k.text();
     }
 
     /** PascalCase rule name from an option name: {@code TCP_FASTOPEN} → {@code TcpFastopen}. */

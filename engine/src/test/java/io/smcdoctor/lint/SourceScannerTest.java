@@ -78,7 +78,10 @@ class SourceScannerTest {
     @Test
     void scan_fixtureTree_withBundledCatalog_givesTheSameLevels() {
         LintReport seed = SCANNER.scan(List.of(fixtures()), fixtures());
-        LintReport bundled = SourceScanner.of(SockoptAdvisor.bundled()).scan(List.of(fixtures()), fixtures());
+        // on the seed's kernels (Alibaba Cloud Linux 3) the bundled verdicts are the seed table's
+        LintReport bundled = SourceScanner.of(SockoptAdvisor.bundled()
+                .forKernel(io.smcdoctor.catalog.TargetKernel.parse("seed").orElseThrow()))
+                .scan(List.of(fixtures()), fixtures());
 
         assertThat(describe(bundled.findings())).isEqualTo(describe(seed.findings()));
         assertThat(bundled.findings().get(0).advice().fallbackCodes()).containsExactly("0x03060000");

@@ -1,19 +1,27 @@
 package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.OptionVerdict;
 import io.smcdoctor.catalog.Preconditions.Role;
+import io.smcdoctor.catalog.SocketOption;
+import io.smcdoctor.catalog.SockoptLevel;
+import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.catalog.TargetKernel;
 import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.IpFamily;
 import io.smcdoctor.evidence.KernelEvent;
+import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.MentionedCode;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.evidence.SocketRow;
 import io.smcdoctor.evidence.SocketSummary;
+import io.smcdoctor.evidence.SockoptProbeResult;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.SymptomText;
+import io.smcdoctor.evidence.internal.NativeErrno;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,7 +29,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns evidence and catalog into the facts one rule execution sees: the evidence facts themselves, the socket
@@ -59,7 +70,68 @@ final class RuleInputs {
             }
         }
         facts.addAll(symptoms(evidence.facts(SymptomText.class), phrases));
+        facts.addAll(explainedProbeErrors(evidence, catalog));
         return facts;
+    }
+
+    private static final Pattern DEBIAN_VERSION = Pattern.compile("\\bDebian (\\d+\\.\\d+\\.\\d+)");
+
+    /**
+     * The host's kernel from {@code uname}: the release ({@code 6.12.117+deb12-amd64}); where Debian numbers the
+     * release by its ABI ({@code 6.1.0-18-amd64}), the stable version that {@code uname -a} prints after "Debian"
+     * ({@code Debian 6.1.76-1}). Empty without a uname.
+     */
+    static Optional<TargetKernel> hostKernel(Evidence evidence) {
+        Optional<KernelRelease> k = evidence.facts(KernelRelease.class).stream().findFirst();
+        if (k.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TargetKernel> t = TargetKernel.parse(k.get().release());
+        if (t.isPresent() && t.get().kind() == TargetKernel.Kind.MAINLINE && t.get().patch() < 0) {
+            Matcher m = DEBIAN_VERSION.matcher(k.get().provenance().text());
+            if (m.find()) {
+                Optional<TargetKernel> debian = TargetKernel.parse(m.group(1));
+                if (debian.isPresent() && debian.get().major() == t.get().major()
+                        && debian.get().minor() == t.get().minor()) {
+                    return debian;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Probe errors without a plain-TCP control that the catalog explains for the host's kernel: the option's verdict
+     * there is decided by a kernel range whose errno is the probe's. With a control the measurement decides instead.
+     */
+    static List<SockoptErrorExplained> explainedProbeErrors(Evidence evidence, Catalog catalog) {
+        List<SockoptProbeResult> errors = new ArrayList<>();
+        for (SockoptProbeResult p : evidence.facts(SockoptProbeResult.class)) {
+            if ("error".equals(p.outcome()) && !p.tcpMeasured() && p.errno() > 0) {
+                errors.add(p);
+            }
+        }
+        Optional<TargetKernel> kernel = errors.isEmpty() ? Optional.empty() : hostKernel(evidence);
+        if (kernel.isEmpty()) {
+            return List.of();
+        }
+        List<SockoptErrorExplained> out = new ArrayList<>();
+        for (SockoptProbeResult p : errors) {
+            Optional<SocketOption> o = SockoptLevel.parse(p.level()).flatMap(l -> catalog.socketOption(l, p.name()));
+            if (o.isEmpty()) {
+                continue;
+            }
+            OptionVerdict v = o.get().verdictFor(kernel.get());
+            if (!v.definite()) {
+                continue;
+            }
+            OptionVerdict.Outcome only = v.outcomes().get(0);
+            if (only.range().isPresent() && only.errno().isPresent()
+                    && only.errno().get().equals(NativeErrno.name(p.errno()))) {
+                out.add(new SockoptErrorExplained(p, kernel.get(), only.range().get()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Check;
 import io.smcdoctor.catalog.KernelNote;
+import io.smcdoctor.catalog.KernelVerdict;
 import io.smcdoctor.catalog.KnownBug;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.LocalizedText;
@@ -164,10 +165,24 @@ public final class Entries {
 
     static Entry socketOption(SocketOption o) {
         String label = o.name() + " (" + o.level() + ", " + o.value() + ")";
+        // where mainline kernels differ from the seed's letter, the title says so with the kernels (catalog data)
+        StringBuilder rangesEn = new StringBuilder();
+        StringBuilder rangesJa = new StringBuilder();
+        for (KernelVerdict v : o.kernelVerdicts()) {
+            rangesEn.append("; ").append(v.support()).append(" on ").append(v.kernels().en())
+                    .append(v.errno().map(e -> " (" + e + ")").orElse(""));
+            rangesJa.append("、").append(v.kernels().ja()).append(" では ").append(v.support())
+                    .append(v.errno().map(e -> " (" + e + ")").orElse(""));
+        }
         LocalizedText title = new LocalizedText(
-                TEXTS.format("knowledge.optionTitle", Language.EN, label, o.support(), o.support().consequence(Language.EN)),
-                TEXTS.format("knowledge.optionTitle", Language.JA, label, o.support(), o.support().consequence(Language.JA)));
+                TEXTS.format("knowledge.optionTitle", Language.EN, label, o.support(), o.support().consequence(Language.EN))
+                        + (rangesEn.length() == 0 ? "" : " in the seed FAQ (Alibaba Cloud Linux 3)" + rangesEn),
+                TEXTS.format("knowledge.optionTitle", Language.JA, label, o.support(), o.support().consequence(Language.JA))
+                        + (rangesJa.length() == 0 ? "" : "（シード FAQ、Alibaba Cloud Linux 3）" + rangesJa));
         Texts hidden = new Texts();
+        for (KernelVerdict v : o.kernelVerdicts()) {
+            hidden.add(v.note());
+        }
         for (KernelNote n : o.kernelNotes()) {
             hidden.add(n.text());
         }
