@@ -14,6 +14,7 @@ import io.smcdoctor.evidence.IpFamily;
 import io.smcdoctor.evidence.KernelEvent;
 import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.MentionedCode;
+import io.smcdoctor.evidence.ProbeOutcome;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.evidence.SocketRow;
@@ -107,7 +108,7 @@ final class RuleInputs {
     static List<SockoptErrorExplained> explainedProbeErrors(Evidence evidence, Catalog catalog) {
         List<SockoptProbeResult> errors = new ArrayList<>();
         for (SockoptProbeResult p : evidence.facts(SockoptProbeResult.class)) {
-            if ("error".equals(p.outcome()) && !p.tcpMeasured() && p.errno() > 0) {
+            if (p.outcome() == ProbeOutcome.ERROR && !p.tcpMeasured() && p.errno() > 0) {
                 errors.add(p);
             }
         }
