@@ -333,6 +333,7 @@ public final class BundleReader {
             case MANIFEST: {
                 builder.source(source, kind);
                 ManifestJson.Parsed parsed = ManifestJson.read(in, source, builder::warning);
+                builder.add(ManifestJson.header(parsed, source));
                 ManifestJson.facts(parsed, source).forEach(builder::add);
                 break;
             }
