@@ -132,23 +132,26 @@ public final class FleetJob {
                                      FleetCounters counters) {
         int parallelism = jsc.defaultParallelism();
         List<JavaRDD<Row>> parts = new ArrayList<>();
+        Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(jsc.hadoopConfiguration()));
         List<BundlePlan.Bundle> archives = plan.archives();
         if (!archives.isEmpty()) {
             Broadcast<BundlePlan> shared = jsc.broadcast(plan);
             JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(plan.archiveGlobs(),
                     slices(archives.size(), parallelism));
-            parts.add(files.flatMap(f -> {
-                Optional<BundlePlan.Bundle> archive = shared.value().archive(f._1());
+            // the archive is opened through the broadcast configuration, not PortableDataStream.open(): that one
+            // deserialises the whole Hadoop configuration (about 110 KB, 1,100 entries) again for every file
+            parts.add(files.keys().flatMap(path -> {
+                Optional<BundlePlan.Bundle> archive = shared.value().archive(path);
                 if (archive.isEmpty()) {
                     return List.<Row>of().iterator();
                 }
-                PortableDataStream data = f._2();
-                return FleetRows.rows(BundleTask.archive(archive.get(), data::open, limits, counters)).iterator();
+                Path p = new Path(path);
+                return FleetRows.rows(BundleTask.archive(archive.get(),
+                        () -> p.getFileSystem(conf.value().get()).open(p), limits, counters)).iterator();
             }));
         }
         List<BundlePlan.Bundle> directories = plan.directories();
         if (!directories.isEmpty()) {
-            Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(jsc.hadoopConfiguration()));
             parts.add(jsc.parallelize(directories, slices(directories.size(), parallelism)).flatMap(b ->
                     FleetRows.rows(BundleTask.directory(b, new HadoopDirectory(conf.value().get(), b.path()), limits,
                             counters)).iterator()));

@@ -111,6 +111,8 @@ public final class FleetMain {
                 // binaryFiles packs files into a task up to max(openCost, bytes per core) of real bytes; with the
                 // default 4 MB, small bundles would all land in one task and use one core
                 .config("spark.files.openCostInBytes", "16k")
+                // the summary's small queries: compiling generated code for each costs more than it saves here
+                .config("spark.sql.codegen.wholeStage", "false")
                 .getOrCreate();
     }
 

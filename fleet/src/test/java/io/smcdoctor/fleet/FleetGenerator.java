@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *       directory, in one of three day folders.</li>
  * </ul>
  * The generator records what it wrote (host, where the host name is, collection time), which the tests compare the
- * fleet table with. Also a command-line tool for the benchmark: {@code FleetGenerator DIR COUNT [SMCSS_BYTES]}.
+ * fleet table with. The benchmark ({@code benchmarks/fleet-throughput.sh}) uses it too.
  */
 final class FleetGenerator {
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
@@ -98,18 +98,23 @@ final class FleetGenerator {
 
     /** Writes {@code count} bundles below {@code root}, extra smcss rows up to about {@code smcssBytes} each. */
     List<Generated> generate(Path root, int count, long smcssBytes) throws IOException {
+        return generate(root, count, smcssBytes, null);
+    }
+
+    /** As {@link #generate(Path, int, long)}, all in one format when {@code only} is given. */
+    List<Generated> generate(Path root, int count, long smcssBytes, @Nullable Format only) throws IOException {
         List<Generated> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            out.add(one(root, i, smcssBytes));
+            out.add(one(root, i, smcssBytes, only));
         }
         return out;
     }
 
-    private Generated one(Path root, int i, long smcssBytes) throws IOException {
+    private Generated one(Path root, int i, long smcssBytes, @Nullable Format only) throws IOException {
         int s = i % sources.size();
         int round = i / sources.size();
         Map<String, byte[]> files = new LinkedHashMap<>(contents.get(s));
-        Format format = Format.values()[i % 3];
+        Format format = only != null ? only : Format.values()[i % 3];
         Path day = Files.createDirectories(root.resolve("2026-11-2" + (4 + i % 3)));
         Instant time = BASE.plusSeconds(3600L * 24 * (i % 3) + 17L * i);
         int shift = 1 + round % 200;
@@ -270,21 +275,5 @@ final class FleetGenerator {
             Files.write(p, f.getValue());
         }
         return dir;
-    }
-
-    /** {@code FleetGenerator DIR COUNT [SMCSS_BYTES]}: writes COUNT tar.gz/zip/directory bundles below DIR. */
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args[0]);
-        int count = Integer.parseInt(args[1]);
-        long bytes = args.length > 2 ? Long.parseLong(args[2]) : 0;
-        Path module = Path.of(System.getProperty("fleet.module", "fleet"));
-        List<Generated> g = new FleetGenerator(module).generate(dir, count, bytes);
-        long total = 0;
-        for (Generated x : g) {
-            try (Stream<Path> w = Files.walk(x.path())) {
-                total += w.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-            }
-        }
-        System.out.printf("%d bundles, %d bytes in %s%n", g.size(), total, dir);
     }
 }
