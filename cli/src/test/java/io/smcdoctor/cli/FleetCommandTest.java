@@ -78,6 +78,14 @@ class FleetCommandTest {
     }
 
     @Test
+    void cli_hasNoSparkOnItsClassPath() {
+        assertThatThrownBy(() -> Class.forName("org.apache.spark.sql.SparkSession"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.apache.hadoop.fs.FileSystem"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
     void help_listsTheFleetCommand() {
         StringWriter out = new StringWriter();
         CommandLine cl = Cli.newCommandLine();

@@ -121,7 +121,8 @@ final class BundleTask {
                 }
                 Files.createDirectories(target.get().getParent());
                 long n;
-                try (InputStream in = source.open(f.relative()); OutputStream out = Files.newOutputStream(target.get())) {
+                try (InputStream in = source.open(f.relative());
+                     OutputStream out = Files.newOutputStream(target.get())) {
                     n = copy(in, out, limits.maxEntryBytes());
                 }
                 if (n > limits.maxEntryBytes()) { // grew since it was listed

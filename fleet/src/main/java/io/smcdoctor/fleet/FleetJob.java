@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Diagnoses every evidence bundle below some paths on Apache Spark and writes a Parquet table and a JSON summary.
@@ -63,7 +64,7 @@ public final class FleetJob {
 
     private FleetJob(Builder b) {
         this.inputs = List.copyOf(b.inputs);
-        this.output = b.output;
+        this.output = Objects.requireNonNull(b.output, "output");
         this.overwrite = b.overwrite;
         this.limits = FleetLimits.of(b.limits);
         this.progress = Optional.ofNullable(b.progress);
@@ -190,7 +191,7 @@ public final class FleetJob {
         }
     }
 
-    private ScheduledExecutorService startProgress(FleetCounters counters, long total, long start) {
+    private @Nullable ScheduledExecutorService startProgress(FleetCounters counters, long total, long start) {
         if (progress.isEmpty()) {
             return null;
         }
@@ -204,7 +205,8 @@ public final class FleetJob {
         return ticker;
     }
 
-    private void stopProgress(ScheduledExecutorService ticker, FleetCounters counters, long total, long start) {
+    private void stopProgress(@Nullable ScheduledExecutorService ticker, FleetCounters counters, long total,
+                              long start) {
         if (ticker == null) {
             return;
         }
@@ -225,10 +227,10 @@ public final class FleetJob {
     /** Configures a {@link FleetJob}. Not thread-safe. */
     public static final class Builder {
         private final List<String> inputs = new ArrayList<>();
-        private String output;
+        private @Nullable String output;
         private boolean overwrite;
         private EvidenceBundle.Limits limits = EvidenceBundle.Limits.defaults();
-        private FleetProgress progress;
+        private @Nullable FleetProgress progress;
         private Duration progressInterval = Duration.ofMillis(500);
 
         private Builder() {

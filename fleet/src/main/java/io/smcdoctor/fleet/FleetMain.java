@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 public final class FleetMain {
     private static final String USAGE = String.join("\n",
             "Usage: smc-doctor fleet PATH... [--out DIR] [--overwrite] [--cores N] [--quiet]",
-            "Diagnoses every evidence bundle (.tar.gz, .tgz, .tar, .zip, bundle directories) below PATH on Apache Spark",
-            "and writes DIR/diagnoses (Parquet, one row per host x diagnosis) and DIR/summary.json.",
+            "Diagnoses every evidence bundle (.tar.gz, .tgz, .tar, .zip, bundle directories) below PATH on Apache",
+            "Spark and writes DIR/diagnoses (Parquet, one row per host x diagnosis) and DIR/summary.json.",
             "  PATH          directory, archive or glob; any Hadoop file system (hdfs://, s3a:// with its connector)",
             "  --out DIR     output directory (default: fleet-out)",
             "  --overwrite   replace the table and summary of an earlier run in DIR",

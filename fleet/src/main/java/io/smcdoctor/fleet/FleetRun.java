@@ -6,15 +6,15 @@ import java.util.Objects;
 /**
  * What a {@link FleetJob} run did.
  *
- * @param bundles    bundles found and diagnosed or tried
- * @param unreadable of those, bundles that could not be read
- * @param hosts      distinct hosts among the readable bundles
- * @param rows       rows written to the table
- * @param table      the Parquet table's directory
+ * @param bundles     bundles found and diagnosed or tried
+ * @param unreadable  of those, bundles that could not be read
+ * @param hosts       distinct hosts among the readable bundles
+ * @param rows        rows written to the table
+ * @param table       the Parquet table's directory
  * @param summaryFile the JSON summary's path
- * @param summary    the summary's content
- * @param timings    where the time went
- * @param bytes      bundle bytes copied from storage (archives as stored, directory bundles' files)
+ * @param summary     the summary's content
+ * @param timings     where the time went
+ * @param bytes       bundle bytes copied from storage (archives as stored, directory bundles' files)
  */
 public record FleetRun(long bundles, long unreadable, long hosts, long rows, String table, String summaryFile,
                        FleetSummary summary, Timings timings, long bytes) {

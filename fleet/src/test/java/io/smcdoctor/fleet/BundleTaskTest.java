@@ -115,7 +115,8 @@ class BundleTaskTest {
                 + " 'uname.txt' (EvidenceBundle.Limits.maxTotalBytes)");
         assertThat(entries.error()).isEqualTo("hdfs://nn:8020/smc/d: more than 40 entries (at 'f40.txt'); raise"
                 + " EvidenceBundle.Limits.maxEntries if this is expected");
-        assertThat(escape.error()).isEqualTo("hdfs://nn:8020/smc/e: entry '../x/smcss.txt' escapes the bundle; refused");
+        assertThat(escape.error())
+                .isEqualTo("hdfs://nn:8020/smc/e: entry '../x/smcss.txt' escapes the bundle; refused");
         for (BundleResult r : List.of(declaredTooBig, grewWhileRead, total, entries, escape)) {
             assertThat(r.causes()).isEmpty();
             assertThat(r.hostSource()).isEqualTo("bundle-name");

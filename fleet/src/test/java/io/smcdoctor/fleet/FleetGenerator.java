@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * fleet table with. The benchmark ({@code benchmarks/fleet-throughput.sh}) uses it too.
  */
 final class FleetGenerator {
-    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
+    private static final Pattern IPV4 =
+            Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
     private static final Pattern UNAME_A = Pattern.compile("^(Linux\\s+)(\\S+)(\\s+\\S+)");
     private static final Pattern SMCSS_ROW = Pattern.compile("^(\\S+\\s+\\S+\\s+)(\\d+)(\\s.*)$");
     private static final Instant BASE = Instant.parse("2026-11-24T02:00:00Z");
@@ -174,7 +175,8 @@ final class FleetGenerator {
         String json;
         if (existing != null) {
             json = new String(existing, StandardCharsets.UTF_8)
-                    .replaceFirst("\"host\"\\s*:\\s*\"[^\"]*\"", Matcher.quoteReplacement("\"host\" : \"" + host + "\""))
+                    .replaceFirst("\"host\"\\s*:\\s*\"[^\"]*\"",
+                            Matcher.quoteReplacement("\"host\" : \"" + host + "\""))
                     .replaceFirst("\"time\"\\s*:\\s*\"[^\"]*\"", "\"time\" : \"" + time + "\"");
         } else {
             json = "{\n  \"schema\" : \"smc-doctor/manifest/v1\",\n  \"host\" : \"" + host + "\",\n  \"time\" : \""

@@ -155,7 +155,8 @@ class FleetJobTest {
                 assertThat(row.getLong(row.fieldIndex("sockets"))).as(at).isEqualTo(r.stats().sockets());
                 assertThat(row.getLong(row.fieldIndex("smc_sockets"))).as(at).isEqualTo(r.stats().smcSockets());
                 Map<String, Long> fallbacks = new TreeMap<>();
-                r.stats().fallbacks().forEach((code, n) -> fallbacks.put(String.format(Locale.ROOT, "0x%08x", code), n));
+                r.stats().fallbacks().forEach((code, n) ->
+                        fallbacks.put(String.format(Locale.ROOT, "0x%08x", code), n));
                 assertThat(new TreeMap<>(row.<String, Long>getJavaMap(row.fieldIndex("fallbacks")))).as(at)
                         .isEqualTo(fallbacks);
                 assertThat(row.getInt(row.fieldIndex("warnings"))).as(at).isEqualTo(r.warnings().size());
@@ -217,7 +218,8 @@ class FleetJobTest {
             Single single = singles.get(p);
             if (h.getValue() == null) {
                 assertThat(single.error()).as(h.getKey() + " is readable alone").isNull();
-                assertThat(actual).as(h.getKey()).allSatisfy(r -> assertThat(r.isNullAt(r.fieldIndex("error"))).isTrue());
+                assertThat(actual).as(h.getKey())
+                        .allSatisfy(r -> assertThat(r.isNullAt(r.fieldIndex("error"))).isTrue());
                 continue;
             }
             assertThat(actual).as(h.getKey()).singleElement().satisfies(r -> {
