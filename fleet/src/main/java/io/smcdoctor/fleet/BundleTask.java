@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * every check of the bundle reader (limits, archive bombs, path traversal, links) in one place, the library's.
  *
  * <p>The copy itself is bounded by the same limits: an archive larger than {@code maxTotalBytes} (what all its files
- * together may hold), a directory file larger than {@code maxEntryBytes}, a directory bundle with more than
- * {@code maxEntries} files or {@code maxTotalBytes} bytes is refused before it reaches the disk.
+ * together may hold), a directory file larger than {@code maxEntryBytes} (by its size in storage, then by the bytes
+ * copied), a directory bundle with more than {@code maxEntries} files or {@code maxTotalBytes} bytes: the copy stops
+ * at the limit and the bundle is refused.
  *
  * <p>Never throws for a bad bundle: any failure to read one becomes a {@link BundleResult} with its error, so one
  * bundle never fails the job. All uses of the diagnosis library's types are in this class.
