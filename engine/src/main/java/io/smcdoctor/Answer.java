@@ -7,13 +7,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One answer of {@link KnowledgeBase#ask(String)}: a catalog entry (reason code, cause, symptom or socket option)
+ * One answer of {@link KnowledgeBase#ask(String)}: a catalog entry (reason code, cause, symptom, socket option, or a
+ * fact: tool, sysctl, kernel feature, known bug, application)
  * with what a person or a chatbot needs to ground a reply and cite it.
  *
  * @param rank        1-based position in {@link Answers#answers()}
  * @param id          the catalog id: a reason code as lower-case hex ({@code 0x03030000}), a cause or symptom id
  *                    ({@code nosmcdev-ipv6}, {@code no-speedup}) or a socket option as {@code LEVEL:NAME}
- *                    ({@code SOL_TCP:TCP_FASTOPEN})
+ *                    ({@code SOL_TCP:TCP_FASTOPEN}) or a fact id ({@code tool:smcss}, {@code sysctl:net.smc.wmem},
+ *                    {@code feature:loopback-ism}, {@code bug:listen-loop}, {@code app:nginx})
  * @param kind        what kind of entry the id names
  * @param title       one line, English and Japanese
  * @param text        the explanation, English and Japanese
@@ -35,7 +37,17 @@ public record Answer(int rank, String id, Kind kind, LocalizedText title, Locali
         /** A problem as users describe it. */
         SYMPTOM,
         /** A row of the socket-option support table. */
-        SOCKET_OPTION;
+        SOCKET_OPTION,
+        /** An smc-tools command. */
+        TOOL,
+        /** A sysctl. */
+        SYSCTL,
+        /** A kernel feature and the release that added it. */
+        KERNEL_FEATURE,
+        /** A fixed kernel (or smc-tools) bug. */
+        KNOWN_BUG,
+        /** An application or workload under SMC. */
+        APPLICATION;
 
         /** The lower-case JSON form, e.g. {@code reason-code}. */
         public String json() {

@@ -6,14 +6,17 @@ import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.knowledge.internal.Entries;
 import io.smcdoctor.knowledge.internal.Entry;
+import io.smcdoctor.knowledge.internal.Names;
+import io.smcdoctor.knowledge.internal.Phrases;
 import io.smcdoctor.knowledge.internal.SearchIndex;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +27,12 @@ import java.util.regex.Pattern;
  * codes, commands and references, so a reply can be grounded and cited. A question that names a reason code
  * ({@code 0x03030000}, {@code 0x05000000/0x03030000}, {@code SMC_CLC_DECL_NOSMCDEV}) or a socket option
  * ({@code TCP_FASTOPEN}) exactly gets that entry first; the rest is ranked by text relevance (BM25 over English and
- * Japanese analysis, titles and symptom phrases weighted up). A question that is not about anything in the catalog
- * gets no answers rather than noise.
+ * Japanese analysis, titles and symptom phrases weighted up, scaled by the share of the question's words an entry
+ * holds), plus what the question names: a command, sysctl or kernel function ranks its fact up, a symptom phrase
+ * typed as is its symptom. A question that reports a problem ("falls back", "できない") is answered by the symptom
+ * and its causes as well; one that asks how something works is not given a symptom's causes for mentioning its
+ * subject. While other answers are left, at most two of the answers come from one symptom and its causes, so that
+ * they leave room for the next best answer. A question that is not about anything in the catalog gets no answers rather than noise.
  *
  * <p>The search index is built on the first {@link #ask} (a few hundred milliseconds) and then shared. Instances are
  * immutable and thread-safe.
@@ -47,12 +54,32 @@ public final class KnowledgeBase {
 
     /** Answers scoring below this share of the best text match are left out as noise. */
     private static final double RELATIVE_CUTOFF = 0.25;
+    /**
+     * What naming an entry's subject in the question adds, as a share of the best text match, per name (a command,
+     * a sysctl, the kernel functions of a pasted splat), at most {@link #MAX_NAMES} names.
+     */
+    private static final double NAME_WEIGHT = 1.0;
+    /** Naming an application counts less: it is usually the context of a question, not its subject. */
+    private static final double APPLICATION_NAME_WEIGHT = 0.5;
+    private static final int MAX_NAMES = 3;
+    /**
+     * Share of a symptom's score its causes gain when the question reports a problem: a question that describes a
+     * symptom is answered by its causes too ("コンテナで SMC が使えない" by the RDMA device in another network
+     * namespace). A question that only asks how something works ("PNET ID は IOCDS で定義するもの？") does not have
+     * the symptom, so its causes gain nothing from it.
+     */
+    private static final double CAUSE_SHARE = 0.35;
+    /**
+     * Answers from one symptom and its causes ahead of the answers of other families, at most: a symptom with four
+     * causes must not fill the first answers when a tool, sysctl or known bug matches nearly as well.
+     */
+    private static final int MAX_PER_FAMILY = 2;
     private static final double EXACT_SCORE = 1_000_000;
     private static final Pattern OPTION_NAME = Pattern.compile(
             "(?i)(?<![A-Z0-9_])(?:SOL_[A-Z]+:)?(?:TCP|SO|MSG)_[A-Z0-9_]+");
 
     private final Catalog catalog;
-    private volatile SearchIndex index;
+    private volatile Index index;
 
     private KnowledgeBase(Catalog catalog) {
         this.catalog = catalog;
@@ -100,7 +127,8 @@ public final class KnowledgeBase {
         }
         Language language = languageOf(question);
         Map<String, Scored> ranked = new LinkedHashMap<>();
-        SearchIndex idx = index();
+        Index ix = index();
+        SearchIndex idx = ix.search();
         Map<String, Entry> byId = new LinkedHashMap<>();
         idx.entries().forEach(e -> byId.putIfAbsent(e.id(), e));
 
@@ -119,17 +147,32 @@ public final class KnowledgeBase {
         }
 
         List<SearchIndex.Hit> hits = idx.search(question);
-        String lower = question.toLowerCase(Locale.ROOT);
+        if (hits.isEmpty() && ranked.isEmpty()) {
+            // "what is SMC-R": nothing to search for but the technology's name
+            hits = idx.definitions(question);
+        }
+        Phrases.Question prepared = Phrases.prepare(question);
+        String named = Names.normalise(question);
         double best = hits.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(0);
         List<Scored> textual = new ArrayList<>();
         for (SearchIndex.Hit h : hits) {
-            if (h.score() >= best * RELATIVE_CUTOFF) {
-                // a symptom phrase the user typed word for word ranks its entry up
-                textual.add(new Scored(h.entry(), h.score() + best * phraseMatches(h.entry(), lower)));
+            // a symptom phrase the user typed as is, or the entry's subject named (smcr stats, limit_smc_hs, the
+            // functions of a splat) ranks its entry up; several phrases of one symptom say no more than one, while
+            // each named function of a splat is one more piece of evidence for its bug
+            int phrases = Math.min(1, idx.phrases().count(h.entry(), prepared));
+            int names = Math.min(MAX_NAMES, Names.count(h.entry(), named));
+            double nameWeight = h.entry().kind() == Answer.Kind.APPLICATION ? APPLICATION_NAME_WEIGHT : NAME_WEIGHT;
+            if (h.score() >= best * RELATIVE_CUTOFF || phrases + names > 0) {
+                // an entry that holds few of the question's words matched it by chance (coordination)
+                double text = Math.sqrt(h.coverage()) * (h.score() + best * phrases);
+                textual.add(new Scored(h.entry(), text + best * nameWeight * names));
             }
         }
+        if (idx.reportsProblem(question)) {
+            textual = withCausesOfSymptoms(textual);
+        }
         textual.sort((a, b) -> Double.compare(b.score, a.score));
-        textual.forEach(s -> ranked.putIfAbsent(s.entry.id(), s));
+        diversified(textual, ix.families()).forEach(s -> ranked.putIfAbsent(s.entry.id(), s));
 
         List<Answer> answers = new ArrayList<>();
         for (Scored s : ranked.values()) {
@@ -156,28 +199,67 @@ public final class KnowledgeBase {
         return found;
     }
 
-    private static int phraseMatches(Entry e, String lowerQuestion) {
-        int n = 0;
-        for (String p : e.phrases()) {
-            if (!p.isBlank() && lowerQuestion.contains(p.toLowerCase(Locale.ROOT))) {
-                n++;
+    /** The causes of the symptoms found gain {@link #CAUSE_SHARE} of their symptom's score. */
+    private List<Scored> withCausesOfSymptoms(List<Scored> textual) {
+        Map<String, Double> gain = new HashMap<>();
+        for (Scored s : textual) {
+            if (s.entry.kind() == Answer.Kind.SYMPTOM) {
+                catalog.symptom(s.entry.id()).ifPresent(sym -> sym.causes().forEach(
+                        c -> gain.merge(c.id(), CAUSE_SHARE * s.score, Math::max)));
             }
         }
-        return n;
+        if (gain.isEmpty()) {
+            return textual;
+        }
+        List<Scored> out = new ArrayList<>(textual.size());
+        for (Scored s : textual) {
+            Double g = s.entry.kind() == Answer.Kind.CAUSE ? gain.get(s.entry.id()) : null;
+            out.add(g == null ? s : new Scored(s.entry, s.score + g));
+        }
+        return out;
     }
 
-    private SearchIndex index() {
-        SearchIndex i = index;
+    /**
+     * The answers, best first, except that an answer whose family (a symptom and its causes) already has
+     * {@value #MAX_PER_FAMILY} answers ahead of it comes after the answers of other families.
+     */
+    private static List<Scored> diversified(List<Scored> sorted, Map<String, Set<String>> families) {
+        List<Scored> rest = new ArrayList<>(sorted);
+        List<Scored> out = new ArrayList<>(sorted.size());
+        Map<String, Integer> taken = new HashMap<>();
+        while (!rest.isEmpty()) {
+            int pick = 0;
+            for (int i = 0; i < rest.size(); i++) {
+                Set<String> fam = families.getOrDefault(rest.get(i).entry.id(), Set.of());
+                if (fam.stream().allMatch(f -> taken.getOrDefault(f, 0) < MAX_PER_FAMILY)) {
+                    pick = i;
+                    break;
+                }
+            }
+            Scored s = rest.remove(pick);
+            families.getOrDefault(s.entry.id(), Set.of()).forEach(f -> taken.merge(f, 1, Integer::sum));
+            out.add(s);
+        }
+        return out;
+    }
+
+    private Index index() {
+        Index i = index;
         if (i == null) {
             synchronized (this) {
                 i = index;
                 if (i == null) {
-                    i = SearchIndex.build(Entries.of(catalog));
+                    i = new Index(SearchIndex.build(Entries.of(catalog), Entries.anchors(catalog)),
+                            Entries.families(catalog));
                     index = i;
                 }
             }
         }
         return i;
+    }
+
+    /** The search index and the families of symptoms and causes, built on the first question. */
+    private record Index(SearchIndex search, Map<String, Set<String>> families) {
     }
 
     private record Scored(Entry entry, double score) {

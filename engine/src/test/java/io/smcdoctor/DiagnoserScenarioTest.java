@@ -10,6 +10,7 @@ import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.KernelEvent;
 import io.smcdoctor.evidence.KernelEventKind;
+import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.LoadedModule;
 import io.smcdoctor.evidence.NetInterface;
 import io.smcdoctor.evidence.Provenance;
@@ -93,23 +94,45 @@ class DiagnoserScenarioTest {
 
     @Test
     void diagnose_nosmcdevWithExclusiveRdmaNetns_ranksNetnsExclusiveFirst() {
+        // exclusive mode, this namespace (where the application's sockets are) sees no RDMA device, and the host's
+        // kernel log shows smc adding one: the device lives in another namespace (net/smc/smc_pnet.c
+        // rdma_dev_access_netns checks)
         Evidence.Builder b = Fx.smcss(Evidence.builder(),
                 "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP 0x03030000");
-        withRdmaDeviceAndUeid(b).source("rdma-system.txt", SourceKind.RDMA_SYSTEM)
+        b.parse(SourceKind.SMCR_DEVICE, "smcr-device.txt", "Net-Dev         IB-Dev   IB-P  IB-State  Type"
+                + "          Crit   FID   PCI-ID        PCHID  #Links  PNET-ID  \n");
+        b.parse(SourceKind.DMESG, "dmesg.txt", "[    3.842533] smc: adding ib device erdma_0 with port count 1\n");
+        b.source("rdma-system.txt", SourceKind.RDMA_SYSTEM)
                 .add(new RdmaSystem(at("rdma-system.txt", 1, "netns exclusive copy-on-fork on"), "exclusive", "on"));
 
         Diagnosis top = DIAGNOSER.diagnose(b.build()).top().orElseThrow();
 
         assertThat(top.id()).isEqualTo("nosmcdev-rdma-netns-exclusive");
         assertThat(top.commands()).contains("rdma system set netns shared");
-        assertThat(top.evidence()).extracting(Provenance::text).contains("netns exclusive copy-on-fork on");
+        assertThat(top.evidence()).extracting(Provenance::text).contains("netns exclusive copy-on-fork on")
+                .anyMatch(t -> t.contains("adding ib device erdma_0"));
+    }
+
+    @Test
+    void diagnose_exclusiveRdmaNetns_butTheNamespaceSeesADevice_isNotTheCause() {
+        Evidence.Builder b = Fx.smcss(Evidence.builder(),
+                "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP 0x03030000");
+        withRdmaDeviceAndUeid(b).source("rdma-system.txt", SourceKind.RDMA_SYSTEM)
+                .add(new RdmaSystem(at("rdma-system.txt", 1, "netns exclusive copy-on-fork on"), "exclusive", "on"));
+
+        DiagnosisReport r = DIAGNOSER.diagnose(b.build());
+
+        assertThat(r.diagnoses()).extracting(Diagnosis::id).doesNotContain("nosmcdev-rdma-netns-exclusive");
     }
 
     @Test
     void diagnose_rdmaGuidMatchesNoInterfaceMac_ranksNicWithoutErdmaFirst() {
         Evidence.Builder b = Fx.smcss(Evidence.builder(),
                 "ACTIVE         00000 0004711 192.168.0.10:40022      192.168.0.20:8080       0000 TCP 0x03030000");
-        withRdmaDeviceAndUeid(b).source("ip-addr.txt", SourceKind.IP_ADDR).source("ibv_devinfo.txt", SourceKind.IBV_DEVINFO)
+        // no device-to-netdev binding is listed (no smcr device, no rdma link): eRDMA's GUID is the EUI-64 of its NIC's MAC
+        b.source("smcr-ueid.txt", SourceKind.SMCR_UEID)
+                .add(new Ueid(at("smcr-ueid.txt", 1, "SMC-LAB-UEID-1                  "), "SMC-LAB-UEID-1"));
+        b.source("ip-addr.txt", SourceKind.IP_ADDR).source("ibv_devinfo.txt", SourceKind.IBV_DEVINFO)
                 .add(new NetInterface(at("ip-addr.txt", 7, "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP group default qlen 1000"),
                         2, "eth0", "ether", "00:16:3e:aa:bb:cc", 1500, List.of("BROADCAST", "MULTICAST", "UP", "LOWER_UP"),
                         "UP", List.of("192.168.0.10/24")))
@@ -205,12 +228,17 @@ class DiagnoserScenarioTest {
 
         DiagnosisReport r = DIAGNOSER.diagnose(b.build());
 
-        // this host relies on a UEID (no PNET ID) and the peer declined over IPv4 with NOSMCDEV: the peer lacks the UEID
+        // the peer declined over IPv4 with NOSMCDEV: from this host's files the peer may lack the UEID, have another
+        // one, have no device for the route or have used an IPv6 socket (the lab produced each with this evidence),
+        // so "the peer declined" leads and the peer's missing UEID is one candidate, on the peer's side
         Diagnosis top = r.top().orElseThrow();
-        assertThat(top.id()).isEqualTo("nosmcdev-no-ueid");
-        assertThat(top.reasonCodes()).containsExactly(0x05000000, 0x03030000);
-        assertThat(top.side()).isEqualTo(Side.PEER);
-        assertThat(top.commands()).anySatisfy(c -> assertThat(c).startsWith("smcr ueid add"));
+        assertThat(top.id()).isEqualTo("peerdecl-peer-declined");
+        Diagnosis noUeid = r.diagnosis("nosmcdev-no-ueid").orElseThrow();
+        assertThat(noUeid.reasonCodes()).containsExactly(0x05000000, 0x03030000);
+        assertThat(noUeid.side()).isEqualTo(Side.PEER);
+        assertThat(noUeid.confidence()).isLessThan(top.confidence());
+        assertThat(noUeid.commands()).anySatisfy(c -> assertThat(c).startsWith("smcr ueid add"));
+        assertThat(r.missingEvidence()).anySatisfy(m -> assertThat(m.why()).contains("smcr ueid show"));
         assertThat(r.diagnoses()).extracting(Diagnosis::id).contains("peerdecl-peer-declined", "nosmcdev-no-rdma-device");
         assertThat(r.diagnosis("peerdecl-peer-declined")).get().satisfies(d -> {
             assertThat(d.side()).isEqualTo(Side.PEER);
@@ -305,17 +333,36 @@ class DiagnoserScenarioTest {
     }
 
     @Test
-    void diagnose_pingWorksCurlFails_ranksTcpOptionReplayMiddleboxFirst() {
+    void diagnose_pingWorksCurlFails_withClientHandshakeErrors_ranksTcpOptionReplayMiddleboxFirst() {
+        // a replayed option makes the client wait for a CLC reply that never comes: connect() fails, no fallback code,
+        // and `smcr -d stats` counts a client handshake error (net/smc/af_smc.c smc_connect_decline_fallback())
+        Evidence.Builder b = Fx.smcss(Evidence.builder(),
+                "ACTIVE         00000 0000801 10.0.0.2:41000          10.0.0.9:8500           0000 SMCR ");
+        symptom(b, "After enabling SMC-R: ping works, curl fails to some hosts");
+        b.source("smcr-stats.txt", SourceKind.SMCR_STATS).add(new SmcStats(at("smcr-stats.txt", 5,
+                "  Handshake errors                     23 (client 23, server 0)"), "SMCR", 604, 393, 352, 41, 0, 393,
+                23, 23, 0, 761.1, 0, 0, 0, 0, 150331, 0, 0, 148775, 0, 0, 0, 0));
+
+        DiagnosisReport r = DIAGNOSER.diagnose(b.build());
+
+        Diagnosis top = r.top().orElseThrow();
+        assertThat(top.id()).isEqualTo("tcp-option-replay-middlebox");
+        assertThat(top.evidence()).extracting(Provenance::source).contains("symptom.txt", "smcr-stats.txt");
+        assertThat(top.confidence()).isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void diagnose_pingWorksCurlFails_butThePeerSentNoSmcOption_doesNotConcludeReplay() {
+        // 0x03010000: the SYN-ACK came back WITHOUT the SMC option, the opposite of a replay (af_smc.c __smc_connect())
         Evidence.Builder b = Fx.smcss(Evidence.builder(),
                 "ACTIVE         00000 0000801 10.0.0.2:41000          172.16.5.9:443          0000 TCP 0x03010000");
         symptom(b, "After enabling SMC-R: ping works, curl fails to some hosts");
 
         DiagnosisReport r = DIAGNOSER.diagnose(b.build());
 
-        Diagnosis top = r.top().orElseThrow();
-        assertThat(top.id()).isEqualTo("tcp-option-replay-middlebox");
-        assertThat(top.commands()).contains("sysctl -w net.smc.tcp2smc=0");
-        assertThat(r.diagnosis("peernosmc-peer-without-smc").orElseThrow().confidence()).isLessThan(top.confidence());
+        assertThat(r.top().orElseThrow().id()).isEqualTo("peernosmc-peer-without-smc");
+        assertThat(r.diagnosis("tcp-option-replay-middlebox")).hasValueSatisfying(d ->
+                assertThat(d.confidence()).isLessThan(0.4));
     }
 
     @Test
@@ -326,7 +373,11 @@ class DiagnoserScenarioTest {
                         ToolErrorKind.SMC_MODULE_NOT_LOADED, "Error: SMC module not loaded"))
                 .add(new SocketProbeOutcome(at("sockopt-probe.json", 3, "\"socket\": {\"opened\": false, \"errno\": 97}"),
                         "0", false, 97, "EAFNOSUPPORT", "SMC not available in this kernel (EAFNOSUPPORT)"))
-                .add(new LoadedModule(at("lsmod.txt", 2, "rdma_rxe              176128  0"), "rdma_rxe", 176128, 0, List.of()));
+                .add(new LoadedModule(at("lsmod.txt", 2, "rdma_rxe              176128  0"), "rdma_rxe", 176128, 0, List.of()))
+                // the net.smc sysctls exist since 5.18: on this kernel their absence means something
+                .source("uname.txt", SourceKind.UNAME)
+                .add(new KernelRelease(at("uname.txt", 1, "Linux (none) 6.12.117+deb12-amd64 #1 SMP PREEMPT_DYNAMIC"),
+                        "6.12.117+deb12-amd64", "x86_64", "debian12"));
         for (int i = 0; i < 60; i++) {
             b.add(sysctl(100 + i, "net.ipv4.conf.eth0.setting_" + i, "0"));
         }

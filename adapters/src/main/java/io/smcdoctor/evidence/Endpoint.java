@@ -4,7 +4,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An {@code address:port} as smcss prints it (IPv6 without brackets, split on the last colon).
+ * An {@code address:port} as smcss prints it ({@code smcss.c addr_format()}): IPv6 without brackets, split on the
+ * last colon; in the non-wide listing an address too long for its column is cut and {@code ..} is put before the port
+ * ({@code 2001:db8:1234:5..:443}). The family is read from the printed address: {@code ::ffff:a.b.c.d} (also cut,
+ * {@code ::ffff:10.10.93..}) is an AF_INET6 socket talking to an IPv4 peer ({@link IpFamily#IPV4_MAPPED}); smcss guesses
+ * the family from the address words, so an AF_INET6 socket bound to {@code ::} prints {@code 0.0.0.0:port} (lab capture
+ * smc6-dualstack-server: an IPv6 listener shown as {@code 0.0.0.0:5150}).
  *
  * @param address   the address text, {@code ""} when absent
  * @param port      the port, -1 when absent
@@ -29,13 +34,28 @@ public record Endpoint(String address, int port, boolean truncated) {
             return IpFamily.UNKNOWN;
         }
         String a = address.toLowerCase(Locale.ROOT);
-        if (a.startsWith("::ffff:") && a.indexOf('.') > 0) {
+        if (a.startsWith("::ffff:") && (a.indexOf('.') > 0 || truncated && digitsAndDots(a, 7))) {
             return IpFamily.IPV4_MAPPED;
         }
         if (a.indexOf(':') >= 0) {
             return IpFamily.IPV6;
         }
         return IpFamily.IPV4;
+    }
+
+    /** True for the wildcard addresses {@code 0.0.0.0} and {@code ::} (a socket bound to any address). */
+    public boolean isAny() {
+        return address.equals("0.0.0.0") || address.equals("::");
+    }
+
+    private static boolean digitsAndDots(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return s.length() > from;
     }
 
     @Override

@@ -2,9 +2,11 @@ package io.smcdoctor.evidence;
 
 import io.smcdoctor.evidence.internal.ElfInspector;
 import io.smcdoctor.evidence.internal.EvidenceAssembler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,37 +136,37 @@ public final class Evidence {
 
         /** Output of {@code smcss} (any variant: {@code -a}, {@code -d}, {@code -R}, {@code -D}, {@code -W}). */
         public Builder smcssOutput(String text) {
-            return parse(SourceKind.SMCSS, SourceKind.SMCSS.fileName(), text);
+            return output(SourceKind.SMCSS, text);
         }
 
         /** Output of {@code smcr [-d] device}. */
         public Builder smcrDeviceOutput(String text) {
-            return parse(SourceKind.SMCR_DEVICE, SourceKind.SMCR_DEVICE.fileName(), text);
+            return output(SourceKind.SMCR_DEVICE, text);
         }
 
         /** Output of {@code smcr [-d] linkgroup [link-show]}. */
         public Builder smcrLinkgroupOutput(String text) {
-            return parse(SourceKind.SMCR_LINKGROUP, SourceKind.SMCR_LINKGROUP.fileName(), text);
+            return output(SourceKind.SMCR_LINKGROUP, text);
         }
 
         /** Output of {@code smcr [-d] stats}. */
         public Builder smcrStatsOutput(String text) {
-            return parse(SourceKind.SMCR_STATS, SourceKind.SMCR_STATS.fileName(), text);
+            return output(SourceKind.SMCR_STATS, text);
         }
 
         /** Output of {@code smcr ueid show} (empty text means: no UEID defined). */
         public Builder smcrUeidOutput(String text) {
-            return parse(SourceKind.SMCR_UEID, SourceKind.SMCR_UEID.fileName(), text);
+            return output(SourceKind.SMCR_UEID, text);
         }
 
         /** Output of {@code dmesg}, {@code dmesg -T} or {@code journalctl -k}. */
         public Builder dmesgOutput(String text) {
-            return parse(SourceKind.DMESG, SourceKind.DMESG.fileName(), text);
+            return output(SourceKind.DMESG, text);
         }
 
         /** Output of {@code sysctl -a} or any {@code key = value} lines. */
         public Builder sysctlOutput(String text) {
-            return parse(SourceKind.SYSCTL, SourceKind.SYSCTL.fileName(), text);
+            return output(SourceKind.SYSCTL, text);
         }
 
         /** One sysctl value, e.g. {@code sysctl("net.smc.tcp2smc", "0")}. */
@@ -175,27 +177,35 @@ public final class Evidence {
 
         /** Output of {@code uname -a} or {@code uname -r}. */
         public Builder unameOutput(String text) {
-            return parse(SourceKind.UNAME, SourceKind.UNAME.fileName(), text);
+            return output(SourceKind.UNAME, text);
         }
 
         /** Output of {@code ip addr}. */
         public Builder ipAddrOutput(String text) {
-            return parse(SourceKind.IP_ADDR, SourceKind.IP_ADDR.fileName(), text);
+            return output(SourceKind.IP_ADDR, text);
         }
 
         /** Output of {@code ibv_devinfo [-v]}. */
         public Builder ibvDevinfoOutput(String text) {
-            return parse(SourceKind.IBV_DEVINFO, SourceKind.IBV_DEVINFO.fileName(), text);
+            return output(SourceKind.IBV_DEVINFO, text);
         }
 
         /** Output of {@code rdma system}. */
         public Builder rdmaSystemOutput(String text) {
-            return parse(SourceKind.RDMA_SYSTEM, SourceKind.RDMA_SYSTEM.fileName(), text);
+            return output(SourceKind.RDMA_SYSTEM, text);
         }
 
         /** What the user observed, in their words (English or Japanese). */
         public Builder symptom(String text) {
             return parse(SourceKind.SYMPTOM, "symptom", text);
+        }
+
+        /**
+         * Output of the command that produces {@code kind} (text of any kind), attributed to the kind's canonical
+         * bundle file name ({@link SourceKind#fileName()}) in citations.
+         */
+        public Builder output(SourceKind kind, String text) {
+            return parse(kind, kind.fileName(), text);
         }
 
         /** Text of any kind, attributed to {@code sourceName} in citations. */
@@ -216,6 +226,34 @@ public final class Evidence {
                 throw new UncheckedIOException(sourceName + ": " + e.getMessage(), e);
             }
             return this;
+        }
+
+        /**
+         * Text pasted from a ticket, a mail or a chat, mixing several tools' outputs and prose (see
+         * {@link EvidenceBundle}): each tool's part is recognised by its command line ({@code $ smcss -a}) or its
+         * content, read by that tool's parser and recorded as an input named {@code "<sourceName> (<tool> at line N)"};
+         * the prose becomes the symptom text. Facts cite {@code sourceName} and the paste's line numbers.
+         */
+        public Builder paste(String sourceName, String text) {
+            readPaste(sourceName, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    true);
+            return this;
+        }
+
+        /**
+         * Reads a paste from a stream (bounded memory), as {@link #paste(String, String)}.
+         *
+         * @param proseAlone keep the prose as the reporter's words even when no tool's output is found; when false and
+         *                   none is found, nothing is added
+         * @return how many tools' outputs the paste held
+         * @throws UncheckedIOException when reading the stream fails
+         */
+        public int readPaste(String sourceName, InputStream in, boolean proseAlone) {
+            try {
+                return assembler.paste(sourceName, in, proseAlone);
+            } catch (IOException e) {
+                throw new UncheckedIOException(sourceName + ": " + e.getMessage(), e);
+            }
         }
 
         /**

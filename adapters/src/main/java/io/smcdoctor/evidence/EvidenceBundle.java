@@ -1,6 +1,7 @@
 package io.smcdoctor.evidence;
 
 import io.smcdoctor.evidence.internal.BundleReader;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,13 @@ import java.util.Objects;
  * }</pre>
  *
  * (The examples are compiled and run in the tests' {@code io.smcdoctor.adapters.host.Snippets}.)
+ *
+ * <p>A single file whose name is not of the bundle format, a bundle's file of unknown name holding text, and standard
+ * input ({@link #read(List, InputStream)} with the path {@code -}) are read as pastes: text copied from a ticket, a mail
+ * or a terminal that may mix several tools' outputs ({@code $ smcss -a}, then {@code $ smcr -d stats}, then kernel log
+ * lines) and prose. Each tool's part is recognised by its command line or content and read by that tool's parser;
+ * quoting ({@code > }), indentation, prompts, wrapped lines, colour codes and {@code ...} elisions are understood; the
+ * prose is the reporter's words (symptom text). What nothing recognises becomes warnings with its lines.
  *
  * <p>Thread-safe: every call reads independently.
  */
@@ -67,6 +75,23 @@ public final class EvidenceBundle {
         }
         paths.forEach(p -> Objects.requireNonNull(p, "paths must not contain null"));
         return new BundleReader(limits).read(paths);
+    }
+
+    /**
+     * Reads several bundles or files with the default limits, where the path {@code -} stands for {@code stdin}: a
+     * paste from a ticket ({@code smc-doctor diagnose -}).
+     *
+     * @throws IllegalArgumentException when {@code paths} is empty
+     * @throws EvidenceParseException   as for {@link #read(Path)}
+     */
+    public static Evidence read(List<Path> paths, InputStream stdin) {
+        Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(stdin, "stdin");
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("paths must name at least one bundle or file");
+        }
+        paths.forEach(p -> Objects.requireNonNull(p, "paths must not contain null"));
+        return new BundleReader(Limits.defaults(), stdin).read(paths);
     }
 
     /**

@@ -2,7 +2,9 @@ package io.smcdoctor.evidence;
 
 /**
  * Kernel log lines that matter for SMC, by meaning. Fields of each kind are listed; they are available
- * through {@link KernelEvent#field(String)}.
+ * through {@link KernelEvent#field(String)}. Events of one log keep its order: compare
+ * {@code provenance().line()} to tell what came first (e.g. {@code NET: Unregistered PF_SMC protocol family} before
+ * {@code smc: removing ib device X} means the removal came from unloading smc, not from the device).
  */
 public enum KernelEventKind {
     /** {@code NET: Registered PF_SMC protocol family} / {@code protocol family 43}. */
@@ -21,7 +23,13 @@ public enum KernelEventKind {
     SMC_IB_DEVICE_PNETID,
     /** {@code smc:    ib device X port N has no pnetid}; fields {@code device}, {@code port}. */
     SMC_IB_DEVICE_NO_PNETID,
-    /** {@code smc: removing ib device X}; field {@code device}. */
+    /**
+     * {@code smc: removing ib device X} ({@code net/smc/smc_ib.c smc_ib_remove_dev()}, the ib_client remove callback:
+     * driver unbind or unload, PCI removal, {@code rdma link delete}, device reset, or smc itself being unloaded);
+     * fields {@code device} and {@code smcUnloading} ({@code true} when this log said
+     * {@code NET: Unregistered PF_SMC protocol family} before it, without a later {@code Registered}: the removal is a
+     * consequence of unloading smc, not of the device).
+     */
     SMC_IB_DEVICE_REMOVED,
     /** {@code smc: adding smcd device X ...}; fields {@code device}, {@code pnetid}. */
     SMC_SMCD_DEVICE_ADDED,
@@ -58,6 +66,38 @@ public enum KernelEventKind {
     RDMA_OTHER,
     /** {@code eth0: Link is Up/Down} style lines; fields {@code interface}, {@code state} ({@code up} or {@code down}). */
     NET_LINK_STATE,
+    /**
+     * An RDMA driver module was loaded: {@code rdma_rxe: loaded} (soft-RoCE, {@code drivers/infiniband/sw/rxe/rxe.c
+     * rxe_module_init()}); field {@code driver}. Also reported as {@link #RXE_DRIVER}.
+     */
+    RDMA_DRIVER_LOADED,
+    /**
+     * An RDMA driver module was unloaded: {@code rdma_rxe: unloaded} ({@code rxe_module_exit()}; lab capture
+     * no-rdma-driver: after {@code smc: removing ib device rxe0}); field {@code driver}. Also reported as
+     * {@link #RXE_DRIVER}.
+     */
+    RDMA_DRIVER_UNLOADED,
+    /** {@code infiniband rxe0: set active} (the port became ACTIVE); field {@code device}. */
+    RDMA_DEVICE_ACTIVE,
+    /**
+     * {@code infiniband rxe0: added eth0} (a soft-RoCE device was created on a netdev, {@code rdma link add});
+     * fields {@code device}, {@code netdev}.
+     */
+    RDMA_DEVICE_NETDEV,
+    /**
+     * An mlx5 device health event ({@code drivers/net/ethernet/mellanox/mlx5/core/health.c}):
+     * {@code poll_health ... device's health compromised}, {@code Fatal error N detected},
+     * {@code FW is unable to respond to initialization segment reads}, {@code health recovery}, {@code synd 0x..}, error
+     * state; the device may be reset or removed after it. Fields {@code driver} ({@code mlx5_core}), {@code device}
+     * (the PCI address), {@code message}. Also reported as {@link #OFED_DRIVER}.
+     */
+    RDMA_DEVICE_HEALTH,
+    /**
+     * PCI hot-plug removal of a slot: {@code pciehp 0000:00:1c.0:pcie004: Slot(3): Link Down},
+     * {@code ... Card not present} ({@code drivers/pci/hotplug/pciehp_ctrl.c}); fields {@code device}, {@code slot},
+     * {@code message}.
+     */
+    PCI_HOTPLUG,
     /** {@code Linux version ...} banner; field {@code release}. */
     KERNEL_BANNER
 }

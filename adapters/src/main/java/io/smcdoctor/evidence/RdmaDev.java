@@ -9,4 +9,9 @@ public record RdmaDev(Provenance provenance, int index, String name, String node
     public RdmaDev {
         Objects.requireNonNull(provenance, "provenance");
     }
+
+    /** What the device is, from its name ({@link RdmaDeviceKind#of(String, String)}). */
+    public RdmaDeviceKind deviceKind() {
+        return RdmaDeviceKind.of(name, "");
+    }
 }

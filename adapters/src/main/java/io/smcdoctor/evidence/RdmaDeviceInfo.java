@@ -12,4 +12,13 @@ public record RdmaDeviceInfo(Provenance provenance, String name, String transpor
         portStates = List.copyOf(portStates);
         linkLayers = List.copyOf(linkLayers);
     }
+
+    /**
+     * What the device is: from its name, else from the PCI vendor id ({@code 0x1ded} Alibaba: eRDMA; the Mellanox vendor
+     * ids {@code 0x02c9}/{@code 0x15b3} say mlx4 or mlx5 only together with the name).
+     */
+    public RdmaDeviceKind deviceKind() {
+        RdmaDeviceKind k = RdmaDeviceKind.of(name, "");
+        return k == RdmaDeviceKind.UNKNOWN && vendorId == 0x1ded ? RdmaDeviceKind.ERDMA : k;
+    }
 }

@@ -9,4 +9,14 @@ public record RdmaLink(Provenance provenance, String device, int port, String st
     public RdmaLink {
         Objects.requireNonNull(provenance, "provenance");
     }
+
+    /** What the port's device is, from its name ({@link RdmaDeviceKind#of(String, String)}). */
+    public RdmaDeviceKind deviceKind() {
+        return RdmaDeviceKind.of(device, "");
+    }
+
+    /** True when the port is ACTIVE ({@code state ACTIVE}). */
+    public boolean active() {
+        return "ACTIVE".equals(state);
+    }
 }

@@ -14,9 +14,25 @@ import java.util.Objects;
  * @param listening true for LISTEN rows
  * @param count     how many sockets (de-duplicated by inode across listings)
  * @param samples   the first rows seen, with their provenance
+ * @param servers   sockets of the group whose local port is the port of a LISTEN row of the evidence (accepted
+ *                  sockets: this host is the server); -1 when the evidence has no LISTEN row (smcss without
+ *                  {@code -a}), so the side is unknown; 0 for LISTEN groups
+ * @param clients   the group's other sockets with a known local port (this host connected), -1 when the side is
+ *                  unknown; {@code count - servers - clients} sockets (those with local port 0) have no known side
+ * @param localPortZero sockets of the group whose local port is printed as 0: smc_diag reads the port from the CLC
+ *                  (TCP) socket ({@code net/smc/smc_diag.c smc_diag_msg_common_fill()}), so an SMC connection whose
+ *                  TCP socket is gone shows port 0 (lab capture rdma-link-removed: an ACTIVE SMCR row with local
+ *                  port 0 after the peer's RDMA device was removed)
  */
 public record SocketGroup(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening,
-                          long count, List<SocketRow> samples) implements Fact {
+                          long count, List<SocketRow> samples, long servers, long clients, long localPortZero)
+        implements Fact {
+    /** A group whose sides are unknown and without port-0 rows (kept for callers that build groups by hand). */
+    public SocketGroup(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening, long count,
+                       List<SocketRow> samples) {
+        this(mode, localCode, peerCode, family, listening, count, samples, -1, -1, 0);
+    }
+
     public SocketGroup {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(family, "family");

@@ -38,10 +38,17 @@ public record SocketRow(Provenance provenance, String state, int uid, long inode
         Objects.requireNonNull(peerGid, "peerGid");
     }
 
-    /** A row with only the base columns (no -R/-D details). */
+    /**
+     * A row with only the base columns (no -R/-D details). The family is the local address's; a listener on
+     * {@code 0.0.0.0} has {@link IpFamily#UNKNOWN} (smcss prints an AF_INET6 listener on {@code ::} so too); a connected
+     * socket shown as {@code 0.0.0.0} takes its peer's family.
+     */
     public static SocketRow basic(Provenance provenance, String state, int uid, long inode, Endpoint local,
                                   Endpoint peer, int intf, SocketMode mode, int localCode, int peerCode) {
         IpFamily family = !local.isNone() ? local.family() : peer.family();
+        if ("LISTEN".equals(state) && local.isAny() && peer.isNone()) {
+            family = IpFamily.UNKNOWN;
+        }
         if (family == IpFamily.IPV4 && peer.family() != IpFamily.IPV4 && !peer.isNone()) {
             // "0.0.0.0:port" for an AF_INET6 socket bound to :: (smcss prints it as IPv4): trust the peer
             family = peer.family();
@@ -58,5 +65,13 @@ public record SocketRow(Provenance provenance, String state, int uid, long inode
     /** True when the socket fell back to TCP. */
     public boolean fallback() {
         return mode == SocketMode.TCP;
+    }
+
+    /**
+     * True for an SMC row whose local port is printed as 0: smc_diag takes the port from the CLC (TCP) socket
+     * ({@code net/smc/smc_diag.c smc_diag_msg_common_fill()}), which is gone (lab capture rdma-link-removed).
+     */
+    public boolean clcSocketGone() {
+        return !listening() && local.port() == 0 && (mode == SocketMode.SMCR || mode == SocketMode.SMCD);
     }
 }

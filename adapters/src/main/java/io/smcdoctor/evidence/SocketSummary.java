@@ -13,14 +13,17 @@ import java.util.Map;
  * @param fallbacks  sockets in TCP (fallback) mode
  * @param byCode     fallback count per code; a {@code local/peer} pair counts under both codes
  * @param groups     the groups, largest first
+ * @param unavailable true when socket listings were given but every one failed (smcss printed a tool error such as
+ *                   {@code RTNETLINK answers: ...} and no row): the sockets are unknown, not zero; see
+ *                   {@link InputFailed}
  */
 public record SocketSummary(long total, long listening, long smc, long fallbacks, Map<Integer, Long> byCode,
-                            List<SocketGroup> groups) {
+                            List<SocketGroup> groups, boolean unavailable) {
     /** Rows kept as samples per group. */
     public static final int SAMPLES_PER_GROUP = 8;
 
     /** No sockets. */
-    public static final SocketSummary EMPTY = new SocketSummary(0, 0, 0, 0, Map.of(), List.of());
+    public static final SocketSummary EMPTY = new SocketSummary(0, 0, 0, 0, Map.of(), List.of(), false);
 
     public SocketSummary {
         byCode = Map.copyOf(byCode);

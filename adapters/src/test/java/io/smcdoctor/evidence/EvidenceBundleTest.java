@@ -130,7 +130,8 @@ class EvidenceBundleTest {
 
     @Test
     void read_unrecognisableSingleFile_throwsOneLineMessageNamingFileAndKinds() throws IOException {
-        Path f = Files.writeString(tmp.resolve("notes.log"), "we rebooted twice and it is still slow\n");
+        // not text: nobody wrote it, no tool printed it
+        Path f = Files.write(tmp.resolve("notes.log"), new byte[] {0x00, 0x01, 0x02, (byte) 0x80, 0x00, 0x10});
 
         assertThatThrownBy(() -> EvidenceBundle.read(f))
                 .isInstanceOf(EvidenceParseException.class)

@@ -3,8 +3,8 @@ package io.smcdoctor.benchmarks;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.internal.EvidenceSpecs;
 import io.smcdoctor.evidence.internal.ParseContext;
-import io.smcdoctor.evidence.internal.Parsers;
 import io.smcdoctor.evidence.internal.TextLines;
 import io.smcdoctor.evidence.internal.TextParser;
 import java.io.ByteArrayInputStream;
@@ -102,7 +102,7 @@ public class SmcssParseBenchmark {
     @OperationsPerInvocation(ROWS)
     public long parseOnly() {
         Counting ctx = new Counting();
-        TextParser.LineSink sink = Parsers.forKind(SourceKind.SMCSS).orElseThrow().open(ctx);
+        TextParser.LineSink sink = EvidenceSpecs.of(SourceKind.SMCSS).textParser().orElseThrow().open(ctx);
         TextLines.read(listing, ctx, sink);
         sink.end();
         return ctx.facts;
@@ -113,7 +113,7 @@ public class SmcssParseBenchmark {
     @OperationsPerInvocation(ROWS)
     public long parseStream() throws IOException {
         Counting ctx = new Counting();
-        TextParser.LineSink sink = Parsers.forKind(SourceKind.SMCSS).orElseThrow().open(ctx);
+        TextParser.LineSink sink = EvidenceSpecs.of(SourceKind.SMCSS).textParser().orElseThrow().open(ctx);
         TextLines.read(new ByteArrayInputStream(bytes), ctx, sink);
         sink.end();
         return ctx.facts;

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SMC knowledge: reason codes, symptoms and socket options. Immutable and thread-safe.
+ * The SMC knowledge: reason codes, symptoms and socket options, and the facts around them (smc-tools commands,
+ * sysctls, kernel features, known kernel bugs, applications; see {@link KnowledgeFact}). Immutable and thread-safe.
  *
  * <p>Obtain it with {@link #bundled()} (loaded once from the YAML inside the jar) or {@link #load(Path...)}
  * (the bundled catalog plus overlays that add or override entries). Lookups never return {@code null}.
@@ -19,7 +20,7 @@ public interface Catalog {
 
     /**
      * The bundled catalog with the given YAML overlay files applied in order (later files override earlier
-     * entries with the same code, id or option name).
+     * entries with the same code, id or option name; facts are replaced by id).
      *
      * @throws KnowledgeValidationException listing every problem with {@code file:line:column}
      */
@@ -67,4 +68,40 @@ public interface Catalog {
 
     /** Closest known names/codes to a misspelt input, best first, at most {@code limit}; for "did you mean". */
     List<String> suggestions(String input, int limit);
+
+    /** All smc-tools commands, in file order. Empty for a catalog without facts. */
+    default List<Tool> tools() {
+        return List.of();
+    }
+
+    /** All sysctls, in file order (mainline, Alibaba, related). */
+    default List<Sysctl> sysctls() {
+        return List.of();
+    }
+
+    /** All kernel features, in file order. */
+    default List<KernelFeature> kernelFeatures() {
+        return List.of();
+    }
+
+    /** All known (fixed) bugs, in file order. */
+    default List<KnownBug> knownBugs() {
+        return List.of();
+    }
+
+    /** All applications, in file order. */
+    default List<Application> applications() {
+        return List.of();
+    }
+
+    /**
+     * A fact by its id or by the name users type, case-insensitive: an id ({@code tool:smcss},
+     * {@code bug:listen-loop}, {@code feature:loopback-ism}), an id without its prefix ({@code loopback-ism}), a
+     * command ({@code smcss}, {@code smcr stats}, {@code smcr -d stats}, {@code smc_run}), a sysctl
+     * ({@code net.smc.limit_smc_hs}, {@code limit_smc_hs}, {@code /proc/sys/net/smc/limit_smc_hs}), a feature's alias
+     * ({@code IPPROTO_SMC}), a CVE id or an application's name ({@code nginx}).
+     */
+    default Optional<KnowledgeFact> fact(String idOrName) {
+        return Optional.empty();
+    }
 }

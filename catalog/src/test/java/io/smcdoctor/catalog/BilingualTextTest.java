@@ -64,7 +64,11 @@ class BilingualTextTest {
             assertThat(s.phrases()).as("Japanese phrase in %s", s.id()).anyMatch(p -> JAPANESE.matcher(p).find());
         }
         assertThat(CATALOG.symptom("no-speedup").orElseThrow().phrases()).contains("no speed-up", "速くならない");
-        assertThat(CATALOG.symptom("reserved-ports-erdma-oob").orElseThrow().phrases())
-                .contains("eaddrinuse", "address already in use");
+        // EADDRINUSE alone is not the eRDMA port reservation (Alibaba kernels, the seed's ports 65500-65515 only): the
+        // reservation is reached by its port numbers, a bind error after a restart by the bind symptom
+        assertThat(CATALOG.symptom("reserved-ports-erdma-oob").orElseThrow().phrases()).contains("65500")
+                .doesNotContain("eaddrinuse");
+        assertThat(CATALOG.symptom("bind-eaddrinuse").orElseThrow().phrases())
+                .contains("address already in use", "time_wait");
     }
 }

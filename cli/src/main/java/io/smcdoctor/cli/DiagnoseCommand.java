@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnose SMC problems from evidence bundles or this host.",
             "PATH: bundle directories, .tar.gz/.zip archives or single files (smcss.txt, dmesg.txt, ...);",
+            "'-' reads a paste from standard input (a ticket or mail mixing several tools' outputs);",
             "an executable (ELF) among them is checked for static linking (smc_run cannot preload into it).",
             "Without PATH the evidence is collected from this host first (nothing is written).",
             "--format html writes one self-contained page (chart, evidence with the cited files' lines, copy buttons);",
@@ -132,7 +133,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             inputs.add(file);
         }
         Progress progress = Progress.start(spec.commandLine().getErr(), inputs);
-        Evidence evidence = EvidenceBundle.read(inputs);
+        Evidence evidence = inputs.contains(Path.of("-")) ? EvidenceBundle.read(inputs, System.in)
+                : EvidenceBundle.read(inputs);
         progress.done(evidence);
         return evidence;
     }

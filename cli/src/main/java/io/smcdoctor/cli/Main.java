@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             "  smc-doctor ask \"SMC gives no speed-up\"    answers, English or Japanese",
             "  smc-doctor explain 0x0303000c --lang ja   Japanese output",
             "  smc-doctor sockopt TCP_NODELAY --format json",
+            "  smc-doctor lsp                            language server for editors (docs/ide.md)",
             "  smc-doctor fleet /data/bundles            many hosts' bundles on Spark (local mode)",
             "",
             "Exit status: 0 done, 1 lint found problems, 2 bad usage or unreadable input.",
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
             AskCommand.class,
             LintCommand.class,
             McpCommand.class,
+            LspCommand.class,
             FleetCommand.class,
             CommandLine.HelpCommand.class
         })

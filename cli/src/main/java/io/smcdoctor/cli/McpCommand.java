@@ -40,6 +40,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "mcp", mixinStandardHelpOptions = true,
         description = {"Run a Model Context Protocol server on stdio for chat clients.",
             "Tools: diagnose, explain_reason_code, sockopt_support, ask_smc_question.",
+            "Resources: smc-doctor://reason-codes, ://socket-options, ://sysctls, ://tools, ://kernel-features,",
+            "://known-bugs, ://applications and their entries (smc-doctor://reason-code/0x03030000).",
+            "Prompt: diagnose_host.",
             "Register it in the client as the command: java -jar /path/to/smc-doctor.jar mcp"})
 final class McpCommand implements Callable<Integer> {
     @ParentCommand
@@ -52,7 +55,7 @@ final class McpCommand implements Callable<Integer> {
         KnowledgeBase kb = main.knowledgeBase();
         String version = McpCommand.class.getPackage().getImplementationVersion();
         try (SmcDoctorMcpServer server = SmcDoctorMcpServer.start(System.in, System.out, new CliTools(catalog, kb),
-                version == null ? "0.1.0-SNAPSHOT" : version)) {
+                new CliKnowledge(catalog), version == null ? "0.1.0-SNAPSHOT" : version)) {
             server.awaitInputClosed();
         }
         return Cli.OK;

@@ -99,7 +99,7 @@ class ExplainCommandTest {
         CliRunner.Result r = CliRunner.run("explain", "hello");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown reason code 'hello'", "looks like 0x03030000");
+        assertThat(r.err()).contains("unknown reason code or name 'hello'", "looks like 0x03030000");
     }
 
     @Test

@@ -8,6 +8,8 @@ package io.smcdoctor.rules;
 public final class Codes {
     /** {@code SMC_CLC_DECL_PEERNOSMC}: the peer did not offer SMC. */
     public static final int PEERNOSMC = 0x03010000;
+    /** SMC_CLC_DECL_TIMEOUT_CL: the CONFIRM LINK over the new RDMA link timed out. */
+    public static final int TIMEOUT_CL = 0x02010000;
     /** {@code SMC_CLC_DECL_ACTIVE} (Alibaba): local policy or an unsupported option made the socket fall back. */
     public static final int ACTIVE = 0x03010001;
     /** {@code SMC_CLC_DECL_NOSMCDEV}: no usable SMC device for this connection. */

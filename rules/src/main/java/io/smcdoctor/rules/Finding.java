@@ -1,13 +1,17 @@
 package io.smcdoctor.rules;
 
+import io.smcdoctor.catalog.Preconditions.Role;
 import io.smcdoctor.catalog.Side;
 import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.IpFamily;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.evidence.SocketRow;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one rule concluded: a catalog cause, the reason codes it explains, the evidence lines that support it and
@@ -21,9 +25,12 @@ import java.util.Objects;
  * @param evidence        the lines that support the finding
  * @param rule            the name of the rule that concluded it
  * @param specific        false for the baseline "code observed, cause unknown" findings
+ * @param families        address families of the sockets the finding explains (empty: not about sockets, or unknown)
+ * @param roles           which end of the connection those sockets are on this host (empty: unknown)
  */
 public record Finding(String causeId, List<Integer> codes, Side side, double specificity, long affectedSockets,
-                      List<Provenance> evidence, String rule, boolean specific) {
+                      List<Provenance> evidence, String rule, boolean specific, Set<IpFamily> families,
+                      Set<Role> roles) {
     /** Sample rows cited per socket group. */
     static final int ROWS_PER_GROUP = 3;
 
@@ -39,6 +46,8 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
         }
         codes = List.copyOf(codes);
         evidence = List.copyOf(evidence);
+        families = Set.copyOf(families);
+        roles = Set.copyOf(roles);
     }
 
     /** True when the finding explains this reason code. */
@@ -61,6 +70,8 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
         private long sockets;
         private String rule = "";
         private boolean specific = true;
+        private final Set<IpFamily> families = EnumSet.noneOf(IpFamily.class);
+        private final Set<Role> roles = EnumSet.noneOf(Role.class);
 
         private Builder(String causeId) {
             this.causeId = Objects.requireNonNull(causeId, "causeId");
@@ -110,10 +121,38 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
             return this;
         }
 
-        /** Cites a fact: its line, or for a socket group its first sample rows. */
+        /**
+         * What an observed fallback says: its codes (the local one, then the peer's), the sockets, their address
+         * family and role, and the socket rows and counter lines that show it.
+         */
+        public Builder observed(FallbackObserved o) {
+            code(o.code());
+            code(o.peerCode());
+            sockets(o.sockets());
+            family(o.family());
+            roles.addAll(o.roles());
+            return citeAll(o.evidence());
+        }
+
+        /** Adds an address family of the sockets explained ({@link IpFamily#UNKNOWN} is ignored). */
+        public Builder family(IpFamily family) {
+            if (family != IpFamily.UNKNOWN) {
+                families.add(family);
+            }
+            return this;
+        }
+
+        /** Cites a fact: its line, or for a socket group its first sample rows (and the group's family). */
         public Builder cite(Fact fact) {
-            if (fact instanceof SocketGroup) {
-                List<SocketRow> rows = ((SocketGroup) fact).samples();
+            if (fact instanceof SocketGroup g) {
+                family(g.family());
+                if (g.servers() > 0) {
+                    roles.add(Role.SERVER);
+                }
+                if (g.clients() > 0) {
+                    roles.add(Role.CLIENT);
+                }
+                List<SocketRow> rows = g.samples();
                 for (int i = 0; i < rows.size() && i < ROWS_PER_GROUP; i++) {
                     add(rows.get(i).provenance());
                 }
@@ -143,7 +182,7 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
 
         /** The finding. */
         public Finding build() {
-            return new Finding(causeId, codes, side, specificity, sockets, evidence, rule, specific);
+            return new Finding(causeId, codes, side, specificity, sockets, evidence, rule, specific, families, roles);
         }
     }
 }

@@ -209,8 +209,14 @@ public final class RuleBase {
         RuleResults results = new RuleResults();
         StatelessKieSession session = sessions.newStatelessKieSession();
         session.setGlobal(RESULTS_GLOBAL, results);
-        session.execute(RuleInputs.facts(evidence, catalog, phrases(catalog)));
-        return results.outcome();
+        HostContext host = HostContext.of(evidence);
+        List<Object> facts = RuleInputs.facts(evidence, catalog, phrases(catalog));
+        facts.add(host);
+        session.execute(facts);
+        RuleOutcome raw = results.outcome();
+        // no rule concludes a cause whose catalog preconditions the evidence contradicts
+        PreconditionCheck.Result checked = PreconditionCheck.apply(raw.findings(), catalog, host);
+        return new RuleOutcome(checked.kept(), raw.needed(), checked.ruledOut());
     }
 
     /** The model class names of a {@code drools-model} list (after its {@code Drools-Model-Version} line). */

@@ -1,7 +1,9 @@
 package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Cause;
+import io.smcdoctor.catalog.Preconditions.DeviceKind;
 import io.smcdoctor.evidence.NetInterface;
+import io.smcdoctor.evidence.SocketGroup;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +29,72 @@ public final class RuleFunctions {
         int first = Integer.parseInt(m.substring(0, 2), 16) ^ 0x02;
         String eui = String.format(Locale.ROOT, "%02x", first) + m.substring(2, 6) + "fffe" + m.substring(6);
         return eui.equals(guid);
+    }
+
+    /**
+     * True for RDMA devices whose node GUID is derived from their NIC's MAC (EUI-64): eRDMA
+     * ({@code erdma_main.c erdma_device_register()}) and soft-RoCE (lab capture: MAC 52:54:00:5c:00:02, GUID
+     * 5054:00ff:fe5c:0002). Other NICs (mlx5, InfiniBand HCAs) carry firmware GUIDs.
+     */
+    public static boolean macDerivedGuid(String deviceName) {
+        return HostContext.deviceKind(deviceName, "")
+                .filter(k -> k == DeviceKind.ERDMA
+                        || k == DeviceKind.RXE)
+                .isPresent();
+    }
+
+    /**
+     * True when the group's sample rows show SMC sockets whose TCP (CLC) socket is closed: smc_diag prints that
+     * socket's local port, 0 once it is closed (lab capture rdma-link-removed: ACTIVE SMCR row with local port 0).
+     */
+    public static boolean clcClosed(SocketGroup g) {
+        return g.samples().stream().allMatch(r -> r.local().port() == 0 && !r.local().address().isEmpty());
+    }
+
+    private static final java.util.regex.Pattern SMC_IDENTIFIER =
+            java.util.regex.Pattern.compile("\\b_{0,2}smc[rd]?_[a-z0-9_]{3,}\\b");
+    /** smc-tools commands and kernel module names: identifiers users type that are not kernel functions. */
+    private static final Set<String> NOT_KERNEL_FUNCTIONS = Set.of("smc_run", "smc_chk", "smc_pnet", "smc_dbg",
+            "smc_rnics", "smc_diag", "smc_loopback", "smc_tools");
+
+    /**
+     * True when the text names an SMC kernel function or structure ({@code smc_listen_work()},
+     * {@code smcr_link_put}, {@code __smc_release}, {@code struct smc_init_info}): SMC's own code is discussed. Not
+     * smc-tools commands or module names, and not names that are {@code net.smc} sysctls ({@code smcr_buf_type}).
+     */
+    public static boolean namesSmcKernelFunction(String text) {
+        java.util.regex.Matcher m = SMC_IDENTIFIER.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String id = m.group().replaceFirst("^_+", "");
+            if (NOT_KERNEL_FUNCTIONS.contains(id) || SYSCTL_NAMES.contains(id)) {
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern SMC_WORD = java.util.regex.Pattern.compile(
+            "\\b(smc|smc-r|smc-d|smcr|smcd|af_smc|smc_run)\\b");
+
+    /** True for a release string of a development kernel: a release candidate ({@code 6.8.0-rc1}) or linux-next. */
+    public static boolean developmentKernel(String release) {
+        String r = release.toLowerCase(Locale.ROOT);
+        return r.matches(".*-rc\\d+.*") || r.contains("next-20") || r.contains("net-next");
+    }
+
+    /** True when the text speaks of SMC at all ("after using SMC", "smc_run nginx", "AF_SMC"). */
+    public static boolean mentionsSmc(String text) {
+        return SMC_WORD.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** The net.smc sysctls whose names look like SMC identifiers (Documentation/networking/smc-sysctl.rst). */
+    private static final Set<String> SYSCTL_NAMES = Set.of("smcr_buf_type", "smcr_testlink_time",
+            "smcr_max_links_per_lgr", "smcr_max_conns_per_lgr", "smcr_max_send_wr", "smcr_max_recv_wr");
+
+    /** True for a value smc-tools print for a present field (not empty, not {@code n/a}). */
+    public static boolean present(String value) {
+        return !value.isBlank() && !"n/a".equalsIgnoreCase(value.trim());
     }
 
     /** True when the interface holds this address (CIDR suffixes ignored; IPv6 compared case-insensitively). */
@@ -56,6 +124,15 @@ public final class RuleFunctions {
      */
     public static double baselineSpecificity(int index) {
         return Math.max(0.15, 0.45 - 0.05 * index);
+    }
+
+    /**
+     * Specificity of the i-th cause of a symptom the user described with {@code phrases} different phrases of it: the
+     * baseline, plus 0.05 for each further phrase up to +0.15 (a text that names several of a symptom's marks describes
+     * it more surely than one word that may be incidental).
+     */
+    public static double symptomSpecificity(int index, int phrases) {
+        return baselineSpecificity(index) + Math.min(0.15, 0.05 * Math.max(0, phrases - 1));
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Preconditions.Role;
 import io.smcdoctor.catalog.Symptom;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
+import io.smcdoctor.evidence.IpFamily;
+import io.smcdoctor.evidence.MentionedCode;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.evidence.SocketRow;
@@ -12,10 +15,13 @@ import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.SymptomText;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns evidence and catalog into the facts one rule execution sees: the evidence facts themselves, the socket
@@ -53,18 +59,35 @@ final class RuleInputs {
         return facts;
     }
 
-    /** One fact per (local, peer) code pair on sockets, plus counter-only codes from the stats. */
+    /**
+     * One fact per (local code, peer code, address family) on sockets, plus counter-only codes from the stats
+     * (attached to the first socket pair with the same local code, else a fact of family UNKNOWN).
+     */
     static List<FallbackObserved> observed(Evidence evidence, SocketSummary summary) {
-        Map<Long, Acc> pairs = new LinkedHashMap<>();
+        Map<String, Acc> pairs = new LinkedHashMap<>();
+        Set<Integer> listeningPorts = new HashSet<>();
+        for (SocketGroup g : summary.groups()) {
+            if (g.listening()) {
+                for (SocketRow row : g.samples()) {
+                    listeningPorts.add(row.local().port());
+                }
+            }
+        }
         for (SocketGroup g : summary.groups()) {
             if (!g.fallback() || g.listening() || g.localCode() == 0) {
                 continue;
             }
-            Acc acc = pairs.computeIfAbsent(key(g.localCode(), g.peerCode()), k -> new Acc(g.localCode(), g.peerCode()));
+            Acc acc = pairs.computeIfAbsent(key(g.localCode(), g.peerCode(), g.family()),
+                    k -> new Acc(g.localCode(), g.peerCode(), g.family()));
             acc.sockets += g.count();
             for (SocketRow row : g.samples()) {
                 if (acc.evidence.size() < Finding.ROWS_PER_GROUP) {
                     acc.evidence.add(row.provenance());
+                }
+                // a listening socket on the row's local port makes it the accepted (server) end; the server table of
+                // the listing only knows the ports it listens on, so this holds for listings that show listeners
+                if (row.local().port() > 0 && !listeningPorts.isEmpty()) {
+                    acc.roles.add(listeningPorts.contains(row.local().port()) ? Role.SERVER : Role.CLIENT);
                 }
             }
         }
@@ -82,14 +105,32 @@ final class RuleInputs {
                 }
             }
             if (acc == null) {
-                acc = new Acc(t.getKey(), 0);
-                pairs.put(key(t.getKey(), 0), acc);
+                acc = new Acc(t.getKey(), 0, IpFamily.UNKNOWN);
+                pairs.put(key(t.getKey(), 0, IpFamily.UNKNOWN), acc);
             }
             acc.counted += t.getValue();
             for (FallbackCounter c : counters) {
                 if (c.code() == acc.code && c.count() > 0) {
                     acc.evidence.add(c.provenance());
                 }
+            }
+        }
+        // codes the user named (symptom text, a paste's prose) that no socket or counter shows: the report's own words
+        // are evidence of a fallback too, cited by their line (e.g. "rsn is 0x030f0000", "SMC_CLC_DECL_INTERR")
+        for (MentionedCode m : evidence.facts(MentionedCode.class)) {
+            if (m.code() == 0) {
+                continue;
+            }
+            boolean seen = false;
+            for (Acc a : pairs.values()) {
+                if (a.code == m.code() && (m.peerCode() == 0 || a.peerCode == m.peerCode())) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                pairs.computeIfAbsent(key(m.code(), m.peerCode(), IpFamily.UNKNOWN),
+                        k -> new Acc(m.code(), m.peerCode(), IpFamily.UNKNOWN)).evidence.add(m.provenance());
             }
         }
         List<FallbackObserved> out = new ArrayList<>(pairs.size());
@@ -100,7 +141,8 @@ final class RuleInputs {
             } else {
                 share = counterTotal > 0 ? (double) a.counted / counterTotal : 0;
             }
-            out.add(new FallbackObserved(a.code, a.peerCode, a.sockets, a.counted, share, a.evidence));
+            out.add(new FallbackObserved(a.code, a.peerCode, a.family, a.roles, a.sockets, a.counted, share,
+                    a.evidence));
         }
         return out;
     }
@@ -154,11 +196,16 @@ final class RuleInputs {
                 String text = normalise(t.text());
                 String raw = t.text().toLowerCase(Locale.ROOT);
                 for (Entry e : entries) {
+                    Phrase first = null;
+                    int hits = 0;
                     for (Phrase p : e.phrases()) {
                         if (matches(p.prefix() ? raw : text, p.prepared(), p.prefix(), p.ascii())) {
-                            out.add(new SymptomMatch(e.symptom().id(), e.symptom(), p.original(), t));
-                            break;
+                            first = first == null ? p : first;
+                            hits++;
                         }
+                    }
+                    if (first != null) {
+                        out.add(new SymptomMatch(e.symptom().id(), e.symptom(), first.original(), t, hits));
                     }
                 }
             }
@@ -223,20 +270,23 @@ final class RuleInputs {
         return sb.toString();
     }
 
-    private static long key(int code, int peer) {
-        return ((long) code << 32) | (peer & 0xffffffffL);
+    private static String key(int code, int peer, IpFamily family) {
+        return code + "/" + peer + "/" + family;
     }
 
     private static final class Acc {
         final int code;
         final int peerCode;
+        final IpFamily family;
+        final Set<Role> roles = EnumSet.noneOf(Role.class);
         long sockets;
         long counted;
         final List<Provenance> evidence = new ArrayList<>(4);
 
-        Acc(int code, int peerCode) {
+        Acc(int code, int peerCode, IpFamily family) {
             this.code = code;
             this.peerCode = peerCode;
+            this.family = family;
         }
     }
 }

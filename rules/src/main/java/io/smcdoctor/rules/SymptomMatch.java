@@ -12,12 +12,22 @@ import java.util.Objects;
  * @param symptom   the catalog symptom
  * @param phrase    the phrase that matched
  * @param text      the symptom text it matched in
+ * @param phrases   how many different phrases of the symptom the text holds (at least 1): a report that says
+ *                  "KASAN", "use-after-free" and "call trace" describes the symptom more surely than one word does
  */
-public record SymptomMatch(String symptomId, Symptom symptom, String phrase, SymptomText text) {
+public record SymptomMatch(String symptomId, Symptom symptom, String phrase, SymptomText text, int phrases) {
     public SymptomMatch {
         Objects.requireNonNull(symptomId, "symptomId");
         Objects.requireNonNull(symptom, "symptom");
         Objects.requireNonNull(phrase, "phrase");
         Objects.requireNonNull(text, "text");
+        if (phrases < 1) {
+            throw new IllegalArgumentException("phrases must be >= 1, was " + phrases);
+        }
+    }
+
+    /** A match of one phrase. */
+    public SymptomMatch(String symptomId, Symptom symptom, String phrase, SymptomText text) {
+        this(symptomId, symptom, phrase, text, 1);
     }
 }

@@ -71,4 +71,32 @@ class RuleFunctionsTest {
         assertThat(RuleInputs.normalise("no speed_up ")).isEqualTo("no speed up");
         assertThat(RuleInputs.normalise("速くならない")).isEqualTo("速くならない");
     }
+
+    @Test
+    void namesSmcKernelFunction_kernelFunctionsAndStructs() {
+        // from a net/smc commit message (public corpus case 30)
+        assertThat(RuleFunctions.namesSmcKernelFunction("In smc_connect_work(), when the underlying TCP handshake"
+                + " fails, the error code (rc) must be propagated to sk_err")).isTrue();
+        assertThat(RuleFunctions.namesSmcKernelFunction("saves it in struct smc_init_info ini")).isTrue();
+        assertThat(RuleFunctions.namesSmcKernelFunction("RIP: 0010:__smc_release+0x2c/0x1a0 [smc]")).isTrue();
+        assertThat(RuleFunctions.namesSmcKernelFunction("smcr_link_put() underflows")).isTrue();
+    }
+
+    @Test
+    void namesSmcKernelFunction_toolsModulesAndSysctlsAreNotKernelCode() {
+        assertThat(RuleFunctions.namesSmcKernelFunction("smc_run iperf3 -s; smc_chk -C 10.0.0.1; smc_pnet -a NET1"))
+                .isFalse();
+        assertThat(RuleFunctions.namesSmcKernelFunction("modprobe smc_diag")).isFalse();
+        assertThat(RuleFunctions.namesSmcKernelFunction("sysctl -w net.smc.smcr_buf_type=1")).isFalse();
+        assertThat(RuleFunctions.namesSmcKernelFunction("SMC gives no speed-up over TCP")).isFalse();
+        assertThat(RuleFunctions.namesSmcKernelFunction("")).isFalse();
+    }
+
+    @Test
+    void symptomSpecificity_morePhrasesMoreSpecific_capped() {
+        assertThat(RuleFunctions.symptomSpecificity(0, 1)).isEqualTo(RuleFunctions.baselineSpecificity(0));
+        assertThat(RuleFunctions.symptomSpecificity(0, 2)).isGreaterThan(RuleFunctions.symptomSpecificity(0, 1));
+        assertThat(RuleFunctions.symptomSpecificity(0, 10)).isEqualTo(RuleFunctions.symptomSpecificity(0, 4));
+        assertThat(RuleFunctions.symptomSpecificity(0, 10)).isLessThan(0.61);
+    }
 }

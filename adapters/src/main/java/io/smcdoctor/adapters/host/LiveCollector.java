@@ -9,6 +9,8 @@ import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.internal.BundleReader;
 import io.smcdoctor.evidence.internal.CommandResult;
 import io.smcdoctor.evidence.internal.CommandRunner;
+import io.smcdoctor.evidence.internal.EvidenceSpec;
+import io.smcdoctor.evidence.internal.EvidenceSpecs;
 import io.smcdoctor.evidence.internal.ManifestJson;
 import io.smcdoctor.evidence.internal.NativeProcFs;
 import java.io.ByteArrayOutputStream;
@@ -69,34 +71,6 @@ public final class LiveCollector {
     private static final Pattern SMC_TOOLS_VERSION = Pattern.compile("smc-tools-(\\S+)");
     private static final DateTimeFormatter FOLDER_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-    /** One command and the bundle file its output goes to. */
-    private record Spec(String file, List<String> argv) {
-    }
-
-    private static final List<Spec> COMMANDS = List.of(
-            new Spec("smcss.txt", List.of("smcss", "-a")),
-            new Spec("smcss-R.txt", List.of("smcss", "-a", "-R")),
-            new Spec("smcss-smcd.txt", List.of("smcss", "-a", "-D")),
-            new Spec("smcss-d.txt", List.of("smcss", "-a", "-d")),
-            new Spec("smcr-device.txt", List.of("smcr", "-d", "device")),
-            new Spec("smcr-linkgroup.txt", List.of("smcr", "-d", "linkgroup")),
-            new Spec("smcr-stats.txt", List.of("smcr", "-d", "stats")),
-            new Spec("smcr-info.txt", List.of("smcr", "info")),
-            new Spec("smcr-ueid.txt", List.of("smcr", "ueid", "show")),
-            new Spec("smc-pnet.txt", List.of("smc_pnet", "-s")),
-            new Spec("smcd-device.txt", List.of("smcd", "-d", "device")),
-            new Spec("smcd-linkgroup.txt", List.of("smcd", "-d", "linkgroup")),
-            new Spec("smcd-stats.txt", List.of("smcd", "-d", "stats")),
-            new Spec("dmesg.txt", List.of("dmesg")),
-            new Spec("uname.txt", List.of("uname", "-a")),
-            new Spec("lsmod.txt", List.of("lsmod")),
-            new Spec("ip-addr.txt", List.of("ip", "addr")),
-            new Spec("ibv_devinfo.txt", List.of("ibv_devinfo", "-v")),
-            new Spec("rdma-system.txt", List.of("rdma", "system")),
-            new Spec("rdma-dev.txt", List.of("rdma", "dev")),
-            new Spec("rdma-link.txt", List.of("rdma", "link")));
-    private static final List<String> DMESG_FALLBACK = List.of("journalctl", "-k", "-b", "--no-pager");
 
     private final CommandRunner runner;
     private final Path procRoot;
@@ -208,19 +182,12 @@ public final class LiveCollector {
             g.notes.add("SMC kernel module not loaded: " + procRoot.resolve("sys/net/smc")
                     + " does not exist (load it with 'modprobe smc'); smc-tools report 'SMC module not loaded'");
         }
-        for (Spec s : COMMANDS) {
-            CommandResult r = runner.run(s.argv());
-            g.commands.add(command(s.file(), r));
-            CommandResult kept = r;
-            if (s.file().equals("dmesg.txt") && r.status() != CommandResult.Status.OK) {
-                CommandResult j = runner.run(DMESG_FALLBACK);
-                g.commands.add(command(s.file(), j));
-                if (j.status() == CommandResult.Status.OK || r.status() == CommandResult.Status.NOT_INSTALLED) {
-                    kept = j;
+        for (EvidenceSpec spec : EvidenceSpecs.all()) {
+            for (EvidenceSpec.Command c : spec.commands()) {
+                CommandResult kept = run(c, g);
+                if (kept.status() != CommandResult.Status.NOT_INSTALLED) {
+                    g.files.put(c.file(), kept.output());
                 }
-            }
-            if (kept.status() != CommandResult.Status.NOT_INSTALLED) {
-                g.files.put(s.file(), kept.output());
             }
         }
         List<String> missing = g.commands.stream()
@@ -250,6 +217,27 @@ public final class LiveCollector {
         m.commands().forEach(c -> lines.add(0));
         g.manifest = new ManifestJson.Parsed(m, lines);
         return g;
+    }
+
+    /**
+     * Runs a command and, while it fails, its fallbacks in order; every run is recorded. Keeps the first that
+     * succeeded, else the first that was installed, else the last.
+     */
+    private CommandResult run(EvidenceSpec.Command c, Gathered g) {
+        List<CommandResult> results = new ArrayList<>();
+        List<List<String>> tries = new ArrayList<>();
+        tries.add(c.argv());
+        tries.addAll(c.fallbacks());
+        for (List<String> argv : tries) {
+            CommandResult r = runner.run(argv);
+            g.commands.add(command(c.file(), r));
+            results.add(r);
+            if (r.status() == CommandResult.Status.OK) {
+                return r;
+            }
+        }
+        return results.stream().filter(r -> r.status() != CommandResult.Status.NOT_INSTALLED).findFirst()
+                .orElse(results.get(results.size() - 1));
     }
 
     private static ManifestJson.Command command(String file, CommandResult r) {

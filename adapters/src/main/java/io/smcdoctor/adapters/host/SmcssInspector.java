@@ -6,8 +6,8 @@ import io.smcdoctor.evidence.SocketRow;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.internal.CommandResult;
 import io.smcdoctor.evidence.internal.CommandRunner;
+import io.smcdoctor.evidence.internal.EvidenceSpecs;
 import io.smcdoctor.evidence.internal.ParseContext;
-import io.smcdoctor.evidence.internal.Parsers;
 import io.smcdoctor.evidence.internal.TextLines;
 import io.smcdoctor.evidence.internal.TextParser;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +76,7 @@ final class SmcssInspector implements SocketProbe.ConnectionInspector {
     private List<Fact> parse(SourceKind kind, List<String> argv) {
         CommandResult r = runner.run(argv);
         List<Fact> facts = new ArrayList<>();
-        Optional<TextParser> parser = Parsers.forKind(kind);
+        Optional<TextParser> parser = EvidenceSpecs.of(kind).textParser();
         if (r.status() != CommandResult.Status.OK || parser.isEmpty()) {
             return facts;
         }

@@ -336,6 +336,9 @@ public final class SocketProbe {
                 ins.get().reset(); // before the set: SMC counts a fallback when the option switches it
             }
             SockoptProbeResult set = trySet(c, fd, o, BEFORE_CONNECT, "");
+            if ("error".equals(set.outcome())) {
+                return withTcpControl(set, tcpBeforeConnect(c, proto, o));
+            }
             if (!connectAfter || !"ok".equals(set.outcome())) {
                 return set;
             }
@@ -385,12 +388,13 @@ public final class SocketProbe {
                         + NativeErrno.name(-rc));
             }
             SockoptProbeResult set = trySet(c, fd, o, ESTABLISHED, "; " + identity(c, fd));
+            if ("error".equals(set.outcome())) {
+                int tcp = tcpEstablished(c, proto, t, timeout, o);
+                String mode = ins.flatMap(i -> i.inspect(inode(fd))).map(m -> "; connection " + m.describe()).orElse("");
+                return withTcpControl(result(o, ESTABLISHED, "error", set.errno(), 0, set.detail() + mode), tcp);
+            }
             if (ins.isEmpty()) {
                 return set;
-            }
-            if (!"ok".equals(set.outcome())) {
-                String mode = ins.get().inspect(inode(fd)).map(m -> "; connection " + m.describe()).orElse("");
-                return result(o, ESTABLISHED, set.outcome(), set.errno(), 0, set.detail() + mode);
             }
             return withMode(o, ESTABLISHED, set.detail(), c, fd, ins.get());
         } finally {
@@ -409,6 +413,48 @@ public final class SocketProbe {
             return result(o, phase, "fallback", 0, m.fallbackCode(), detail + "; connection " + m.describe());
         }
         return result(o, phase, "ok", 0, 0, detail + "; connection " + m.describe());
+    }
+
+    /**
+     * The same setsockopt on a fresh plain TCP socket of the protocol's family, before connect: its errno, 0 when TCP
+     * accepts the value, {@link SockoptProbeResult#NOT_MEASURED} when no TCP socket can be made.
+     */
+    private static int tcpBeforeConnect(NativeLibc c, int proto, Option o) {
+        int fd = c.socket(proto == SMCPROTO_SMC ? NativeSockaddr.AF_INET : NativeSockaddr.AF_INET6, SOCK_STREAM, 0);
+        if (fd < 0) {
+            return SockoptProbeResult.NOT_MEASURED;
+        }
+        try {
+            int rc = c.setsockoptInt(fd, o.levelNumber(), o.optionNumber(), o.testValue());
+            return rc < 0 ? -rc : 0;
+        } finally {
+            c.close(fd);
+        }
+    }
+
+    /** The same setsockopt on a plain TCP socket connected to the same target (the peer accepts any TCP). */
+    private static int tcpEstablished(NativeLibc c, int proto, InetSocketAddress t, Duration timeout, Option o) {
+        int fd = c.socket(proto == SMCPROTO_SMC ? NativeSockaddr.AF_INET : NativeSockaddr.AF_INET6, SOCK_STREAM, 0);
+        if (fd < 0) {
+            return SockoptProbeResult.NOT_MEASURED;
+        }
+        try {
+            if (connect(c, fd, t, timeout) < 0) {
+                return SockoptProbeResult.NOT_MEASURED;
+            }
+            int rc = c.setsockoptInt(fd, o.levelNumber(), o.optionNumber(), o.testValue());
+            return rc < 0 ? -rc : 0;
+        } finally {
+            c.close(fd);
+        }
+    }
+
+    private static SockoptProbeResult withTcpControl(SockoptProbeResult r, int tcpErrno) {
+        String control = tcpErrno == SockoptProbeResult.NOT_MEASURED ? ""
+                : "; plain TCP: " + (tcpErrno == 0 ? "accepted" : NativeErrno.name(tcpErrno));
+        Provenance p = r.provenance();
+        return new SockoptProbeResult(new Provenance(p.source(), p.line(), p.text() + control), r.level(), r.name(),
+                r.value(), r.phase(), r.outcome(), r.errno(), r.fallbackCode(), r.detail() + control, tcpErrno);
     }
 
     /** The inode of a descriptor's socket (from {@code /proc/self/fd}), -1 when unknown. */

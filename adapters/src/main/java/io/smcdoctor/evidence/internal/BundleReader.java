@@ -3,11 +3,11 @@ package io.smcdoctor.evidence.internal;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
-import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.SysctlSetting;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +45,7 @@ public final class BundleReader {
     private final Set<String> labels = new HashSet<>();
     private final Set<String> singleSources = new HashSet<>();
     private final @Nullable FileSink sink;
+    private final @Nullable InputStream stdin;
 
     /** Receives the evidence files of a read instead of the parsers. */
     @FunctionalInterface
@@ -58,8 +59,7 @@ public final class BundleReader {
 
     /** A reader bounded by {@code limits}. */
     public BundleReader(EvidenceBundle.Limits limits) {
-        this.budget = new BundleBudget(limits);
-        this.sink = null;
+        this(limits, null, null);
     }
 
     /**
@@ -68,9 +68,25 @@ public final class BundleReader {
      * around a citation. The evidence {@link #read(List)} returns is then empty apart from warnings.
      */
     public BundleReader(EvidenceBundle.Limits limits, FileSink sink) {
+        this(limits, sink, null);
+    }
+
+    /**
+     * A reader bounded by {@code limits} for which the path {@value #STDIN} stands for {@code stdin}: pasted text,
+     * split into the tools' outputs by content.
+     */
+    public BundleReader(EvidenceBundle.Limits limits, @Nullable InputStream stdin) {
+        this(limits, null, stdin);
+    }
+
+    private BundleReader(EvidenceBundle.Limits limits, @Nullable FileSink sink, @Nullable InputStream stdin) {
         this.budget = new BundleBudget(limits);
         this.sink = sink;
+        this.stdin = stdin;
     }
+
+    /** The path that names standard input. */
+    public static final String STDIN = "-";
 
     /**
      * Reads every path; sources are prefixed with the bundle's name when there is more than one path.
@@ -105,6 +121,10 @@ public final class BundleReader {
     }
 
     private void readPath(Path path, boolean several) {
+        if (stdin != null && path.toString().equals(STDIN)) {
+            readStdin(stdin);
+            return;
+        }
         if (!Files.exists(path)) {
             throw new EvidenceParseException(path + ": no such file or directory");
         }
@@ -152,39 +172,117 @@ public final class BundleReader {
                 builder.binary(path);
                 return;
             }
-            Optional<SourceKind> kind = SourceKind.ofFileName(name);
-            if (kind.isEmpty()) {
-                kind = sniff(path);
+            Optional<SourceKind> kind = SourceKind.ofFileName(name)
+                    .filter(k -> !(EvidenceSpecs.of(k).reader() instanceof EvidenceSpec.Reader.Elf));
+            if (kind.isPresent()) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    process(kind.get(), source, budget.entry(container, name, in, null));
+                }
+                return;
             }
-            if (kind.isEmpty()) {
+            // a file of unknown name: a paste, whose parts are recognised by content
+            int parts;
+            try (InputStream in = Files.newInputStream(path)) {
+                parts = builder.readPaste(source, budget.entry(container, name, in, null), false);
+            }
+            if (parts == 0 && isText(path)) {
+                // no tool's output in it, but text: what a person wrote about the problem (a ticket, a mail)
+                try (InputStream in = Files.newInputStream(path)) {
+                    process(SourceKind.SYMPTOM, source, budget.entry(container, name, in, null));
+                }
+                builder.warning(new ParseWarning(source, 0, "no tool output recognised in '" + source
+                        + "'; read as a description of the problem"));
+                return;
+            }
+            if (parts == 0) {
                 throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
                         + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
                         + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
                         + ContentSniffer.recognisedKinds());
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                process(kind.get(), source, budget.entry(container, name, in, null));
             }
         } catch (IOException e) {
             throw failure(container, e);
         }
     }
 
-    private static boolean isElf(Path path) throws IOException {
-        byte[] magic = new byte[4];
+    /**
+     * True when the file's first 8 KiB are text a person wrote: valid UTF-8 (or ASCII) without NUL bytes and with few
+     * other control characters.
+     */
+    private static boolean isText(Path path) throws IOException {
+        byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(magic, 0, 4) == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L'
-                    && magic[3] == 'F';
+            head = in.readNBytes(8192);
+        }
+        if (head.length == 0) {
+            return false;
+        }
+        int control = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return false;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t') {
+                control++;
+            }
+        }
+        if (control * 20 > head.length) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(head, 0,
+                    head.length < 8192 ? head.length : lastCharBoundary(head)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 
-    private static Optional<SourceKind> sniff(Path path) throws IOException {
-        byte[] head = new byte[ContentSniffer.HEAD_BYTES];
-        int n;
-        try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, head.length);
+    /** The length of the longest prefix that does not cut a UTF-8 sequence. */
+    private static int lastCharBoundary(byte[] b) {
+        int end = b.length;
+        int i = end - 1;
+        while (i > 0 && (b[i] & 0xC0) == 0x80 && end - i < 4) {
+            i--;
         }
-        return ContentSniffer.sniff(head, n);
+        return (b[i] & 0x80) == 0 ? end : i;
+    }
+
+    private static boolean isElf(Path path) throws IOException {
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(path)) {
+            return ContentSniffer.isElf(magic, in.readNBytes(magic, 0, 4));
+        }
+    }
+
+    /**
+     * True for names a paste is saved under ({@code paste.txt}, {@code ticket-4711.log}, {@code out}): text without a
+     * format of its own. Structured and document files ({@code .yaml}, {@code .json}, {@code .md}, {@code .html}, ...)
+     * are not pastes of terminal output and are never read as one.
+     */
+    static boolean pasteName(String name) {
+        String base = EvidenceSpec.baseName(name);
+        int dot = base.lastIndexOf('.');
+        if (dot <= 0) {
+            return true;
+        }
+        switch (base.substring(dot + 1)) {
+            case "txt": case "log": case "out": case "text": case "paste": case "dmesg":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Standard input: a paste (a ticket, a mail), read by content; prose alone is still the reporter's words. */
+    private void readStdin(InputStream in) {
+        String source = "stdin";
+        try {
+            budget.countEntry(source, source);
+            builder.readPaste(source, budget.entry(source, source, in, null), true);
+        } catch (IOException e) {
+            throw failure(source, e);
+        }
     }
 
     private void readDirectory(Path dir, String prefix) {
@@ -316,39 +414,55 @@ public final class BundleReader {
             return;
         }
         Optional<SourceKind> kind = SourceKind.ofFileName(base);
-        if (kind.isEmpty() || kind.get() == SourceKind.BINARY) {
-            builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
-                    + "' is not a file name of the evidence bundle format"));
+        if (kind.isEmpty() || EvidenceSpecs.of(kind.get()).reader() instanceof EvidenceSpec.Reader.Elf) {
+            unknownEntry(source, in);
             return;
         }
         process(kind.get(), source, in);
     }
 
+    /**
+     * A bundle file whose name is not of the bundle format ({@code paste.txt}, {@code notes.txt}, {@code ticket.log}):
+     * read as a paste when it is text holding some tool's output, else ignored with a warning.
+     */
+    private void unknownEntry(String source, InputStream raw) throws IOException {
+        if (!pasteName(source)) {
+            builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
+                    + "' is not a file name of the evidence bundle format"));
+            return;
+        }
+        BufferedInputStream in = new BufferedInputStream(raw, ContentSniffer.HEAD_BYTES);
+        in.mark(ContentSniffer.HEAD_BYTES);
+        byte[] head = in.readNBytes(ContentSniffer.HEAD_BYTES);
+        in.reset();
+        boolean binary = head.length == 0 || ContentSniffer.isElf(head, head.length);
+        for (int i = 0; i < head.length && !binary; i++) {
+            binary = head[i] == 0;
+        }
+        if (!binary && builder.readPaste(source, in, false) > 0) {
+            return;
+        }
+        builder.warning(new ParseWarning(source, 0, "unknown file ignored: '" + source
+                + "' is not a file name of the evidence bundle format"
+                + (binary ? " (binary content)" : ", and no tool's output was recognised in it")));
+    }
+
+    /** One input of a known kind, read as its spec says. */
     private void process(SourceKind kind, String source, InputStream in) throws IOException {
         if (sink != null) {
             sink.file(source, kind, in);
             return;
         }
-        switch (kind) {
-            case MANIFEST: {
-                builder.source(source, kind);
-                ManifestJson.Parsed parsed = ManifestJson.read(in, source, builder::warning);
-                builder.add(ManifestJson.header(parsed, source));
-                ManifestJson.facts(parsed, source).forEach(builder::add);
-                break;
-            }
-            case SOCKOPT_PROBE: {
-                builder.source(source, kind);
-                List<Fact> facts = SockoptProbeJson.read(in, source, builder::warning);
-                facts.forEach(builder::add);
-                break;
-            }
-            default:
-                try {
-                    builder.parse(kind, source, in);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
+        EvidenceSpec.Reader reader = EvidenceSpecs.of(kind).reader();
+        if (reader instanceof EvidenceSpec.Reader.Json json) {
+            builder.source(source, kind);
+            json.read().read(in, source, builder::warning).forEach(builder::add);
+            return;
+        }
+        try {
+            builder.parse(kind, source, in);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -2,6 +2,8 @@ package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.evidence.KernelEvent;
 import io.smcdoctor.evidence.KernelEventKind;
+import io.smcdoctor.evidence.ToolError;
+import io.smcdoctor.evidence.ToolErrorKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <p>A kernel log is mostly noise, so irrelevant lines are skipped without a warning. Each line first goes
  * through cheap {@code startsWith}/{@code indexOf} checks; a regular expression runs only on the few lines
  * that pass them. Lines that start with {@code smc:} but match no known format become
- * {@link KernelEventKind#SMC_OTHER} events, so nothing SMC said is lost.
+ * {@link KernelEventKind#SMC_OTHER} events, so nothing SMC said is lost. Kernel reports (WARNING, BUG, KASAN, oops,
+ * lockdep, hung task, ...) are collected alongside into {@code KernelSplat} facts ({@link SplatAssembler}); the log
+ * tools' own errors ({@code dmesg: read kernel buffer failed: ...}) become tool errors.
  */
 final class DmesgParser implements TextParser {
     private static final Pattern FACILITY = Pattern.compile("kern *:[a-z]+ *: ?");
@@ -47,6 +51,7 @@ final class DmesgParser implements TextParser {
 
     private static final Pattern LINK_STATE =
             Pattern.compile("(?:^|\\s)([\\w.@\\-]+): (?:NIC )?Link (?:is )?(Up|Down|up|down|UP|DOWN)\\b");
+    private static final Pattern SLOT = Pattern.compile("Slot\\((\\S+?)\\)");
     private static final Pattern ADDRCONF =
             Pattern.compile("ADDRCONF\\(NETDEV_\\w+\\): (\\S+): link (becomes ready|is not ready)");
 
@@ -57,12 +62,21 @@ final class DmesgParser implements TextParser {
 
     private static final class Sink implements LineSink {
         private final ParseContext ctx;
+        private final SplatAssembler splats;
         private String timestamp = "";
         private int number;
         private String raw = "";
+        /** {@code NET: Unregistered PF_SMC protocol family} seen and not followed by a registration. */
+        private boolean smcUnregistered;
 
         Sink(ParseContext ctx) {
             this.ctx = ctx;
+            this.splats = new SplatAssembler(ctx);
+        }
+
+        @Override
+        public void end() {
+            splats.end();
         }
 
         @Override
@@ -73,6 +87,11 @@ final class DmesgParser implements TextParser {
             if (msg.isEmpty()) {
                 return;
             }
+            char c0 = msg.charAt(0);
+            if ((c0 == 'd' || c0 == 'j' || c0 == 'N' || c0 == '-') && toolError(msg)) {
+                return;
+            }
+            splats.line(lineNumber, text, msg, timestamp);
             if (msg.indexOf(" symbol ") >= 0 && moduleSymbol(msg)) {
                 return;
             }
@@ -96,10 +115,36 @@ final class DmesgParser implements TextParser {
             }
         }
 
+        /**
+         * The errors of the log tools themselves: util-linux {@code dmesg: read kernel buffer failed: Operation not
+         * permitted} (kernel.dmesg_restrict), journalctl {@code No journal files were found.} / {@code -- No entries --}.
+         */
+        private boolean toolError(String msg) {
+            if (msg.startsWith("dmesg: ") || msg.startsWith("journalctl: ")) {
+                return ToolErrors.record(ctx, msg.startsWith("dmesg") ? "dmesg" : "journalctl", number, raw)
+                        || recordOther(msg);
+            }
+            if (msg.equals("No journal files were found.") || msg.equals("-- No entries --")) {
+                ctx.add(new ToolError(ctx.at(number, raw), "journalctl", ToolErrorKind.OTHER, msg));
+                return true;
+            }
+            return false;
+        }
+
+        private boolean recordOther(String msg) {
+            int colon = msg.indexOf(':');
+            ctx.add(new ToolError(ctx.at(number, raw), msg.substring(0, colon), ToolErrorKind.OTHER,
+                    msg.substring(colon + 1).strip()));
+            return true;
+        }
+
         /** Splits off the priority, facility, timestamp and journal prefixes; sets {@link #timestamp}. */
         private String message(String line) {
             String s = line;
             timestamp = "";
+            if (s.startsWith("kernel: ")) {
+                return s.substring(8).strip(); // journalctl output cut to the message
+            }
             if (s.startsWith("<")) {
                 int j = s.indexOf('>');
                 if (j > 1 && j <= 4 && allDigits(s, 1, j)) {
@@ -219,7 +264,8 @@ final class DmesgParser implements TextParser {
             if (body.startsWith("removing ")) {
                 Matcher m = IB_REMOVED.matcher(body);
                 if (m.matches()) {
-                    emit(KernelEventKind.SMC_IB_DEVICE_REMOVED, "device", m.group(1));
+                    emit(KernelEventKind.SMC_IB_DEVICE_REMOVED, "device", m.group(1), "smcUnloading",
+                            Boolean.toString(smcUnregistered));
                     return true;
                 }
                 if (body.equals("removing smcd loopback device")) {
@@ -317,9 +363,11 @@ final class DmesgParser implements TextParser {
 
         private void protocolFamily(String msg) {
             if (msg.equals("NET: Registered PF_SMC protocol family") || msg.equals("NET: Registered protocol family 43")) {
+                smcUnregistered = false;
                 emit(KernelEventKind.SMC_REGISTERED);
             } else if (msg.equals("NET: Unregistered PF_SMC protocol family")
                     || msg.equals("NET: Unregistered protocol family 43")) {
+                smcUnregistered = true;
                 emit(KernelEventKind.SMC_UNREGISTERED);
             }
         }
@@ -331,10 +379,28 @@ final class DmesgParser implements TextParser {
             if (name.startsWith("mlx5_") || name.startsWith("mlx4_") || name.equals("mlx_compat")
                     || msg.contains("MLNX_OFED")) {
                 emit(KernelEventKind.OFED_DRIVER, "driver", name, "message", rest);
+                if (name.equals("mlx5_core") && isHealthEvent(rest)) {
+                    String dev = firstToken(rest);
+                    emit(KernelEventKind.RDMA_DEVICE_HEALTH, "driver", name,
+                            "device", dev.endsWith(":") ? dev.substring(0, dev.length() - 1) : dev, "message", rest);
+                }
             } else if (name.startsWith("erdma")) {
                 emit(KernelEventKind.ERDMA_DRIVER, "device", name.equals("erdma") ? "" : name, "message", rest);
             } else if (name.equals("rdma_rxe")) {
                 emit(KernelEventKind.RXE_DRIVER, "device", "", "message", rest);
+                if (rest.equals("loaded")) {
+                    emit(KernelEventKind.RDMA_DRIVER_LOADED, "driver", name);
+                } else if (rest.equals("unloaded")) {
+                    emit(KernelEventKind.RDMA_DRIVER_UNLOADED, "driver", name);
+                }
+            } else if (name.equals("pciehp") || (name.equals("pcieport") && msg.contains("pciehp"))) {
+                if (msg.contains("Link Down") || msg.contains("Card not present") || msg.contains("Slot(")
+                        && msg.contains("Button press")) {
+                    Matcher sm = SLOT.matcher(msg);
+                    String dev = firstToken(rest);
+                    emit(KernelEventKind.PCI_HOTPLUG, "device", dev.endsWith(":") ? dev.substring(0, dev.length() - 1)
+                            : dev, "slot", sm.find() ? sm.group(1) : "", "message", rest);
+                }
             } else if (name.startsWith("rxe") && first.endsWith(":") && name.length() > 3
                     && Character.isDigit(name.charAt(3))) {
                 emit(KernelEventKind.RXE_DRIVER, "device", name, "message", rest);
@@ -342,6 +408,11 @@ final class DmesgParser implements TextParser {
                 String dev = firstToken(rest);
                 String devName = dev.endsWith(":") ? dev.substring(0, dev.length() - 1) : dev;
                 String text = rest.substring(dev.length()).strip();
+                if (text.equals("set active")) {
+                    emit(KernelEventKind.RDMA_DEVICE_ACTIVE, "device", devName);
+                } else if (text.startsWith("added ") && text.indexOf(' ', 6) < 0) {
+                    emit(KernelEventKind.RDMA_DEVICE_NETDEV, "device", devName, "netdev", text.substring(6));
+                }
                 if (devName.startsWith("rxe")) {
                     emit(KernelEventKind.RXE_DRIVER, "device", devName, "message", text);
                 } else if (devName.startsWith("erdma")) {
@@ -352,6 +423,13 @@ final class DmesgParser implements TextParser {
             } else if (isRdmaCore(name)) {
                 emit(KernelEventKind.RDMA_OTHER, "device", "", "message", msg);
             }
+        }
+
+        /** mlx5 health lines ({@code drivers/net/ethernet/mellanox/mlx5/core/health.c}). */
+        private static boolean isHealthEvent(String rest) {
+            return rest.contains("health") || rest.contains("Fatal error") || rest.contains("fatal error")
+                    || rest.contains("FW is unable to respond") || rest.contains("synd 0x")
+                    || rest.contains("error state") || rest.contains("internal error");
         }
 
         private static boolean isRdmaCore(String name) {

@@ -1,10 +1,12 @@
 package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.InputFailed;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SocketRow;
 import io.smcdoctor.evidence.SocketSummary;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.ToolError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The mutable state behind {@code Evidence.Builder}: parses inputs, aggregates sockets, digests everything. */
 public final class EvidenceAssembler {
@@ -26,6 +29,8 @@ public final class EvidenceAssembler {
      * source is always kept.
      */
     public static final int MAX_WARNINGS = 1000;
+    /** Parts of one paste recorded under their own input name; later ones are named by their tool only. */
+    static final int MAX_NAMED_PARTS = 64;
 
     /** What {@link #finish()} hands to the immutable {@code Evidence}. */
     public record Result(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets,
@@ -39,15 +44,17 @@ public final class EvidenceAssembler {
     private final MessageDigest digest = sha256();
     private final Set<String> warnedSources = new HashSet<>();
     private long droppedWarnings;
+    private int smcssInputs;
+    private int smcssFailed;
     private boolean finished;
 
     /** Parses text of a kind. */
     public void parse(SourceKind kind, String sourceName, String text) {
         source(sourceName, kind);
         digest.update(text.getBytes(StandardCharsets.UTF_8));
-        Parsers.forKind(kind).ifPresentOrElse(p -> {
+        EvidenceSpecs.of(kind).textParser().ifPresentOrElse(p -> {
             Ctx ctx = new Ctx(sourceName);
-            TextParser.LineSink sink = p.open(ctx);
+            TextParser.LineSink sink = sink(kind, sourceName, ctx, p);
             TextLines.read(text, ctx, sink);
             sink.end();
         }, () -> warning(new ParseWarning(sourceName, 0, "not a text input kind: " + kind)));
@@ -56,15 +63,85 @@ public final class EvidenceAssembler {
     /** Parses a stream of a kind, line by line. */
     public void parse(SourceKind kind, String sourceName, InputStream in) throws IOException {
         source(sourceName, kind);
-        var p = Parsers.forKind(kind);
+        var p = EvidenceSpecs.of(kind).textParser();
         if (p.isEmpty()) {
             warning(new ParseWarning(sourceName, 0, "not a text input kind: " + kind));
             return;
         }
         Ctx ctx = new Ctx(sourceName);
-        TextParser.LineSink sink = p.get().open(ctx);
+        TextParser.LineSink sink = sink(kind, sourceName, ctx, p.get());
         TextLines.read(new DigestInputStream(in, digest), ctx, sink);
         sink.end();
+    }
+
+    /**
+     * Reads a paste: text mixing several tools' outputs and prose, split into parts by content ({@link PasteReader}).
+     * The first part is recorded as an input of its kind named {@code sourceName} (so a file holding one tool's output
+     * reads as before), each further one as {@code "<source> (<tool> at line N)"}; facts cite {@code sourceName} and
+     * the paste's line numbers.
+     *
+     * @param proseAlone keep the prose (as symptom text and mentions) even when no tool output was found
+     * @return how many tool outputs the paste held; when 0 and {@code proseAlone} is false nothing was added
+     */
+    public int paste(String sourceName, InputStream in, boolean proseAlone) throws IOException {
+        check();
+        Ctx ctx = new Ctx(sourceName);
+        int[] opened = {0};
+        PasteReader reader = new PasteReader(ctx, (kind, line, label) -> {
+            int n = opened[0]++;
+            // beyond MAX_NAMED_PARTS parts, parts of one tool share a name: the inputs stay bounded
+            String part = n == 0 ? sourceName : n < MAX_NAMED_PARTS ? sourceName + " (" + label + " at line " + line + ")"
+                    : sourceName + " (" + label + ")";
+            source(part, kind);
+            Ctx partCtx = new Ctx(sourceName);
+            return sink(kind, part, partCtx, EvidenceSpecs.of(kind).textParser().orElseThrow(), false);
+        });
+        TextLines.read(new DigestInputStream(in, digest), ctx, reader);
+        reader.end();
+        int parts = reader.partsRead();
+        boolean keep = parts > 0 || proseAlone;
+        if (keep && reader.hasProse()) {
+            source(sourceName + " (prose)", SourceKind.SYMPTOM);
+        }
+        reader.finish(keep);
+        return parts;
+    }
+
+    /** The parser of a kind behind the normalisation layer, reporting a failed tool when the input held nothing else. */
+    private TextParser.LineSink sink(SourceKind kind, String inputName, Ctx ctx, TextParser parser) {
+        return sink(kind, inputName, ctx, parser, true);
+    }
+
+    private TextParser.LineSink sink(SourceKind kind, String inputName, Ctx ctx, TextParser parser, boolean hygiene) {
+        TextParser.LineSink p = parser.open(ctx);
+        TextParser.LineSink inner = new TextParser.LineSink() {
+            @Override
+            public void line(int number, String text) {
+                p.line(number, text);
+            }
+
+            @Override
+            public void end() {
+                p.end();
+                finishInput(kind, inputName, ctx);
+            }
+        };
+        // free text is the user's own words: read as written
+        return hygiene && kind != SourceKind.SYMPTOM ? new HygienicSink(kind, ctx, inner) : inner;
+    }
+
+    /** After an input: a tool error and nothing else means the input is unavailable, not empty. */
+    private void finishInput(SourceKind kind, String inputName, Ctx ctx) {
+        if (kind == SourceKind.SMCSS) {
+            smcssInputs++;
+        }
+        if (ctx.firstError != null && ctx.dataFacts == 0) {
+            ToolError e = ctx.firstError;
+            addParsed(new InputFailed(e.provenance(), kind, inputName, e.kind(), e.tool(), e.message()));
+            if (kind == SourceKind.SMCSS) {
+                smcssFailed++;
+            }
+        }
     }
 
     /** Records an input's presence. */
@@ -117,7 +194,8 @@ public final class EvidenceAssembler {
         if (droppedWarnings > 0) {
             ws.add(new ParseWarning("(all)", 0, droppedWarnings + " more warnings were not kept"));
         }
-        return new Result(facts, sockets.summary(), ws, sources, HexFormat.of().formatHex(digest.digest()));
+        boolean unavailable = smcssInputs > 0 && smcssFailed == smcssInputs;
+        return new Result(facts, sockets.summary(unavailable), ws, sources, HexFormat.of().formatHex(digest.digest()));
     }
 
     private void check() {
@@ -136,6 +214,8 @@ public final class EvidenceAssembler {
 
     private final class Ctx implements ParseContext {
         private final String source;
+        private @Nullable ToolError firstError;
+        private long dataFacts;
 
         Ctx(String source) {
             this.source = source;
@@ -148,6 +228,13 @@ public final class EvidenceAssembler {
 
         @Override
         public void add(Fact fact) {
+            if (fact instanceof ToolError e) {
+                if (firstError == null) {
+                    firstError = e;
+                }
+            } else {
+                dataFacts++;
+            }
             addParsed(fact);
         }
 

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * decimal or {@code 0x} hex; values above {@link Long#MAX_VALUE} ({@code max_mr_size 0xffffffffffffffff}) are
  * clamped to {@link Long#MAX_VALUE}; absent numbers are -1. Values such as {@code PORT_ACTIVE (4)} and
  * {@code InfiniBand (0)} keep only the name. Indented lines without a key (capability flag names in {@code -v})
- * are skipped; {@code No IB devices found} yields no device and no warning.
+ * are skipped; {@code No IB devices found} and {@code Failed to get IB devices list: ...} yield no device but a
+ * {@code NO_RDMA_DEVICES} tool error.
  */
 final class IbvDevinfoParser implements TextParser {
     private static final Pattern LIST_HEADER = Pattern.compile("\\d+ HCAs? found:?");
@@ -84,7 +85,10 @@ final class IbvDevinfoParser implements TextParser {
                         List.of()));
                 return;
             }
-            if (t.equals("No IB devices found") || t.startsWith("libibverbs: Warning")) {
+            if (t.startsWith("libibverbs: Warning")) {
+                return;
+            }
+            if (current == null && !HostText.indented(line) && ToolErrors.record(ctx, "ibv_devinfo", number, line)) {
                 return;
             }
             Device d = current;

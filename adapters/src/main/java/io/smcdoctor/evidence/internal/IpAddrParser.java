@@ -63,6 +63,9 @@ final class IpAddrParser implements TextParser {
             if (HostText.isBlank(line)) {
                 return;
             }
+            if (!HostText.indented(line) && !Character.isDigit(line.charAt(0)) && ToolErrors.record(ctx, "ip", number, line)) {
+                return;
+            }
             int bs = line.indexOf('\\');
             if (bs > 0 && !HostText.indented(line)) {
                 // ip -o: "2: eth0: <...> mtu 1500 ...\    link/ether ..." — one record per line

@@ -21,6 +21,9 @@ final class LsmodParser implements TextParser {
             if (t.get(0).equals("Module") && line.contains("Size")) {
                 return;
             }
+            if (ToolErrors.record(ctx, "lsmod", number, line)) {
+                return;
+            }
             OptionalLong size = t.size() >= 3 ? HostText.parseNumber(t.get(1)) : OptionalLong.empty();
             if (size.isEmpty() || !validName(t.get(0))) {
                 ctx.warn(number, "not an lsmod line: " + HostText.excerpt(line));

@@ -18,6 +18,9 @@ final class RdmaSystemParser implements TextParser {
     public LineSink open(ParseContext ctx) {
         return (number, text) -> {
             String line = number == 1 ? HostText.stripBom(text) : text;
+            if (!HostText.isBlank(line) && ToolErrors.record(ctx, "rdma", number, line)) {
+                return;
+            }
             if (HostText.isBlank(line)) {
                 return;
             }

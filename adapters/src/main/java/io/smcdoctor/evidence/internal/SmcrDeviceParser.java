@@ -5,7 +5,8 @@ import io.smcdoctor.evidence.SmcrDevice;
 /**
  * Reads {@code smcr [-d] device}: one {@link SmcrDevice} per RDMA port row. Columns are cut at the printf widths of
  * smc-tools ({@code dev.c}) because Net-Dev, PCI-ID and PNET-ID may be empty (e.g. the soft-RoCE {@code rxe0}
- * device has no PCI-ID); when a row does not fit the layout, a whitespace split with every column present is tried.
+ * device has no PCI-ID); when a row does not fit the layout (pasted text whose spacing a mailer collapsed), the row
+ * is split on whitespace and anchored on its Crit column, which tells which of the optional columns are blank.
  */
 final class SmcrDeviceParser implements TextParser {
     // start/end columns of the fixed layout (smc-reference.md 3.2)
@@ -103,23 +104,66 @@ final class SmcrDeviceParser implements TextParser {
                     fid, pciId, pchid, (int) links, pnet);
         }
 
-        /** Every column present, separated by whitespace. */
+        /**
+         * Columns separated by whitespace, anchored on the Crit column ({@code Yes}/{@code No}): before it
+         * {@code [Net-Dev] IB-Dev IB-P IB-State Type}, after it {@code #Links [PNET-ID]} or, with {@code -d},
+         * {@code FID [PCI-ID] PCHID #Links [PNET-ID]}. Reads rows whose spacing a mailer collapsed and rows with a
+         * blank Net-Dev, PCI-ID or PNET-ID.
+         */
         private SmcrDevice tokens(int number, String text) {
             int n = tok.reset(text);
-            if (n == 11 || n == 8) {
-                boolean d = n == 11;
-                int linksAt = d ? 9 : 6;
-                long port = tok.decimal(2);
-                long links = tok.decimal(linksAt);
-                String crit = tok.get(5);
-                if (port < 0 || links < 0 || !isYesNo(crit)) {
+            int c = -1;
+            for (int i = 4; i <= 5 && i < n; i++) {
+                if (isYesNo(tok.get(i))) {
+                    c = i;
+                    break;
+                }
+            }
+            if (c < 0) {
+                return null;
+            }
+            boolean withNetDev = c == 5;
+            int b = withNetDev ? 1 : 0;
+            long port = tok.decimal(b + 1);
+            String state = tok.get(b + 2);
+            if (port < 0 || !(state.equals("ACTIVE") || state.equals("INACTIVE") || state.endsWith("?"))) {
+                return null;
+            }
+            int rest = n - c - 1;
+            String fid = "";
+            String pci = "";
+            String pchid = "";
+            long links;
+            String pnet = "";
+            boolean details = detailed == 1 || (detailed == -1 && rest >= 3 && tok.hex(c + 1) >= 0 && tok.length(c + 1) == 4
+                    && (tok.length(c + 2) == 4 && tok.hex(c + 2) >= 0 || tok.get(c + 2).indexOf(':') > 0));
+            if (!details) {
+                if (rest < 1 || rest > 2) {
                     return null;
                 }
-                return device(number, text, tok.get(0), tok.get(1), (int) port, tok.get(3), tok.get(4), crit,
-                        d ? tok.get(6) : "", d ? tok.get(7) : "", d ? tok.get(8) : "", (int) links,
-                        tok.get(linksAt + 1));
+                links = tok.decimal(c + 1);
+                pnet = rest == 2 ? tok.get(c + 2) : "";
+            } else {
+                if (rest < 3 || rest > 5) {
+                    return null;
+                }
+                fid = tok.get(c + 1);
+                int i = c + 2;
+                if (tok.get(i).indexOf(':') > 0 || tok.get(i).indexOf('.') > 0) {
+                    pci = tok.get(i++);
+                }
+                pchid = i < n ? tok.get(i++) : "";
+                links = tok.decimal(i++);
+                pnet = i < n ? tok.get(i++) : "";
+                if (i != n || SmcText.hex(fid) < 0 || SmcText.hex(pchid) < 0) {
+                    return null;
+                }
             }
-            return null;
+            if (links < 0) {
+                return null;
+            }
+            return device(number, text, withNetDev ? tok.get(0) : "", tok.get(b), (int) port, state, tok.get(b + 3),
+                    tok.get(c), fid, pci, pchid, (int) links, pnet);
         }
 
         private SmcrDevice device(int number, String text, String netDev, String ibDev, int port, String state,

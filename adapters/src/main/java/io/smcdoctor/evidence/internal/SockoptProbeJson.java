@@ -37,6 +37,8 @@ import java.util.function.Consumer;
  * {@code target} is empty when no connection was attempted. {@code phase} is {@code before-connect} or
  * {@code established}; {@code outcome} is {@code ok}, {@code error} (with errno) or {@code fallback}.
  * {@code fallbackCode} is a 10-character lowercase hex string (a number is accepted when reading).
+ * {@code tcpErrno}/{@code tcpErrnoName} (added compatibly; absent when not measured) are the result of the same call
+ * on a plain TCP socket, made when the AF_SMC call failed: {@code 0} means TCP accepted the value.
  */
 public final class SockoptProbeJson {
     /** The schema name this class writes and reads. */
@@ -93,6 +95,10 @@ public final class SockoptProbeJson {
                 g.writeStringField("errnoName", NativeErrno.name(o.errno()));
                 g.writeStringField("fallbackCode", hex(o.fallbackCode()));
                 g.writeStringField("detail", o.detail());
+                if (o.tcpMeasured()) {
+                    g.writeNumberField("tcpErrno", o.tcpErrno());
+                    g.writeStringField("tcpErrnoName", NativeErrno.name(o.tcpErrno()));
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -173,10 +179,16 @@ public final class SockoptProbeJson {
                 int errno = (int) BundleJson.number(n, "errno", 0);
                 int code = fallbackCode(n.get("fallbackCode"));
                 String detail = BundleJson.text(n, "detail", "");
+                int tcpErrno = (int) BundleJson.number(n, "tcpErrno", SockoptProbeResult.NOT_MEASURED);
+                if (tcpErrno < SockoptProbeResult.NOT_MEASURED) {
+                    tcpErrno = SockoptProbeResult.NOT_MEASURED;
+                }
                 String text = level + " " + name + "=" + value + " " + phase + ": " + outcome
-                        + (errno != 0 ? " " + NativeErrno.name(errno) : "");
+                        + (errno != 0 ? " " + NativeErrno.name(errno) : "")
+                        + (tcpErrno == SockoptProbeResult.NOT_MEASURED ? ""
+                                : "; plain TCP: " + (tcpErrno == 0 ? "ok" : NativeErrno.name(tcpErrno)));
                 facts.add(new SockoptProbeResult(new Provenance(source, line, text), level, name, value, phase,
-                        outcome, errno, code, detail));
+                        outcome, errno, code, detail, tcpErrno));
             }
         }
     }

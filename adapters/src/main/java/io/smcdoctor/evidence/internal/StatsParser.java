@@ -176,13 +176,41 @@ final class StatsParser implements TextParser {
                 if (t.startsWith("Buffer too small")) {
                     return (a.txSmall = value(t, "Buffer too small".length())) >= 0;
                 }
-                return t.startsWith("Buffer usage (Bytes)") || t.startsWith("Buffer downgrades")
-                        || t.startsWith("Buffer reuses") || t.startsWith("8KB") || t.startsWith("Bufs")
-                        || t.startsWith("Reqs");
+                if (t.startsWith("Buffer usage (Bytes)")) {
+                    long v = value(t, "Buffer usage (Bytes)".length());
+                    if (rx) {
+                        a.rxUsage = v;
+                    } else {
+                        a.txUsage = v;
+                    }
+                    return v >= 0;
+                }
+                if (t.startsWith("Buffer downgrades")) {
+                    long v = value(t, "Buffer downgrades".length());
+                    if (rx) {
+                        a.rxDowngrades = v;
+                    } else {
+                        a.txDowngrades = v;
+                    }
+                    return v >= 0;
+                }
+                if (t.startsWith("Buffer reuses")) {
+                    long v = value(t, "Buffer reuses".length());
+                    if (rx) {
+                        a.rxReuses = v;
+                    } else {
+                        a.txReuses = v;
+                    }
+                    return v >= 0;
+                }
+                return t.startsWith("8KB") || t.startsWith("Bufs") || t.startsWith("Reqs");
             }
             if (section == Section.EXTRAS) {
-                return t.startsWith("Special socket calls") || t.startsWith("cork") || t.startsWith("nodelay")
-                        || t.startsWith("sendpage") || t.startsWith("splice") || t.startsWith("urgent data");
+                if (t.startsWith("Special socket calls")) {
+                    return (a.special = value(t, "Special socket calls".length())) >= 0;
+                }
+                return t.startsWith("cork") || t.startsWith("nodelay") || t.startsWith("sendpage")
+                        || t.startsWith("splice") || t.startsWith("urgent data");
             }
             return false;
         }
@@ -259,6 +287,13 @@ final class StatsParser implements TextParser {
         long txFullRemote = -1;
         long txSmall = -1;
         long txSmallRemote = -1;
+        long rxDowngrades = -1;
+        long txDowngrades = -1;
+        long rxReuses = -1;
+        long txReuses = -1;
+        long rxUsage = -1;
+        long txUsage = -1;
+        long special = -1;
 
         Acc(int line, String text, String technology) {
             this.line = line;
@@ -269,7 +304,8 @@ final class StatsParser implements TextParser {
         SmcStats toStats(ParseContext ctx) {
             return new SmcStats(ctx.at(line, text), technology, total, smc, smcClient, smcServer, v1, v2, hs,
                     hsClient, hsServer, avg, fb, fbClient, fbServer, rxBytes, rxReqs, rxFull, txBytes, txReqs, txFull,
-                    txFullRemote, txSmall, txSmallRemote);
+                    txFullRemote, txSmall, txSmallRemote, rxDowngrades, txDowngrades, rxReuses, txReuses, rxUsage,
+                    txUsage, special);
         }
     }
 }

@@ -3,7 +3,8 @@ package io.smcdoctor.evidence.internal;
 import io.smcdoctor.evidence.SymptomText;
 
 /**
- * Reads free text (English, Japanese, anything) as one {@link SymptomText}: the lines joined with {@code \n},
+ * Reads free text (English, Japanese, anything) as one {@link SymptomText} and the codes, errno names, ports and
+ * kernel releases it names as mention facts ({@link Mentions}, citing their line): the lines joined with {@code \n},
  * blank lines at the start and end dropped. The provenance points at the first non-blank line. Text beyond
  * {@link #MAX_CHARS} characters is dropped with a warning; blank input yields no fact.
  */
@@ -41,6 +42,7 @@ final class SymptomParser implements TextParser {
                 }
                 pendingBlank = 0;
                 String l = line.stripTrailing();
+                Mentions.scan(ctx, number, l);
                 if (text.length() + l.length() > MAX_CHARS) {
                     text.append(l, 0, Math.max(0, MAX_CHARS - text.length()));
                     ctx.warn(number, "symptom text longer than " + MAX_CHARS + " characters; the rest was dropped");

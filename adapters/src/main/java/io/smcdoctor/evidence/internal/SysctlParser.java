@@ -94,7 +94,9 @@ final class SysctlParser implements TextParser {
                 return;
             }
             if (t.startsWith("sysctl:")) {
-                ctx.warn(number, "sysctl reported: " + HostText.excerpt(t.substring(7)));
+                if (!ToolErrors.record(ctx, "sysctl", number, line)) {
+                    ctx.warn(number, "sysctl reported: " + HostText.excerpt(t.substring(7)));
+                }
                 return;
             }
             int eq = t.indexOf('=');

@@ -50,7 +50,9 @@ final class UnameParser implements TextParser {
                     rel = t.get(2);
                     machine = machine(t);
                 } else {
-                    ctx.warn(number, "not uname output: " + HostText.excerpt(line));
+                    if (!ToolErrors.record(ctx, "uname", number, line)) {
+                        ctx.warn(number, "not uname output: " + HostText.excerpt(line));
+                    }
                     return;
                 }
                 if (!release.isEmpty()) {

@@ -13,7 +13,11 @@ class FakeLibc implements NativeLibc {
     int socketErrno;
     int smc6Errno;
     int connectErrno;
+    /** Options an AF_SMC socket refuses with EOPNOTSUPP. */
     final Set<Integer> rejectedOptions = new HashSet<>();
+    /** Options a plain TCP socket refuses, with the errno. */
+    final Map<Integer, Integer> tcpRejected = new HashMap<>();
+    private final Map<Integer, Integer> domainOf = new HashMap<>();
     final Set<Integer> open = new HashSet<>();
     final List<String> calls = new ArrayList<>();
     private final Map<Integer, Integer> protocolOf = new HashMap<>();
@@ -32,13 +36,18 @@ class FakeLibc implements NativeLibc {
         int fd = next++;
         open.add(fd);
         protocolOf.put(fd, protocol);
+        domainOf.put(fd, domain);
         return fd;
     }
 
     @Override
     public int setsockoptInt(int fd, int level, int name, int value) {
         calls.add("setsockopt(" + level + "," + name + "," + value + ")");
-        if (rejectedOptions.contains(name)) {
+        if (domainOf.getOrDefault(fd, 43) != 43) {
+            if (tcpRejected.containsKey(name)) {
+                return -tcpRejected.get(name);
+            }
+        } else if (rejectedOptions.contains(name)) {
             return -95;
         }
         values.put(fd + "/" + level + "/" + name, value);

@@ -74,11 +74,33 @@ class SocketProbeTest {
         SockoptProbeResult ulp = r.options().get(1);
         assertThat(ulp.outcome()).isEqualTo("error");
         assertThat(ulp.errno()).isEqualTo(95);
-        assertThat(ulp.detail()).isEqualTo("setsockopt failed: EOPNOTSUPP");
+        // the same call on a plain TCP socket succeeds: the refusal is SMC's (net/smc/af_smc.c smc_setsockopt())
+        assertThat(ulp.detail()).isEqualTo("setsockopt failed: EOPNOTSUPP; plain TCP: accepted");
+        assertThat(ulp.tcpErrno()).isZero();
+        assertThat(ulp.differsFromTcp()).isTrue();
+        assertThat(nodelay.tcpMeasured()).isFalse();
         assertThat(libc.calls).containsSubsequence("socket(43,1,0)", "socket(43,1,1)", "socket(43,1,0)",
-                "setsockopt(6,1,1)", "socket(43,1,0)", "setsockopt(6,31,0)");
+                "setsockopt(6,1,1)", "socket(43,1,0)", "setsockopt(6,31,0)", "socket(2,1,0)", "setsockopt(6,31,0)");
         assertThat(libc.open).isEmpty();
         assertThat(r.time()).isEqualTo(CLOCK.instant());
+    }
+
+    @Test
+    void probe_optionThatPlainTcpRefusesAlike_isNotSmcEvidence() {
+        // SO_LINGER set to the int 1 is too short for struct linger: every TCP socket refuses it with EINVAL
+        SocketProbe.Option linger = new SocketProbe.Option("SOL_SOCKET", 1, "SO_LINGER", 13, 1);
+        FakeLibc libc = new FakeLibc();
+        libc.rejectedOptions.add(13);
+        libc.tcpRejected.put(13, 95);
+
+        SockoptProbeResult r = SocketProbe.using(libc, true, tmp, CLOCK).probe(SocketProbe.Request.of(List.of(linger)))
+                .options().get(0);
+
+        assertThat(r.outcome()).isEqualTo("error");
+        assertThat(r.tcpErrno()).isEqualTo(95);
+        assertThat(r.differsFromTcp()).isFalse();
+        assertThat(r.provenance().text()).endsWith("; plain TCP: EOPNOTSUPP");
+        assertThat(libc.open).isEmpty();
     }
 
     @Test

@@ -7,7 +7,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
+import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.internal.BundleReader;
+import io.smcdoctor.evidence.internal.EvidenceSpecs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,6 +47,8 @@ class BundleFuzzTest {
             "../etc/passwd", "/etc/shadow", "a/../../b", "C:\\x", "__MACOSX/._smcss.txt", "././/smcss.txt",
             "a\\..\\dmesg.txt", "", "/", "unknown.bin");
 
+    /** The JSON inputs of the evidence-spec registry. */
+    private static final List<SourceKind> JSON_KINDS = EvidenceSpecs.jsonKinds();
     private static final Path DIR = tempDir();
 
     private static Path tempDir() {
@@ -123,7 +127,7 @@ class BundleFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void bundleJson_isReadWithWarnings_neverThrows(FuzzedDataProvider data) {
-        String name = data.consumeBoolean() ? "manifest.json" : "sockopt-probe.json";
+        String name = JSON_KINDS.get(data.consumeInt(0, JSON_KINDS.size() - 1)).fileName();
         byte[] content = data.consumeRemainingAsBytes();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(name, content);

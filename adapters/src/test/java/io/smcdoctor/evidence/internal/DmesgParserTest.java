@@ -5,6 +5,9 @@ import static io.smcdoctor.evidence.KernelEventKind.MODULE_SYMBOL_VERSION;
 import static io.smcdoctor.evidence.KernelEventKind.MODULE_UNKNOWN_SYMBOL;
 import static io.smcdoctor.evidence.KernelEventKind.NET_LINK_STATE;
 import static io.smcdoctor.evidence.KernelEventKind.OFED_DRIVER;
+import static io.smcdoctor.evidence.KernelEventKind.RDMA_DEVICE_ACTIVE;
+import static io.smcdoctor.evidence.KernelEventKind.RDMA_DEVICE_NETDEV;
+import static io.smcdoctor.evidence.KernelEventKind.RDMA_DRIVER_LOADED;
 import static io.smcdoctor.evidence.KernelEventKind.RXE_DRIVER;
 import static io.smcdoctor.evidence.KernelEventKind.SMC_IB_DEVICE_ADDED;
 import static io.smcdoctor.evidence.KernelEventKind.SMC_IB_DEVICE_PNETID;
@@ -45,11 +48,17 @@ class DmesgParserTest {
     void parse_labSmcrOkClient_yieldsRxeAndSmcEventsInOrder() {
         List<KernelEvent> ev = events("dmesg/lab-6.12-smcr-ok-client.txt");
 
-        assertThat(ev).extracting(KernelEvent::kind).containsExactly(KERNEL_BANNER, RXE_DRIVER, RXE_DRIVER,
-                RXE_DRIVER, SMC_REGISTERED, SMC_IB_DEVICE_ADDED, SMC_IB_DEVICE_PNETID, SMC_LINK_ADDED,
-                SMC_LGR_STATE_CHANGED);
+        // "rdma_rxe: loaded", "infiniband rxe0: set active" and "... added eth0" are driver lines and typed events
+        assertThat(ev).extracting(KernelEvent::kind).containsExactly(KERNEL_BANNER, RXE_DRIVER, RDMA_DRIVER_LOADED,
+                RDMA_DEVICE_ACTIVE, RXE_DRIVER, RDMA_DEVICE_NETDEV, RXE_DRIVER, SMC_REGISTERED, SMC_IB_DEVICE_ADDED,
+                SMC_IB_DEVICE_PNETID, SMC_LINK_ADDED, SMC_LGR_STATE_CHANGED);
         assertThat(ev.get(0).field("release")).isEqualTo("6.12.117+deb12-amd64");
         assertThat(ev.get(0).timestamp()).isEqualTo("0.000000");
+        assertThat(ev.get(2).fields()).containsEntry("driver", "rdma_rxe");
+        assertThat(ev.get(3).fields()).containsEntry("device", "rxe0");
+        assertThat(ev.get(5).fields()).containsEntry("device", "rxe0").containsEntry("netdev", "eth0");
+        ev = ev.stream().filter(e -> e.kind() != RDMA_DRIVER_LOADED && e.kind() != RDMA_DEVICE_ACTIVE
+                && e.kind() != RDMA_DEVICE_NETDEV).toList();
         KernelEvent added = ev.get(5);
         assertThat(added.fields()).containsEntry("device", "rxe0").containsEntry("ports", "1");
         assertThat(added.timestamp()).isEqualTo("6.634843");
@@ -81,8 +90,8 @@ class DmesgParserTest {
     void parse_labModuleMissing_hasNoSmcEvents() {
         List<KernelEvent> ev = events("dmesg/lab-6.12-smc-module-missing-client.txt");
 
-        assertThat(ev).extracting(KernelEvent::kind)
-                .containsExactly(KERNEL_BANNER, RXE_DRIVER, RXE_DRIVER, RXE_DRIVER);
+        assertThat(ev).extracting(KernelEvent::kind).containsExactly(KERNEL_BANNER, RXE_DRIVER, RDMA_DRIVER_LOADED,
+                RDMA_DEVICE_ACTIVE, RXE_DRIVER, RDMA_DEVICE_NETDEV, RXE_DRIVER);
     }
 
     @Test

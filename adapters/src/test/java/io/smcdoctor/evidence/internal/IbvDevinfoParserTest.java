@@ -6,6 +6,8 @@ import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.NetInterface;
 import io.smcdoctor.evidence.RdmaDeviceInfo;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.ToolError;
+import io.smcdoctor.evidence.ToolErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,10 @@ class IbvDevinfoParserTest {
         RdmaDeviceInfo d = ev.facts(RdmaDeviceInfo.class).get(0);
         assertThat(d.vendorId()).isEqualTo(-1);
         assertThat(d.maxMr()).isEqualTo(Long.MAX_VALUE);
-        assertThat(ev.warnings()).extracting(w -> w.line()).containsExactly(1, 3, 5);
+        assertThat(ev.warnings()).extracting(w -> w.line()).containsExactly(3, 5);
+        assertThat(ev.facts(ToolError.class)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ToolErrorKind.NO_RDMA_DEVICES);
+            assertThat(e.message()).isEqualTo("Failed to get IB devices list: Function not implemented");
+        });
     }
 }

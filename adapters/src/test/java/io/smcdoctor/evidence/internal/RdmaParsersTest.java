@@ -7,6 +7,8 @@ import io.smcdoctor.evidence.RdmaDev;
 import io.smcdoctor.evidence.RdmaLink;
 import io.smcdoctor.evidence.RdmaSystem;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.ToolError;
+import io.smcdoctor.evidence.ToolErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +117,10 @@ class RdmaParsersTest {
 
         assertThat(ev.facts(RdmaDev.class)).hasSize(1);
         assertThat(ev.facts(RdmaLink.class)).extracting(RdmaLink::state).containsExactly("DOWN");
-        assertThat(ev.warnings()).extracting(w -> w.source() + ":" + w.line())
-                .containsExactly("rdma-dev.txt:1", "rdma-link.txt:1");
+        assertThat(ev.warnings()).extracting(w -> w.source() + ":" + w.line()).containsExactly("rdma-link.txt:1");
+        assertThat(ev.facts(ToolError.class)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ToolErrorKind.NOT_INSTALLED);
+            assertThat(e.tool()).isEqualTo("rdma");
+        });
     }
 }

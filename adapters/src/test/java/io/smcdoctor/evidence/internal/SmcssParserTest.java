@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Endpoint;
 import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.evidence.InputFailed;
 import io.smcdoctor.evidence.IpFamily;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SocketMode;
@@ -389,13 +390,19 @@ class SmcssParserTest {
     }
 
     @Test
-    void parse_labModuleMissing_yieldsNetlinkToolError() {
+    void parse_labModuleMissing_yieldsSocketListUnavailable() {
         Evidence ev = parse(SourceKind.SMCSS, "smcss/lab-module-missing-client.txt");
 
         assertThat(ev.sockets().total()).isZero();
+        assertThat(ev.sockets().unavailable()).as("the list is unknown, not empty").isTrue();
         assertThat(ev.warnings()).isEmpty();
         ToolError e = ev.facts(ToolError.class).get(0);
-        assertThat(e.kind()).isEqualTo(ToolErrorKind.NETLINK);
+        assertThat(e.kind()).isEqualTo(ToolErrorKind.SOCKET_LIST_UNAVAILABLE);
+        assertThat(ev.facts(InputFailed.class)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(SourceKind.SMCSS);
+            assertThat(f.reason()).isEqualTo(ToolErrorKind.SOCKET_LIST_UNAVAILABLE);
+            assertThat(f.provenance().line()).isEqualTo(e.provenance().line());
+        });
         assertThat(e.tool()).isEqualTo("smcss");
         assertThat(e.message()).isEqualTo("Resource temporarily unavailable");
         assertThat(e.provenance().line()).isEqualTo(1);

@@ -23,7 +23,7 @@ class SockoptProbeJsonTest {
     private static final SocketProbeOutcome OPENED = new SocketProbeOutcome(LIVE, "SMCPROTO_SMC6", true, 0, "",
             "AF_SMC socket opened (SO_DOMAIN=43, SO_PROTOCOL=1: an SMC socket)");
     private static final SockoptProbeResult ULP = new SockoptProbeResult(LIVE, "SOL_TCP", "TCP_ULP", 0,
-            "before-connect", "error", 95, 0, "setsockopt failed: EOPNOTSUPP");
+            "before-connect", "error", 95, 0, "setsockopt failed: EOPNOTSUPP; plain TCP: ENOENT", 2);
     private static final SockoptProbeResult FASTOPEN = new SockoptProbeResult(LIVE, "SOL_TCP", "TCP_FASTOPEN_CONNECT", 1,
             "before-connect", "fallback", 0, 0x03060000, "read back 1");
 
@@ -50,7 +50,20 @@ class SockoptProbeJsonTest {
                 .allSatisfy(l -> assertThat(l).isGreaterThan(1));
         assertThat(facts.get(0).provenance().text())
                 .isEqualTo("socket(AF_SMC, SMCPROTO_SMC): SMC not available in this kernel (EAFNOSUPPORT)");
-        assertThat(facts.get(2).provenance().text()).isEqualTo("SOL_TCP TCP_ULP=0 before-connect: error EOPNOTSUPP");
+        assertThat(facts.get(2).provenance().text())
+                .isEqualTo("SOL_TCP TCP_ULP=0 before-connect: error EOPNOTSUPP; plain TCP: ENOENT");
+        assertThat(((SockoptProbeResult) facts.get(3)).tcpMeasured()).isFalse();
+    }
+
+    @Test
+    void read_probeFileWithoutTcpControl_hasNoControl() throws IOException {
+        String json = "{\"schema\":\"smc-doctor/sockopt-probe/v1\",\"options\":[{\"level\":\"SOL_SOCKET\","
+                + "\"name\":\"SO_LINGER\",\"value\":1,\"phase\":\"before-connect\",\"outcome\":\"error\",\"errno\":22}]}";
+        List<Fact> facts = SockoptProbeJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                "sockopt-probe.json", w -> { });
+        SockoptProbeResult r = (SockoptProbeResult) facts.get(0);
+        assertThat(r.tcpMeasured()).isFalse();
+        assertThat(r.differsFromTcp()).isFalse();
     }
 
     @Test

@@ -151,4 +151,54 @@ class StatsParserTest {
                 .satisfies(c -> assertThat(c.code()).isZero());
         assertThat(ev.warnings()).extracting(w -> w.line()).containsExactly(1, 4, 7);
     }
+
+    /**
+     * Lab capture asym-route (client): smc-tools 1.8.5 has no name for 0x030f0000 and prints {@code [unknown]}; the
+     * fallback is still counted and kept, with code 0.
+     */
+    @Test
+    void parse_unknownFallbackName_isKeptAsAnUnnamedCounter_labAsymRoute() {
+        Evidence ev = HostFixtures.parse(SourceKind.SMCR_STATS, "lab/asym-route-client-smcr-stats.txt");
+
+        assertThat(ev.warnings()).isEmpty();
+        FallbackCounter c = ev.facts(FallbackCounter.class).get(0);
+        assertThat(c.name()).isEqualTo("[unknown]");
+        assertThat(c.unnamed()).isTrue();
+        assertThat(c.role()).isEqualTo("Client");
+        assertThat(c.count()).isEqualTo(1);
+        assertThat(FallbackCounter.unnamedByRole(ev.facts(FallbackCounter.class))).containsEntry("Client", 1L);
+        assertThat(FallbackCounter.totalsByCode(ev.facts(FallbackCounter.class))).isEmpty();
+        SmcStats s = ev.facts(SmcStats.class).get(0);
+        assertThat(s.fallbacksClient()).isEqualTo(1);
+        assertThat(s.rxBufferDowngrades()).isZero();
+        assertThat(s.txBufferDowngrades()).isZero();
+        assertThat(s.txBufferReuses()).isZero();
+        assertThat(s.specialSocketCalls()).isZero();
+    }
+
+    @Test
+    void parse_detailedBufferLines_areRead() {
+        Evidence ev = parseText(SourceKind.SMCR_STATS, "SMC-R Connections Summary\n"
+                + "  Total connections handled          1530\n"
+                + "  Handshake errors                      2 (client 2, server 0)\n\n"
+                + "RX Stats\n  Data transmitted (Bytes)     5368709120 (5.369G)\n  Total requests                   307380\n"
+                + "  Buffer usage (Bytes)            1048576 (1.049M)\n  Buffer full                          12 (0.00%)\n"
+                + "  Buffer downgrades                     3\n  Buffer reuses                      1180\n\n"
+                + "TX Stats\n  Buffer full (remote)                  7 (0.00%)\n  Buffer too small (remote)             9 (0.00%)\n"
+                + "  Buffer downgrades                     4\n  Buffer reuses                        11\n\n"
+                + "Extras\n  Special socket calls                 21\n");
+
+        assertThat(ev.warnings()).isEmpty();
+        SmcStats s = ev.facts(SmcStats.class).get(0);
+        assertThat(s.handshakeErrorsClient()).isEqualTo(2);
+        assertThat(s.rxBufferUsageBytes()).isEqualTo(1048576);
+        assertThat(s.rxBufferDowngrades()).isEqualTo(3);
+        assertThat(s.rxBufferReuses()).isEqualTo(1180);
+        assertThat(s.txBufferFullRemote()).isEqualTo(7);
+        assertThat(s.txBufferTooSmallRemote()).isEqualTo(9);
+        assertThat(s.txBufferDowngrades()).isEqualTo(4);
+        assertThat(s.txBufferReuses()).isEqualTo(11);
+        assertThat(s.specialSocketCalls()).isEqualTo(21);
+        assertThat(s.txBufferUsageBytes()).as("not printed").isEqualTo(-1);
+    }
 }

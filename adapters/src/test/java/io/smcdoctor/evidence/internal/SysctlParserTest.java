@@ -6,6 +6,8 @@ import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.SysctlSetting;
+import io.smcdoctor.evidence.ToolError;
+import io.smcdoctor.evidence.ToolErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,9 +50,14 @@ class SysctlParserTest {
         assertThat(ev.sysctl("net.ipv4.tcp_rmem")).contains("4096\t131072\t6291456");
         assertThat(ev.sysctl("net.smc.hs_ctrl")).contains("");
         assertThat(ev.sysctl("net.ipv6.conf.all.disable_ipv6")).contains("1");
-        assertThat(ev.warnings()).extracting(ParseWarning::line).containsExactly(11, 12);
-        assertThat(ev.warnings().get(0).message())
-                .contains("permission denied on key 'net.ipv6.conf.all.stable_secret'");
+        // a refused key is the tool's error, a fact; the progress line after it is not a setting
+        assertThat(ev.warnings()).extracting(ParseWarning::line).containsExactly(12);
+        assertThat(ev.facts(ToolError.class)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ToolErrorKind.PERMISSION_DENIED);
+            assertThat(e.tool()).isEqualTo("sysctl");
+            assertThat(e.message()).contains("permission denied on key 'net.ipv6.conf.all.stable_secret'");
+            assertThat(e.provenance().line()).isEqualTo(11);
+        });
     }
 
     @Test
@@ -72,9 +79,13 @@ class SysctlParserTest {
         assertThat(ev.facts(SysctlSetting.class)).extracting(SysctlSetting::key)
                 .containsExactly("net.smc.tcp2smc", "net.smc.wmem");
         List<ParseWarning> w = ev.warnings();
-        assertThat(w).extracting(ParseWarning::line).containsExactly(2, 3, 4);
+        assertThat(w).extracting(ParseWarning::line).containsExactly(3, 4);
         assertThat(w).allMatch(x -> x.source().equals("errors.txt"));
-        assertThat(w.get(0).message()).contains("cannot stat /proc/sys/net/smc/no_such_key");
+        assertThat(ev.facts(ToolError.class)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ToolErrorKind.UNKNOWN_KEY);
+            assertThat(e.message()).isEqualTo("net.smc.no_such_key");
+            assertThat(e.provenance().line()).isEqualTo(2);
+        });
     }
 
     @ParameterizedTest

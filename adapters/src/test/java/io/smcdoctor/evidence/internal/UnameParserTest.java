@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.ToolError;
+import io.smcdoctor.evidence.ToolErrorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,7 +79,8 @@ class UnameParserTest {
                 "uname: command not found\n5.10.134-16.3.al8.x86_64\n5.10.134-16.3.al8.x86_64\n6.1.0\n");
 
         assertThat(release(ev).release()).isEqualTo("5.10.134-16.3.al8.x86_64");
-        assertThat(ev.warnings()).extracting(w -> w.line()).containsExactly(1, 4);
+        assertThat(ev.warnings()).extracting(w -> w.line()).containsExactly(4);
+        assertThat(ev.facts(ToolError.class)).extracting(ToolError::kind).containsExactly(ToolErrorKind.NOT_INSTALLED);
     }
 
     @ParameterizedTest

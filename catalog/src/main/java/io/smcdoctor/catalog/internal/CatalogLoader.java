@@ -14,6 +14,7 @@ import io.smcdoctor.catalog.internal.Drafts.InlineCause;
 import io.smcdoctor.catalog.internal.Drafts.Located;
 import io.smcdoctor.catalog.internal.Drafts.OptionEntry;
 import io.smcdoctor.catalog.internal.Drafts.SymptomDraft;
+import io.smcdoctor.catalog.internal.FactDrafts.FactEntry;
 import io.smcdoctor.catalog.internal.YamlNode.Mark;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,21 +22,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Loads, merges and validates the catalog YAML: the bundled files under {@code io/smcdoctor/catalog/} in the
- * jar, then any overlays in order. An overlay entry with the same reason code, symptom id or socket option
- * (level and name) replaces the earlier entry as a whole; other entries are added. Every problem in every
+ * jar, then any overlays in order. An overlay entry with the same reason code, symptom id, socket option
+ * (level and name) or fact id ({@code tool:smcss}) replaces the earlier entry as a whole; other entries are added. Every problem in every
  * file is collected and thrown together as one {@link KnowledgeValidationException}.
  *
  * <p>Entry point for {@link Catalog#bundled()} and {@link Catalog#load(Path...)}; not API otherwise.
@@ -43,8 +48,17 @@ import java.util.concurrent.Future;
 public final class CatalogLoader {
     /** Classpath folder of the bundled knowledge. */
     static final String RESOURCE_DIR = "io/smcdoctor/catalog/";
-    /** The bundled files, one per kind of knowledge. */
-    static final List<String> BUNDLED = List.of("reason-codes.yaml", "symptoms.yaml", "sockopts.yaml");
+    /** The bundled files the diagnosis needs, read when the catalog is loaded. */
+    static final List<String> CORE = List.of("reason-codes.yaml", "symptoms.yaml", "sockopts.yaml");
+    /**
+     * The bundled files of facts (tools, sysctls, kernel features, known bugs, applications). The bundled catalog reads
+     * them on first use of a fact, so that commands that need none (diagnose, explain CODE) do not pay for parsing them
+     * at start-up; {@link #load} with overlays reads them at once, so that every problem is reported by it.
+     */
+    static final List<String> FACT_FILES = List.of("tools.yaml", "sysctls.yaml", "kernel.yaml", "applications.yaml");
+    /** All bundled files. */
+    static final List<String> BUNDLED = List.of("reason-codes.yaml", "symptoms.yaml", "sockopts.yaml", "tools.yaml",
+            "sysctls.yaml", "kernel.yaml", "applications.yaml");
 
     private CatalogLoader() {
     }
@@ -62,22 +76,23 @@ public final class CatalogLoader {
      * The bundled catalog with overlays applied in order.
      *
      * @param overlays YAML files with any of the top-level lists {@code reasonCodes}, {@code symptoms},
-     *                 {@code socketOptions}
+     *                 {@code socketOptions}, {@code tools}, {@code sysctls}, {@code features}, {@code knownBugs},
+     *                 {@code applications}
      * @throws KnowledgeValidationException listing every problem with {@code file:line:column}
      */
     public static Catalog load(List<Path> overlays) {
         Objects.requireNonNull(overlays, "overlays");
-        List<Source> sources = new ArrayList<>(bundledSources());
+        List<Source> sources = new ArrayList<>(bundledSources(BUNDLED));
         for (Path p : overlays) {
             Objects.requireNonNull(p, "overlay path");
             sources.add(new Source(p.toString(), () -> Files.readAllBytes(p), p));
         }
-        return build(sources);
+        return build(sources, List.of());
     }
 
     /** Lazy, thread-safe holder: the JVM runs the initialiser once, on first access. */
     private static final class Holder {
-        static final Catalog INSTANCE = build(bundledSources());
+        static final Catalog INSTANCE = build(bundledSources(CORE), bundledSources(FACT_FILES));
     }
 
     /** Where a file's bytes come from; {@code path} is set for overlays only. */
@@ -89,9 +104,9 @@ public final class CatalogLoader {
         byte[] read() throws IOException;
     }
 
-    private static List<Source> bundledSources() {
+    private static List<Source> bundledSources(List<String> files) {
         List<Source> out = new ArrayList<>();
-        for (String f : BUNDLED) {
+        for (String f : files) {
             String resource = RESOURCE_DIR + f;
             out.add(new Source(resource, () -> readResource(resource), null));
         }
@@ -107,7 +122,11 @@ public final class CatalogLoader {
         }
     }
 
-    private static Catalog build(List<Source> sources) {
+    /**
+     * Builds the catalog from the sources; the facts of {@code deferredFacts} are read and linked against it on first
+     * use (empty: none deferred).
+     */
+    private static Catalog build(List<Source> sources, List<Source> deferredFacts) {
         Problems problems = new Problems();
         YamlReader reader = new YamlReader();
         List<String> order = sources.stream().map(Source::name).toList();
@@ -117,19 +136,64 @@ public final class CatalogLoader {
         Map<Integer, CodeEntry> codes = new LinkedHashMap<>();
         Map<String, SymptomDraft> symptoms = new LinkedHashMap<>();
         Map<String, OptionEntry> options = new LinkedHashMap<>();
+        Map<String, FactEntry> facts = new LinkedHashMap<>();
         for (Parsed p : parsed) {
             problems.addAll(p.problems());
             if (p.root().isEmpty()) {
                 continue;
             }
-            FileContent content = new CatalogMapper(problems).map(p.root().get());
+            CatalogMapper mapper = new CatalogMapper(problems);
+            FileContent content = mapper.map(p.root().get());
             content.codes().forEach(c -> codes.put(c.code().code(), c));
             content.symptoms().forEach(sd -> symptoms.put(sd.id(), sd));
             content.options().forEach(o -> options.put(o.key(), o));
+            new FactMapper(mapper, problems).map(p.root().get()).forEach(f -> facts.put(f.fact().id(), f));
         }
-        Catalog catalog = link(codes, symptoms, options, problems);
+        Catalog catalog = link(codes, symptoms, options, facts, deferredFacts, problems);
         problems.throwIfAny(order);
         return catalog;
+    }
+
+    /** Reads fact files and links them against the reason codes and socket options of a built catalog. */
+    private static Facts buildFacts(List<Source> sources, Predicate<String> codeExists, Predicate<String> option) {
+        Problems problems = new Problems();
+        Map<String, FactEntry> facts = new LinkedHashMap<>();
+        for (Parsed p : parseAll(sources, new YamlReader())) {
+            problems.addAll(p.problems());
+            p.root().ifPresent(root -> {
+                CatalogMapper mapper = new CatalogMapper(problems);
+                mapper.map(root);
+                new FactMapper(mapper, problems).map(root).forEach(f -> facts.put(f.fact().id(), f));
+            });
+        }
+        Facts linked = Facts.link(facts.values(), codeExists, option, problems);
+        problems.throwIfAny(sources.stream().map(Source::name).toList());
+        return linked;
+    }
+
+    /** A value computed once, on first use; thread-safe. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> compute;
+        private volatile T value;
+
+        Lazy(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = compute.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 
     /** One file read and parsed, with the problems found on the way. */
@@ -183,12 +247,15 @@ public final class CatalogLoader {
 
     /** Checks references across files and builds the records. */
     private static Catalog link(Map<Integer, CodeEntry> codes, Map<String, SymptomDraft> symptoms,
-                                Map<String, OptionEntry> options, Problems problems) {
+                                Map<String, OptionEntry> options, Map<String, FactEntry> facts,
+                                List<Source> deferredFacts, Problems problems) {
         Map<String, Cause> causes = new HashMap<>();
         Map<String, Mark> causeAt = new HashMap<>();
         for (CodeEntry e : codes.values()) {
-            for (int i = 0; i < e.causeIds().size(); i++) {
-                registerCause(e.code().causes().get(i), e.causeIds().get(i).at(), causes, causeAt, problems);
+            for (CauseSlot slot : e.causes()) {
+                if (slot instanceof InlineCause ic) {
+                    registerCause(ic.cause(), ic.at(), causes, causeAt, problems);
+                }
             }
         }
         for (SymptomDraft sd : symptoms.values()) {
@@ -200,20 +267,7 @@ public final class CatalogLoader {
         }
         List<Symptom> built = new ArrayList<>();
         for (SymptomDraft sd : symptoms.values()) {
-            List<Cause> list = new ArrayList<>();
-            for (CauseSlot slot : sd.causes()) {
-                if (slot instanceof InlineCause ic) {
-                    list.add(ic.cause());
-                } else if (slot instanceof CauseRef ref) {
-                    Cause c = causes.get(ref.id());
-                    if (c == null) {
-                        problems.add(ref.at(), "unknown cause id '" + ref.id() + "' in ref" + didYouMean(ref.id(),
-                                causes.keySet()));
-                    } else {
-                        list.add(c);
-                    }
-                }
-            }
+            List<Cause> list = resolve(sd.causes(), causes, problems);
             for (Located<Integer> rc : sd.relatedCodes()) {
                 checkCode(rc, codes, problems, "relatedCodes");
             }
@@ -242,8 +296,48 @@ public final class CatalogLoader {
             }
             builtOptions.add(o);
         }
-        List<ReasonCode> builtCodes = codes.values().stream().map(CodeEntry::code).toList();
-        return new DefaultCatalog(builtCodes, built, builtOptions);
+        List<ReasonCode> builtCodes = new ArrayList<>(codes.size());
+        for (CodeEntry e : codes.values()) {
+            ReasonCode rc = e.code();
+            List<Cause> list = resolve(e.causes(), causes, problems);
+            builtCodes.add(list.equals(rc.causes()) ? rc : new ReasonCode(rc.code(), rc.name(), rc.statsName(),
+                    rc.title(), rc.meaning(), rc.side(), rc.origin(), rc.unused(), list, rc.remedies(),
+                    rc.kernelNotes(), rc.references()));
+        }
+        Set<String> hexCodes = new HashSet<>();
+        codes.keySet().forEach(c -> hexCodes.add(ReasonCode.hex(c)));
+        Predicate<String> codeExists = hexCodes::contains;
+        Set<String> optionNames = Set.copyOf(names.keySet());
+        Predicate<String> option = name -> optionNames.contains(name.toUpperCase(Locale.ROOT));
+        Supplier<Facts> linked;
+        if (deferredFacts.isEmpty()) {
+            Facts now = Facts.link(facts.values(), codeExists, option, problems);
+            linked = () -> now;
+        } else {
+            linked = new Lazy<>(() -> buildFacts(deferredFacts, codeExists, option));
+        }
+        return new DefaultCatalog(builtCodes, built, builtOptions, linked);
+    }
+
+    /** The causes of one entry in file order, references replaced by the cause they name. */
+    private static List<Cause> resolve(List<CauseSlot> slots, Map<String, Cause> causes, Problems problems) {
+        List<Cause> list = new ArrayList<>(slots.size());
+        for (CauseSlot slot : slots) {
+            if (slot instanceof InlineCause ic) {
+                list.add(ic.cause());
+            } else if (slot instanceof CauseRef ref) {
+                Cause c = causes.get(ref.id());
+                if (c == null) {
+                    problems.add(ref.at(), "unknown cause id '" + ref.id() + "' in ref" + didYouMean(ref.id(),
+                            causes.keySet()));
+                } else if (list.contains(c)) {
+                    problems.add(ref.at(), "cause '" + ref.id() + "' is listed twice here");
+                } else {
+                    list.add(c);
+                }
+            }
+        }
+        return list;
     }
 
     private static void registerCause(Cause c, Mark at, Map<String, Cause> causes, Map<String, Mark> causeAt,

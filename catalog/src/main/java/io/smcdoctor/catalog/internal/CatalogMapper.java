@@ -5,6 +5,7 @@ import io.smcdoctor.catalog.Check;
 import io.smcdoctor.catalog.KernelNote;
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.Origin;
+import io.smcdoctor.catalog.Preconditions;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Remedy;
 import io.smcdoctor.catalog.Severity;
@@ -27,6 +28,8 @@ import io.smcdoctor.catalog.internal.YamlNode.Mark;
 import io.smcdoctor.catalog.internal.YamlNode.ScalarNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,12 +54,16 @@ final class CatalogMapper {
     private static final Pattern CONSTANT = Pattern.compile("SMC_CLC_DECL_[A-Z0-9_]+");
     private static final Pattern STATS_NAME = Pattern.compile("[A-Z0-9_]+");
 
-    private static final Set<String> ROOT_FIELDS = Set.of("schema", "reasonCodes", "symptoms", "socketOptions");
+    private static final Set<String> ROOT_FIELDS = Set.of("schema", "reasonCodes", "symptoms", "socketOptions",
+            "tools", "sysctls", "features", "knownBugs", "applications");
     private static final Set<String> CODE_FIELDS = Set.of("code", "name", "statsName", "title", "meaning", "side",
             "origin", "unused", "causes", "remedies", "kernelNotes", "references");
     private static final Set<String> CAUSE_FIELDS = Set.of("id", "title", "detail", "severity", "checks", "remedies",
-            "needsQuestion", "references");
-    private static final Set<String> SYMPTOM_CAUSE_FIELDS = union(CAUSE_FIELDS, Set.of("ref"));
+            "needsQuestion", "references", "preconditions");
+    private static final Set<String> PRECONDITION_FIELDS = Set.of("family", "role", "technology", "device", "kernel",
+            "host");
+    private static final Set<String> KERNEL_FIELDS = Set.of("families", "since", "before");
+    static final Pattern KERNEL_VERSION = Pattern.compile("[1-9][0-9]?\\.[0-9]{1,2}");
     private static final Set<String> CHECK_FIELDS = Set.of("summary", "commands", "lookFor");
     private static final Set<String> REMEDY_FIELDS = Set.of("summary", "commands");
     private static final Set<String> NOTE_FIELDS = Set.of("kernels", "text");
@@ -149,13 +156,12 @@ final class CatalogMapper {
         Side side = o.enumValue("side", Side.class, true).orElse(Side.UNKNOWN);
         Origin origin = o.enumValue("origin", Origin.class, true).orElse(Origin.MAINLINE);
         boolean unused = o.bool("unused", false);
+        List<CauseSlot> slots = causeSlots(o, "a cause");
         List<Cause> causes = new ArrayList<>();
-        List<Located<String>> causeIds = new ArrayList<>();
-        for (YamlNode c : o.list("causes")) {
-            cause(c, CAUSE_FIELDS, "a cause").ifPresent(ic -> {
+        for (CauseSlot slot : slots) {
+            if (slot instanceof InlineCause ic) {
                 causes.add(ic.cause());
-                causeIds.add(new Located<>(ic.cause().id(), ic.at()));
-            });
+            }
         }
         List<Remedy> remedies = o.mapList("remedies", this::remedy);
         List<KernelNote> notes = o.mapList("kernelNotes", this::kernelNote);
@@ -165,7 +171,7 @@ final class CatalogMapper {
         }
         ReasonCode rc = new ReasonCode(code.get(), name, stats, title, meaning, side, origin, unused, causes,
                 remedies, notes, refs);
-        return Optional.of(new CodeEntry(rc, o.node.mark(), causeIds));
+        return Optional.of(new CodeEntry(rc, o.node.mark(), slots));
     }
 
     private Optional<InlineCause> cause(YamlNode n, Set<String> allowed, String what) {
@@ -182,8 +188,112 @@ final class CatalogMapper {
         List<Remedy> remedies = o.mapList("remedies", this::remedy);
         boolean needsQuestion = o.bool("needsQuestion", false);
         List<String> refs = o.strings("references");
+        Preconditions pre = o.get("preconditions").flatMap(this::preconditions).orElse(Preconditions.NONE);
         return id.map(i -> new InlineCause(
-                new Cause(i, title, detail, severity, checks, remedies, needsQuestion, refs), o.node.mark()));
+                new Cause(i, title, detail, severity, checks, remedies, needsQuestion, refs, pre), o.node.mark()));
+    }
+
+    /** The causes of a reason code or symptom: written out, or {@code ref: id} to a cause defined elsewhere. */
+    private List<CauseSlot> causeSlots(Obj o, String what) {
+        List<CauseSlot> causes = new ArrayList<>();
+        for (YamlNode c : o.list("causes")) {
+            if (c instanceof MapNode m && m.field("ref").isPresent()) {
+                Obj ro = new Obj(m, "a cause reference", Set.of("ref"));
+                ro.required("ref").flatMap(this::id).ifPresent(r -> causes.add(new CauseRef(r, m.mark())));
+            } else {
+                cause(c, CAUSE_FIELDS, what).ifPresent(causes::add);
+            }
+        }
+        return causes;
+    }
+
+    private Optional<Preconditions> preconditions(YamlNode n) {
+        Optional<Obj> oo = obj(n, "preconditions", PRECONDITION_FIELDS);
+        if (oo.isEmpty()) {
+            return Optional.empty();
+        }
+        Obj o = oo.get();
+        Set<Preconditions.Family> families = o.enumSet("family", Preconditions.Family.class);
+        Set<Preconditions.Role> roles = o.enumSet("role", Preconditions.Role.class);
+        Set<Preconditions.Technology> tech = o.enumSet("technology", Preconditions.Technology.class);
+        Set<Preconditions.DeviceKind> devices = o.enumSet("device", Preconditions.DeviceKind.class);
+        Preconditions.KernelRange kernel = o.get("kernel").flatMap(this::kernelRange)
+                .orElse(Preconditions.KernelRange.ANY);
+        Map<Preconditions.HostFlag, Boolean> host = new EnumMap<>(Preconditions.HostFlag.class);
+        o.get("host").ifPresent(h -> {
+            if (!(h instanceof MapNode m)) {
+                problems.add(h.mark(), "'host' must map host properties to true or false, e.g. {ueid-defined: false}");
+                return;
+            }
+            for (Field f : m.fields().values()) {
+                Optional<Preconditions.HostFlag> flag = vocabulary(f.key(), f.keyMark(), "host property",
+                        Preconditions.HostFlag.class);
+                Optional<String> value = scalarText(f.value());
+                if (value.isPresent() && !"true".equals(value.get()) && !"false".equals(value.get())) {
+                    problems.add(f.value().mark(), "host property '" + f.key() + "' must be true or false, was '"
+                            + value.get() + "'");
+                } else if (flag.isPresent() && value.isPresent()) {
+                    host.put(flag.get(), Boolean.parseBoolean(value.get()));
+                }
+            }
+        });
+        Preconditions p = new Preconditions(families, roles, tech, devices, kernel, host);
+        if (p.isNone()) {
+            problems.add(n.mark(), "empty preconditions: leave the field out when nothing constrains the cause");
+        }
+        return Optional.of(p);
+    }
+
+    private Optional<Preconditions.KernelRange> kernelRange(YamlNode n) {
+        return obj(n, "a kernel range", KERNEL_FIELDS).map(o -> {
+            Set<Preconditions.KernelFamily> families = o.enumSet("families", Preconditions.KernelFamily.class);
+            Optional<String> since = o.get("since").flatMap(this::kernelVersion);
+            Optional<String> before = o.get("before").flatMap(this::kernelVersion);
+            if (since.isPresent() && before.isPresent()
+                    && compareVersions(since.get(), before.get()) >= 0) {
+                problems.add(n.mark(), "kernel range is empty: since " + since.get() + " is not before "
+                        + before.get());
+            }
+            return new Preconditions.KernelRange(families, since, before);
+        });
+    }
+
+    Optional<String> kernelVersion(YamlNode n) {
+        return scalarText(n).flatMap(t -> {
+            if (!KERNEL_VERSION.matcher(t).matches()) {
+                problems.add(n.mark(), "kernel version '" + t + "' must be a mainline release like 5.17"
+                        + " (major.minor; quote it in YAML so that 5.10 stays 5.10)");
+                return Optional.empty();
+            }
+            return Optional.of(t);
+        });
+    }
+
+    /** Compares two {@code major.minor} releases numerically. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+    }
+
+    /** The YAML spelling of a vocabulary value: lower case, {@code -} for {@code _} ({@code ipv4-mapped}). */
+    static String yamlName(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A value of a closed vocabulary written in YAML spelling ({@code ipv4-mapped}). */
+    private <E extends Enum<E>> Optional<E> vocabulary(String text, Mark at, String what, Class<E> type) {
+        for (E e : type.getEnumConstants()) {
+            if (yamlName(e).equals(text)) {
+                return Optional.of(e);
+            }
+        }
+        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(CatalogMapper::yamlName).toList();
+        List<String> close = Similarity.closest(text, allowed, 1);
+        problems.add(at, "unknown " + what + " '" + text + "'" + (close.isEmpty() ? "" : "; did you mean '"
+                + close.get(0) + "'?") + "; known: " + String.join(", ", allowed));
+        return Optional.empty();
     }
 
     private Optional<SymptomDraft> symptom(YamlNode n) {
@@ -195,15 +305,7 @@ final class CatalogMapper {
         Optional<String> id = o.required("id").flatMap(this::id);
         LocalizedText title = o.text("title");
         LocalizedText description = o.text("description");
-        List<CauseSlot> causes = new ArrayList<>();
-        for (YamlNode c : o.list("causes")) {
-            if (c instanceof MapNode m && m.field("ref").isPresent()) {
-                Obj ro = new Obj(m, "a cause reference", Set.of("ref"));
-                ro.required("ref").flatMap(this::id).ifPresent(r -> causes.add(new CauseRef(r, m.mark())));
-            } else {
-                cause(c, SYMPTOM_CAUSE_FIELDS, "a symptom cause").ifPresent(causes::add);
-            }
-        }
+        List<CauseSlot> causes = causeSlots(o, "a symptom cause");
         List<Located<Integer>> related = new ArrayList<>();
         for (YamlNode c : o.list("relatedCodes")) {
             hexCode(c).ifPresent(v -> related.add(new Located<>(v, c.mark())));
@@ -311,7 +413,7 @@ final class CatalogMapper {
 
     // ---- scalars ----------------------------------------------------------------------------------------
 
-    private Optional<Integer> hexCode(YamlNode n) {
+    Optional<Integer> hexCode(YamlNode n) {
         return scalarText(n).flatMap(t -> {
             if (!HEX_CODE.matcher(t).matches()) {
                 problems.add(n.mark(), "malformed reason code '" + t
@@ -342,7 +444,7 @@ final class CatalogMapper {
         });
     }
 
-    private Optional<String> nonBlank(YamlNode n) {
+    Optional<String> nonBlank(YamlNode n) {
         return scalarText(n).flatMap(t -> {
             if (t.isBlank()) {
                 problems.add(n.mark(), "value must not be blank");
@@ -352,7 +454,7 @@ final class CatalogMapper {
         });
     }
 
-    private Optional<String> scalarText(YamlNode n) {
+    Optional<String> scalarText(YamlNode n) {
         if (n instanceof ScalarNode s && !s.isNull()) {
             return Optional.of(s.text().trim());
         }
@@ -360,7 +462,7 @@ final class CatalogMapper {
         return Optional.empty();
     }
 
-    private Optional<Obj> obj(YamlNode n, String what, Set<String> allowed) {
+    Optional<Obj> obj(YamlNode n, String what, Set<String> allowed) {
         if (n instanceof MapNode m) {
             return Optional.of(new Obj(m, what, allowed));
         }
@@ -368,14 +470,8 @@ final class CatalogMapper {
         return Optional.empty();
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.HashSet<String> s = new java.util.HashSet<>(a);
-        s.addAll(b);
-        return Set.copyOf(s);
-    }
-
     /** A mapping being read as one kind of entry; unknown fields are reported when it is created. */
-    private final class Obj {
+    final class Obj {
         final MapNode node;
         final String what;
 
@@ -494,6 +590,23 @@ final class CatalogMapper {
             List<String> out = new ArrayList<>();
             for (YamlNode n : list(key)) {
                 nonBlank(n).ifPresent(out::add);
+            }
+            return out;
+        }
+
+        /** A list of closed-vocabulary values; a single value is taken as a list of one. */
+        <E extends Enum<E>> Set<E> enumSet(String key, Class<E> type) {
+            Optional<YamlNode> v = get(key);
+            if (v.isEmpty()) {
+                return Set.of();
+            }
+            List<YamlNode> items = v.get() instanceof ListNode l ? l.items() : List.of(v.get());
+            Set<E> out = EnumSet.noneOf(type);
+            for (YamlNode item : items) {
+                scalarText(item).flatMap(t -> vocabulary(t, item.mark(), key + " value", type)).ifPresent(out::add);
+            }
+            if (items.isEmpty()) {
+                problems.add(v.get().mark(), "'" + key + "' must list at least one value");
             }
             return out;
         }

@@ -1,12 +1,18 @@
 package io.smcdoctor.catalog.internal;
 
+import io.smcdoctor.catalog.Application;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
+import io.smcdoctor.catalog.KernelFeature;
+import io.smcdoctor.catalog.KnowledgeFact;
+import io.smcdoctor.catalog.KnownBug;
 import io.smcdoctor.catalog.Origin;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.catalog.Sysctl;
+import io.smcdoctor.catalog.Tool;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The merged, validated catalog with its lookup indexes. Immutable and thread-safe. */
 final class DefaultCatalog implements Catalog {
@@ -39,9 +46,20 @@ final class DefaultCatalog implements Catalog {
     private final Map<SockoptLevel, Map<Integer, SocketOption>> byLevelValue = new HashMap<>();
     private final Map<String, Symptom> bySymptomId = new HashMap<>();
     private final Map<String, Cause> byCauseId = new HashMap<>();
-    private final List<String> suggestionNames;
+    private final List<String> coreNames;
+    private final Supplier<Facts> factSupplier;
+    private volatile List<String> suggestionNames;
 
     DefaultCatalog(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options) {
+        this(codes, symptoms, options, () -> Facts.NONE);
+    }
+
+    /**
+     * The catalog; {@code facts} is asked on the first use of a fact (or of {@link #suggestions}), so the bundled
+     * catalog reads its fact files only then.
+     */
+    DefaultCatalog(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options, Supplier<Facts> facts) {
+        this.factSupplier = facts;
         List<ReasonCode> sortedCodes = new ArrayList<>(codes);
         sortedCodes.sort((a, b) -> Integer.compareUnsigned(a.code(), b.code()));
         this.codes = List.copyOf(sortedCodes);
@@ -96,7 +114,7 @@ final class DefaultCatalog implements Catalog {
             }
         }
         names.addAll(byCauseId.keySet());
-        this.suggestionNames = List.copyOf(names);
+        this.coreNames = List.copyOf(names);
     }
 
     private static String shortName(String constant) {
@@ -217,7 +235,7 @@ final class DefaultCatalog implements Catalog {
         if (sep > 0 && SockoptLevel.parse(in.substring(0, sep)).isPresent()) {
             in = in.substring(sep + 1);
         }
-        return Similarity.closest(in, suggestionNames, limit);
+        return Similarity.closest(in, suggestionNames(), limit);
     }
 
     private List<String> closestCodes(List<String> variants, int limit) {
@@ -236,5 +254,52 @@ final class DefaultCatalog implements Catalog {
         }
         scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::hex));
         return scored.stream().limit(limit).map(Scored::hex).toList();
+    }
+
+    @Override
+    public List<Tool> tools() {
+        return facts().tools();
+    }
+
+    @Override
+    public List<Sysctl> sysctls() {
+        return facts().sysctls();
+    }
+
+    @Override
+    public List<KernelFeature> kernelFeatures() {
+        return facts().features();
+    }
+
+    @Override
+    public List<KnownBug> knownBugs() {
+        return facts().bugs();
+    }
+
+    @Override
+    public List<Application> applications() {
+        return facts().applications();
+    }
+
+    @Override
+    public Optional<KnowledgeFact> fact(String idOrName) {
+        Objects.requireNonNull(idOrName, "idOrName");
+        return facts().find(idOrName);
+    }
+
+    private Facts facts() {
+        return factSupplier.get();
+    }
+
+    /** Codes, names and ids of the catalog, facts included, computed on first use. */
+    private List<String> suggestionNames() {
+        List<String> names = suggestionNames;
+        if (names == null) {
+            List<String> all = new ArrayList<>(coreNames);
+            all.addAll(facts().names());
+            names = List.copyOf(all);
+            suggestionNames = names;
+        }
+        return names;
     }
 }

@@ -19,15 +19,18 @@ final class Drafts {
     record Located<T>(T value, Mark at) {
     }
 
-    /** A reason code entry; its causes are complete (reason codes hold no references). */
-    record CodeEntry(ReasonCode code, Mark at, List<Located<String>> causeIds) {
+    /**
+     * A reason code entry. {@code code} holds the causes written inline; {@code causes} lists every slot in file
+     * order, references ({@code ref: id}) to causes defined elsewhere included, resolved when files are linked.
+     */
+    record CodeEntry(ReasonCode code, Mark at, List<CauseSlot> causes) {
     }
 
-    /** A cause of a symptom: written out, or a reference ({@code ref: id}) to a cause defined elsewhere. */
+    /** A cause of a reason code or symptom: written out, or a reference ({@code ref: id}) to a cause defined elsewhere. */
     sealed interface CauseSlot permits InlineCause, CauseRef {
     }
 
-    /** A cause written inside the symptom. */
+    /** A cause written inside its reason code or symptom. */
     record InlineCause(Cause cause, Mark at) implements CauseSlot {
     }
 

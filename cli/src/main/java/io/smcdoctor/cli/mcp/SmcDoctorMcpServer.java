@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  *
  * <p>Tools: {@code diagnose}, {@code explain_reason_code}, {@code sockopt_support}, {@code ask_smc_question}; each
  * declares a JSON schema for its input and returns the CLI's JSON as structured content (and as text for clients
- * that only show text). Nothing but protocol messages is written to the output stream.
+ * that only show text). Resources: the knowledge ({@link KnowledgeResources}: reason codes, socket options, sysctls,
+ * smc-tools commands, kernel features, known bugs, applications). Prompt: {@code diagnose_host}
+ * ({@link DiagnosePrompt}). Nothing but protocol messages is written to the output stream.
  */
 public final class SmcDoctorMcpServer implements AutoCloseable {
     /** The server name announced in {@code initialize}. */
@@ -47,11 +49,27 @@ public final class SmcDoctorMcpServer implements AutoCloseable {
      * @param version the version announced in {@code initialize}
      */
     public static SmcDoctorMcpServer start(InputStream in, OutputStream out, SmcDoctorTools tools, String version) {
+        return start(in, out, tools, SmcDoctorKnowledge.NONE, version);
+    }
+
+    /**
+     * Starts serving on the given streams with the knowledge as resources; returns at once.
+     *
+     * @param in        requests from the client, one JSON-RPC message per line
+     * @param out       responses to the client
+     * @param tools     the work behind the tools
+     * @param knowledge the entries behind the resources
+     * @param version   the version announced in {@code initialize}
+     */
+    public static SmcDoctorMcpServer start(InputStream in, OutputStream out, SmcDoctorTools tools,
+                                           SmcDoctorKnowledge knowledge, String version) {
+        Objects.requireNonNull(knowledge, "knowledge");
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(version, "version");
         CountDownLatch closed = new CountDownLatch(1);
+        KnowledgeResources resources = new KnowledgeResources(knowledge);
         McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, new EofWatch(in, closed), out);
         McpSyncServer server = McpServer.sync(transport)
@@ -59,10 +77,17 @@ public final class SmcDoctorMcpServer implements AutoCloseable {
                 .jsonMapper(mapper)
                 .instructions("SMC Doctor explains Linux SMC (AF_SMC, SMC-R, SMC-D) problems: use diagnose for "
                         + "evidence (smcss, dmesg, sysctl output or a bundle), explain_reason_code for codes such as "
-                        + "0x03030000, sockopt_support for socket options, ask_smc_question for anything else.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                        + "0x03030000, sockopt_support for socket options, ask_smc_question for anything else "
+                        + "(sysctls, smc-tools output, kernel versions, known bugs). The prompt diagnose_host says how "
+                        + "to collect evidence; resources smc-doctor://reason-codes, ://sysctls, ://tools, ... hold "
+                        + "the knowledge as JSON.")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false)
+                        .prompts(false).build())
                 .requestTimeout(Duration.ofMinutes(2))
                 .tools(new ToolSpecs(mapper, tools).all())
+                .resources(resources.indexes())
+                .resourceTemplates(resources.templates())
+                .prompts(DiagnosePrompt.spec())
                 .build();
         return new SmcDoctorMcpServer(server, closed);
     }

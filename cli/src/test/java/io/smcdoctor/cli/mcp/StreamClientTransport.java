@@ -48,6 +48,11 @@ public final class StreamClientTransport implements McpClientTransport {
 
     /** Starts the server over the tools and connects a sync client to it. */
     public static Session connectedPair(SmcDoctorTools tools) {
+        return connectedPair(tools, SmcDoctorKnowledge.NONE);
+    }
+
+    /** Starts the server over the tools and the knowledge (resources) and connects a sync client to it. */
+    public static Session connectedPair(SmcDoctorTools tools, SmcDoctorKnowledge knowledge) {
         try {
             Pipe c2s = Pipe.open();
             Pipe s2c = Pipe.open();
@@ -55,7 +60,7 @@ public final class StreamClientTransport implements McpClientTransport {
             OutputStream clientOut = Channels.newOutputStream(c2s.sink());
             InputStream clientIn = Channels.newInputStream(s2c.source());
             OutputStream serverOut = Channels.newOutputStream(s2c.sink());
-            SmcDoctorMcpServer server = SmcDoctorMcpServer.start(serverIn, serverOut, tools, "test");
+            SmcDoctorMcpServer server = SmcDoctorMcpServer.start(serverIn, serverOut, tools, knowledge, "test");
             McpSyncClient client = McpClient.sync(new StreamClientTransport(clientIn, clientOut))
                     .requestTimeout(Duration.ofSeconds(30))
                     .clientInfo(new McpSchema.Implementation("test-client", "1.0"))

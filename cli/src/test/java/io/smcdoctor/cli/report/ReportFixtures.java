@@ -95,7 +95,7 @@ final class ReportFixtures {
         write(dir, "sysctl.txt", read(dir, "sysctl.txt").replace("net.ipv6.conf.all.disable_ipv6 = 0\n",
                 "net.ipv6.conf.all.disable_ipv6 = 0\nnet.hostile.value = " + SCRIPT + "\n"));
         // after a blank line, a symptom line that names IPv6 (so the diagnosis cites it) and carries the rest
-        write(dir, "symptom.txt", read(dir, "symptom.txt").strip() + "\n\nStill TCP over IPv6 " + MARKDOWN + " " + IMG
+        write(dir, "symptom.txt", read(dir, "symptom.txt").strip() + "\n\nStill TCP over IPv6 addresses " + MARKDOWN + " " + IMG
                 + " " + CONTROLS + "\n");
         write(dir, "dmesg.txt", read(dir, "dmesg.txt") + "[   99.000000] smc: " + "A".repeat(20_000) + SCRIPT + "\n");
         return dir;

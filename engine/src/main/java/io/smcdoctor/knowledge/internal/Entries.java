@@ -5,11 +5,13 @@ import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Check;
 import io.smcdoctor.catalog.KernelNote;
+import io.smcdoctor.catalog.KnownBug;
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Remedy;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.catalog.Sysctl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,14 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns a catalog into searchable {@link Entry entries}: one per reason code, cause, symptom and socket option. */
+/**
+ * Turns a catalog into searchable {@link Entry entries}: one per reason code, cause, symptom and socket option, and
+ * one per fact ({@link FactEntries}).
+ */
 public final class Entries {
     private static final String CONSTANT_PREFIX = "SMC_CLC_DECL_";
 
     private Entries() {
     }
 
-    /** Every entry of the catalog: reason codes, then causes (each id once), symptoms, socket options. */
+    /** Every entry of the catalog: reason codes, then causes (each id once), symptoms, socket options, facts. */
     public static List<Entry> of(Catalog catalog) {
         List<Entry> entries = new ArrayList<>();
         Map<String, Cause> causes = new LinkedHashMap<>();
@@ -52,7 +57,42 @@ public final class Entries {
         for (SocketOption o : catalog.socketOptions()) {
             entries.add(socketOption(o));
         }
+        entries.addAll(FactEntries.of(catalog));
         return List.copyOf(entries);
+    }
+
+    /**
+     * Names from the catalog that make a question about SMC on their own (see {@code Topic}): the full names of the
+     * sysctls the catalog explains ({@code net.ipv6.bindv6only}), the short names of SMC sysctls that are identifiers
+     * rather than words ({@code autocorking_size}, {@code hs_ctrl}, but not {@code wmem}), and the CVE ids of known bugs.
+     */
+    public static Set<String> anchors(Catalog catalog) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Sysctl s : catalog.sysctls()) {
+            out.add(s.fullName());
+            if (s.origin() != Sysctl.Origin.RELATED && s.name().indexOf('_') > 0) {
+                out.add(s.name());
+            }
+        }
+        catalog.knownBugs().stream().map(KnownBug::cve).filter(c -> !c.isEmpty()).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The families of symptoms and causes: for each symptom and each cause of a symptom, the ids of the symptoms it
+     * belongs to (a symptom to itself, a cause to every symptom that lists it). Other entries belong to none.
+     */
+    public static Map<String, Set<String>> families(Catalog catalog) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Symptom s : catalog.symptoms()) {
+            out.computeIfAbsent(s.id(), k -> new LinkedHashSet<>()).add(s.id());
+            for (Cause c : s.causes()) {
+                out.computeIfAbsent(c.id(), k -> new LinkedHashSet<>()).add(s.id());
+            }
+        }
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        out.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return Map.copyOf(copy);
     }
 
     static Entry reasonCode(ReasonCode rc) {

@@ -15,13 +15,15 @@ import java.util.Objects;
  * @param searchText  more text that is searched but not shown (cause details, check summaries)
  * @param keywords    exact identifiers: codes, constant names, option names, commands
  * @param phrases     symptom phrases users type (lower case, English or Japanese)
+ * @param names       names of the thing itself that a question may contain (a command {@code smcr stats}, a sysctl
+ *                    {@code limit_smc_hs}, a kernel function, an application); matched as whole words
  * @param reasonCodes related codes as lower-case hex
  * @param commands    commands that check or fix it
  * @param references  sources
  */
 public record Entry(String id, Answer.Kind kind, LocalizedText title, LocalizedText text, LocalizedText searchText,
-                    List<String> keywords, List<String> phrases, List<String> reasonCodes, List<String> commands,
-                    List<String> references) {
+                    List<String> keywords, List<String> phrases, List<String> names, List<String> reasonCodes,
+                    List<String> commands, List<String> references) {
     public Entry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -30,9 +32,17 @@ public record Entry(String id, Answer.Kind kind, LocalizedText title, LocalizedT
         Objects.requireNonNull(searchText, "searchText");
         keywords = List.copyOf(keywords);
         phrases = List.copyOf(phrases);
+        names = List.copyOf(names);
         reasonCodes = List.copyOf(reasonCodes);
         commands = List.copyOf(commands);
         references = List.copyOf(references);
+    }
+
+    /** An entry without names. */
+    public Entry(String id, Answer.Kind kind, LocalizedText title, LocalizedText text, LocalizedText searchText,
+                 List<String> keywords, List<String> phrases, List<String> reasonCodes, List<String> commands,
+                 List<String> references) {
+        this(id, kind, title, text, searchText, keywords, phrases, List.of(), reasonCodes, commands, references);
     }
 
     /** This entry as an answer at the given rank. */
