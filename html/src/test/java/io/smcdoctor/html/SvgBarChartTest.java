@@ -1,4 +1,4 @@
-package io.smcdoctor.cli.report;
+package io.smcdoctor.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
