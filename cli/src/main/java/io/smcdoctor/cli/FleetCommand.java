@@ -1,5 +1,6 @@
 package io.smcdoctor.cli;
 
+import io.smcdoctor.catalog.Language;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
         description = {"Diagnose many hosts' evidence bundles at once on Apache Spark, on this machine (local mode).",
-            "Writes DIR/diagnoses (Parquet, one row per host x diagnosis; unreadable bundles as rows with their error)",
-            "and DIR/summary.json (causes by hosts, reason codes by hosts and sockets, where SMC works).",
+            "Writes DIR/diagnoses (Parquet, one row per host x diagnosis; unreadable bundles as rows with their error),",
+            "DIR/summary.json (causes by hosts, reason codes by hosts and sockets, where SMC works, unreadable bundles)",
+            "and DIR/summary.html (the same as a self-contained page in the style of diagnose --format html).",
             "On a cluster: spark-submit --class io.smcdoctor.fleet.FleetMain smc-doctor-fleet.jar PATH... --out DIR"},
         footerHeading = "%nExamples:%n",
         footer = {"  smc-doctor fleet /data/smc-bundles/2026-12-01 --out fleet-2026-12-01",
@@ -46,6 +48,10 @@ final class FleetCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
+
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "Language of summary.html: en or ja (default: from the locale).")
+    String lang;
 
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
@@ -88,6 +94,7 @@ final class FleetCommand implements Callable<Integer> {
         if (quiet) {
             args.add("--quiet");
         }
+        args.addAll(List.of("--lang", (lang == null ? Language.fromDefaultLocale() : Language.fromTag(lang)).tag()));
         args.add("--");
         args.addAll(paths);
         return args;

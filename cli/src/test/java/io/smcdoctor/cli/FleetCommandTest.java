@@ -58,11 +58,11 @@ class FleetCommandTest {
                 + "  -Xmx64m -Dfake.fleet.out=" + record + "\n");
 
         int status = new CommandLine(new FleetCommand(home.toString()))
-                .execute("/data/a b", "--out", "o", "--cores", "2", "--quiet", "--", "-odd");
+                .execute("/data/a b", "--out", "o", "--cores", "2", "--quiet", "--lang", "ja", "--", "-odd");
 
         assertThat(status).isEqualTo(3);
         assertThat(Files.readAllLines(record, StandardCharsets.UTF_8)).containsExactly("netty=true", "heap=64",
-                "--out", "o", "--cores", "2", "--quiet", "--", "/data/a b", "-odd");
+                "--out", "o", "--cores", "2", "--quiet", "--lang", "ja", "--", "/data/a b", "-odd");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.smcdoctor.fleet;
 
+import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Language;
 import io.smcdoctor.evidence.EvidenceBundle;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,8 +45,9 @@ import org.jspecify.annotations.Nullable;
  * builds one {@link io.smcdoctor.Diagnoser} on first use and shares it between its task threads.
  * A bundle that cannot be read becomes a row with its error and never fails the job.
  *
- * <p>Output: {@code OUT/diagnoses} (Parquet, one row per bundle × diagnosis, schema in the README) and
- * {@code OUT/summary.json} ({@link FleetSummary}).
+ * <p>Output: {@code OUT/diagnoses} (Parquet, one row per bundle × diagnosis, schema in the README),
+ * {@code OUT/summary.json} ({@link FleetSummary}) and {@code OUT/summary.html} (the summary as a self-contained page in
+ * the style of {@code diagnose --format html}).
  *
  * <p>Immutable; {@link #run} may be called more than once (one run at a time per session).
  */
@@ -53,6 +56,8 @@ public final class FleetJob {
     public static final String TABLE = "diagnoses";
     /** The summary's file name below the output. */
     public static final String SUMMARY = "summary.json";
+    /** The summary page's file name below the output: the summary as self-contained HTML. */
+    public static final String PAGE = "summary.html";
     private static final int BUNDLES_PER_TASK = 64;
 
     private final List<String> inputs;
@@ -61,6 +66,7 @@ public final class FleetJob {
     private final FleetLimits limits;
     private final Optional<FleetProgress> progress;
     private final Duration progressInterval;
+    private final Language language;
 
     private FleetJob(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -69,6 +75,7 @@ public final class FleetJob {
         this.limits = FleetLimits.of(b.limits);
         this.progress = Optional.ofNullable(b.progress);
         this.progressInterval = b.progressInterval;
+        this.language = b.language;
     }
 
     /** A builder; inputs and output are required. */
@@ -96,7 +103,8 @@ public final class FleetJob {
         Path out = new Path(output);
         Path table = new Path(out, TABLE);
         Path summaryFile = new Path(out, SUMMARY);
-        checkOutput(conf, table, summaryFile);
+        Path pageFile = new Path(out, PAGE);
+        checkOutput(conf, table, summaryFile, pageFile);
         long t1 = System.nanoTime();
 
         FleetCounters counters = FleetCounters.register(spark.sparkContext());
@@ -114,11 +122,13 @@ public final class FleetJob {
         spark.sparkContext().setJobDescription("smc-doctor fleet: summary");
         Dataset<Row> written = spark.read().parquet(table.toString());
         FleetSummary summary = FleetSummary.of(written);
-        writeSummary(conf, summaryFile, summary);
+        write(conf, summaryFile, summary.toJson());
+        write(conf, pageFile, FleetSummaryPage.render(summary, table.toString(), language, Catalog.bundled(),
+                generator()));
         spark.sparkContext().setJobDescription(null);
         long t3 = System.nanoTime();
         return new FleetRun(plan.size(), summary.unreadable(), summary.hosts(), summary.rows(), table.toString(),
-                summaryFile.toString(), summary, new FleetRun.Timings(Duration.ofNanos(t1 - t0),
+                summaryFile.toString(), pageFile.toString(), summary, new FleetRun.Timings(Duration.ofNanos(t1 - t0),
                 Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2), Duration.ofNanos(counters.copyNanos().value()),
                 Duration.ofNanos(counters.readNanos().value()), Duration.ofNanos(counters.diagnoseNanos().value())),
                 counters.bytes().value());
@@ -168,10 +178,10 @@ public final class FleetJob {
         return Math.max(1, Math.min(n, Math.max(4 * parallelism, (n + BUNDLES_PER_TASK - 1) / BUNDLES_PER_TASK)));
     }
 
-    private void checkOutput(Configuration conf, Path table, Path summaryFile) {
+    private void checkOutput(Configuration conf, Path table, Path summaryFile, Path pageFile) {
         try {
             FileSystem fs = table.getFileSystem(conf);
-            if (!overwrite && (fs.exists(table) || fs.exists(summaryFile))) {
+            if (!overwrite && (fs.exists(table) || fs.exists(summaryFile) || fs.exists(pageFile))) {
                 throw new FleetInputException(output + " already holds a fleet table or summary; give another"
                         + " output directory or ask to overwrite it (--overwrite)");
             }
@@ -180,11 +190,17 @@ public final class FleetJob {
         }
     }
 
-    private static void writeSummary(Configuration conf, Path file, FleetSummary summary) {
+    /** Who wrote the page: this job and its version (from the jar's manifest). */
+    static String generator() {
+        String v = FleetJob.class.getPackage().getImplementationVersion();
+        return "smc-doctor fleet" + (v == null ? "" : " " + v);
+    }
+
+    private static void write(Configuration conf, Path file, String text) {
         try {
             FileSystem fs = file.getFileSystem(conf);
             try (OutputStream os = fs.create(file, true)) {
-                os.write(summary.toJson().getBytes(StandardCharsets.UTF_8));
+                os.write(text.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new FleetInputException(file + ": cannot be written (" + e.getMessage() + ")", e);
@@ -232,6 +248,7 @@ public final class FleetJob {
         private EvidenceBundle.Limits limits = EvidenceBundle.Limits.defaults();
         private @Nullable FleetProgress progress;
         private Duration progressInterval = Duration.ofMillis(500);
+        private Language language = Language.EN;
 
         private Builder() {
         }
@@ -256,6 +273,12 @@ public final class FleetJob {
         /** Replace an existing table and summary in the output directory (default: refuse). */
         public Builder overwrite(boolean value) {
             overwrite = value;
+            return this;
+        }
+
+        /** The language of the summary page (default English); the table and the JSON summary are the same in any. */
+        public Builder language(Language value) {
+            language = Objects.requireNonNull(value, "language");
             return this;
         }
 

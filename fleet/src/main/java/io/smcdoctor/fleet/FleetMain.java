@@ -1,11 +1,13 @@
 package io.smcdoctor.fleet;
 
+import io.smcdoctor.catalog.Language;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +27,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FleetMain {
     private static final String USAGE = String.join("\n",
-            "Usage: smc-doctor fleet PATH... [--out DIR] [--overwrite] [--cores N] [--quiet]",
+            "Usage: smc-doctor fleet PATH... [--out DIR] [--overwrite] [--cores N] [--lang en|ja] [--quiet]",
             "Diagnoses every evidence bundle (.tar.gz, .tgz, .tar, .zip, bundle directories) below PATH on Apache",
-            "Spark and writes DIR/diagnoses (Parquet, one row per host x diagnosis) and DIR/summary.json.",
+            "Spark and writes DIR/diagnoses (Parquet, one row per host x diagnosis), DIR/summary.json and",
+            "DIR/summary.html (the summary as a self-contained page).",
             "  PATH          directory, archive or glob; any Hadoop file system (hdfs://, s3a:// with its connector)",
             "  --out DIR     output directory (default: fleet-out)",
             "  --overwrite   replace the table and summary of an earlier run in DIR",
             "  --cores N     local mode: worker threads (default: all cores)",
+            "  --lang LANG   language of summary.html: en (default) or ja",
             "  --quiet       no progress line",
             "On a cluster: spark-submit --class io.smcdoctor.fleet.FleetMain smc-doctor-fleet.jar PATH... --out DIR");
 
@@ -39,9 +43,11 @@ public final class FleetMain {
     }
 
     /** The options of one run. */
-    record Options(List<String> inputs, String output, boolean overwrite, @Nullable Integer cores, boolean quiet) {
+    record Options(List<String> inputs, String output, boolean overwrite, @Nullable Integer cores, boolean quiet,
+                   Language language) {
         Options {
             inputs = List.copyOf(inputs);
+            Objects.requireNonNull(language, "language");
         }
     }
 
@@ -85,7 +91,7 @@ public final class FleetMain {
     static int execute(Options options, SparkSession spark, PrintStream out, PrintStream err, boolean terminal) {
         try {
             FleetJob.Builder job = FleetJob.builder().inputs(options.inputs()).output(options.output())
-                    .overwrite(options.overwrite());
+                    .overwrite(options.overwrite()).language(options.language());
             if (!options.quiet()) {
                 job.progress(new TerminalProgress(err, terminal), Duration.ofMillis(500));
             }
@@ -127,6 +133,7 @@ public final class FleetMain {
         boolean overwrite = false;
         Integer cores = null;
         boolean quiet = false;
+        Language language = Language.EN;
         boolean onlyPaths = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -149,6 +156,9 @@ public final class FleetMain {
                     break;
                 case "--quiet":
                     quiet = true;
+                    break;
+                case "--lang":
+                    language = language(value(args, ++i, a));
                     break;
                 case "--cores":
                     String v = value(args, ++i, a);
@@ -175,7 +185,18 @@ public final class FleetMain {
         if (output.isEmpty()) {
             throw new IllegalArgumentException("--out needs a directory");
         }
-        return Optional.of(new Options(inputs, output, overwrite, cores, quiet));
+        return Optional.of(new Options(inputs, output, overwrite, cores, quiet, language));
+    }
+
+    private static Language language(String tag) {
+        switch (tag) {
+            case "en":
+                return Language.EN;
+            case "ja":
+                return Language.JA;
+            default:
+                throw new IllegalArgumentException("--lang must be en or ja, was '" + tag + "'");
+        }
     }
 
     private static String value(String[] args, int i, String option) {
@@ -192,6 +213,7 @@ public final class FleetMain {
                 run.bundles(), run.hosts(), seconds, run.bundles() / Math.max(seconds, 1e-9), run.unreadable());
         out.printf(Locale.ROOT, "table:   %s (Parquet, %,d rows)%n", run.table(), run.rows());
         out.printf(Locale.ROOT, "summary: %s%n", run.summaryFile());
+        out.printf(Locale.ROOT, "page:    %s%n", run.summaryPage());
         List<FleetSummary.CauseCount> causes = run.summary().causes();
         if (!causes.isEmpty()) {
             out.println("causes by hosts:");

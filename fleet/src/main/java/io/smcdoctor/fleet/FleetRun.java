@@ -12,15 +12,17 @@ import java.util.Objects;
  * @param rows        rows written to the table
  * @param table       the Parquet table's directory
  * @param summaryFile the JSON summary's path
+ * @param summaryPage the summary page's path (HTML)
  * @param summary     the summary's content
  * @param timings     where the time went
  * @param bytes       bundle bytes copied from storage (archives as stored, directory bundles' files)
  */
 public record FleetRun(long bundles, long unreadable, long hosts, long rows, String table, String summaryFile,
-                       FleetSummary summary, Timings timings, long bytes) {
+                       String summaryPage, FleetSummary summary, Timings timings, long bytes) {
     public FleetRun {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(summaryFile, "summaryFile");
+        Objects.requireNonNull(summaryPage, "summaryPage");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(timings, "timings");
     }

@@ -171,7 +171,8 @@ final class FleetGenerator {
         return new Generated(path, sources.get(s), format, host, hostSource, collectedAt);
     }
 
-    private static byte[] manifest(byte @Nullable [] existing, String host, Instant time) {
+    /** A {@code manifest.json} naming the host and time: {@code existing} with them replaced, or a minimal one. */
+    static byte[] manifest(byte @Nullable [] existing, String host, Instant time) {
         String json;
         if (existing != null) {
             json = new String(existing, StandardCharsets.UTF_8)

@@ -10,6 +10,8 @@ import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
 import io.smcdoctor.evidence.KernelRelease;
+import io.smcdoctor.html.Html;
+import io.smcdoctor.html.HtmlPage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -219,7 +221,9 @@ class FleetJobTest {
             if (h.getValue() == null) {
                 assertThat(single.error()).as(h.getKey() + " is readable alone").isNull();
                 assertThat(actual).as(h.getKey())
-                        .allSatisfy(r -> assertThat(r.isNullAt(r.fieldIndex("error"))).isTrue());
+                        .allSatisfy(r -> assertThat(r.isNullAt(r.fieldIndex("error"))).isTrue())
+                        .allSatisfy(r -> assertThat(r.getString(r.fieldIndex("host")))
+                                .isEqualTo(HostileBundles.host(h.getKey())));
                 continue;
             }
             assertThat(actual).as(h.getKey()).singleElement().satisfies(r -> {
@@ -241,12 +245,16 @@ class FleetJobTest {
         assertThat(run.unreadable()).isEqualTo(hostile.values().stream().filter(v -> v != null).count());
     }
 
-    @Test
-    void summary_countsHostsCausesAndCodesAsTheSingleReadsDo() throws IOException {
+    /** What the summary must say, counted from the single-bundle reads and the hosts the generator wrote. */
+    record Expected(Map<String, Set<String>> causeHosts, Map<String, Set<String>> codeHosts,
+                    Map<String, Long> codeSockets, Map<String, Long> smcByHost, Map<String, Long> socketsByHost,
+                    long unreadable) {
+    }
+
+    static Expected expected() {
         Map<Path, String> hosts = new HashMap<>();
         fleet.forEach(g -> hosts.put(g.path(), g.host()));
-        hostile.keySet().forEach(n -> hosts.put(work.resolve("fleet/hostile").resolve(n),
-                BundlePlan.stripArchiveExtension(n)));
+        hostile.keySet().forEach(n -> hosts.put(work.resolve("fleet/hostile").resolve(n), HostileBundles.host(n)));
         Map<String, Set<String>> causeHosts = new TreeMap<>();
         Map<String, Set<String>> codeHosts = new TreeMap<>();
         Map<String, Long> codeSockets = new TreeMap<>();
@@ -269,6 +277,18 @@ class FleetJobTest {
             smcByHost.merge(host, r.stats().smcSockets(), Math::max);
             socketsByHost.merge(host, r.stats().sockets(), Math::max);
         }
+        return new Expected(causeHosts, codeHosts, codeSockets, smcByHost, socketsByHost, unreadable);
+    }
+
+    @Test
+    void summary_countsHostsCausesAndCodesAsTheSingleReadsDo() throws IOException {
+        Expected expected = expected();
+        Map<String, Set<String>> causeHosts = expected.causeHosts();
+        Map<String, Set<String>> codeHosts = expected.codeHosts();
+        Map<String, Long> codeSockets = expected.codeSockets();
+        Map<String, Long> smcByHost = expected.smcByHost();
+        Map<String, Long> socketsByHost = expected.socketsByHost();
+        long unreadable = expected.unreadable();
         FleetSummary s = run.summary();
 
         assertThat(s.bundles()).isEqualTo(singles.size());
@@ -302,6 +322,32 @@ class FleetJobTest {
     }
 
     @Test
+    void summaryPage_showsCausesByHostsAndCodes_withMarkupFromTheBundlesAsText() throws IOException {
+        Expected x = expected();
+        Path page = work.resolve("out").resolve(FleetJob.PAGE);
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+
+        assertThat(run.summaryPage()).endsWith("/out/" + FleetJob.PAGE);
+        assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\">").contains(
+                "<title>SMC Doctor fleet summary</title>",
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"" + HtmlPage.policy() + "\">");
+        assertThat(html).contains("<span data-item=\"bundles\">Bundles <b>" + singles.size() + "</b></span>",
+                "<span data-item=\"unreadable\">Unreadable bundles <b>" + x.unreadable() + "</b></span>");
+        x.causeHosts().forEach((id, hosts) -> assertThat(html).as(id).contains(
+                "<tr data-cause=\"" + id + "\" data-hosts=\"" + hosts.size() + "\">",
+                "<g class=\"bar\" data-key=\"" + id + "\" data-value=\"" + hosts.size() + "\">"));
+        x.codeHosts().forEach((code, hosts) -> assertThat(html).as(code).contains("<tr data-code=\"" + code + "\">",
+                "<g class=\"bar\" data-key=\"" + code + "\" data-value=\"" + hosts.size() + "\">",
+                "<td class=\"num\">" + x.codeSockets().get(code) + "</td>"));
+        assertThat(html).contains("<tr data-group=\"smc-works\" data-hosts=\""
+                + x.smcByHost().values().stream().filter(n -> n > 0).count() + "\">");
+        // the host named by markup and the bundle named by markup are on the page as text only
+        assertThat(html).contains(Html.text(HostileBundles.SCRIPT), Html.text(HostileBundles.IMG))
+                .doesNotContain(HostileBundles.SCRIPT, HostileBundles.IMG, "<img");
+        assertThat(html.split("<script", -1)).hasSize(2); // the page's own
+    }
+
+    @Test
     void timings_andBytes_areMeasured() {
         FleetRun.Timings t = run.timings();
         assertThat(t.read()).isPositive();
@@ -327,7 +373,8 @@ class FleetJobTest {
         assertThat(again).isEqualTo(2);
         assertThat(overwrite).isZero();
         String text = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains(hostile.size() + " bundles from ", "table:   ", "(Parquet, ", "summary: ");
+        assertThat(text).contains(hostile.size() + " bundles from ", "table:   ", "(Parquet, ", "summary: ",
+                "page:    " + out + "/" + FleetJob.PAGE);
         assertThat(stderr.toString(StandardCharsets.UTF_8))
                 .contains("bundles " + hostile.size() + "/" + hostile.size() + " (100%)")
                 .contains("smc-doctor fleet: " + out + " already holds a fleet table or summary");

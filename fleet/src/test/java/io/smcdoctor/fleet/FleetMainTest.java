@@ -3,6 +3,7 @@ package io.smcdoctor.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smcdoctor.catalog.Language;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,15 @@ class FleetMainTest {
     @Test
     void parse_pathsAndOptions() {
         FleetMain.Options o = FleetMain.parse(new String[] {"a", "--out", "o", "b", "--cores", "3", "--overwrite",
-                "--quiet", "--", "-weird"}).orElseThrow();
+                "--quiet", "--lang", "ja", "--", "-weird"}).orElseThrow();
 
         assertThat(o.inputs()).containsExactly("a", "b", "-weird");
         assertThat(o.output()).isEqualTo("o");
         assertThat(o.cores()).isEqualTo(3);
         assertThat(o.overwrite()).isTrue();
         assertThat(o.quiet()).isTrue();
+        assertThat(o.language()).isEqualTo(Language.JA);
+        assertThat(FleetMain.parse(new String[] {"a"}).orElseThrow().language()).isEqualTo(Language.EN);
         assertThat(FleetMain.parse(new String[] {"a"}).orElseThrow().output()).isEqualTo("fleet-out");
         assertThat(FleetMain.parse(new String[] {"a", "--out=x"}).orElseThrow().output()).isEqualTo("x");
         assertThat(FleetMain.parse(new String[] {"a", "--help"})).isEmpty();
@@ -37,6 +40,8 @@ class FleetMainTest {
                 .hasMessage("--cores needs a whole number, was 'many'");
         assertThatThrownBy(() -> FleetMain.parse(new String[] {"a", "--master", "yarn"}))
                 .hasMessage("unknown option '--master'");
+        assertThatThrownBy(() -> FleetMain.parse(new String[] {"a", "--lang", "de"}))
+                .hasMessage("--lang must be en or ja, was 'de'");
     }
 
     @Test

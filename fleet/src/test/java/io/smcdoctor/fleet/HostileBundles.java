@@ -1,11 +1,13 @@
 package io.smcdoctor.fleet;
 
+import io.smcdoctor.html.PageChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * Bundles no one should send, as a fleet meets them in storage: corrupt, empty, truncated, huge, bombs, path
- * traversal, links, too many entries, an oversize file in a bundle directory. Each maps to what a read of it alone
+ * traversal, links, too many entries, an oversize file in a bundle directory, markup as a host name and as a file
+ * name. Each maps to what a read of it alone
  * must say (a fragment of the error), or to null when it is readable (with warnings) and must be diagnosed as usual.
  */
 final class HostileBundles {
@@ -27,8 +30,23 @@ final class HostileBundles {
     static final long MAX_TOTAL = 8L << 20;
     static final long MAX_ENTRY = 4L << 20;
     static final int MAX_ENTRIES = 500;
+    /** A script element; run, it would set {@link PageChecks#MARKER} on the page's root element. */
+    static final String SCRIPT = "<script>document.documentElement.setAttribute('" + PageChecks.MARKER
+            + "','script')</script>";
+    /** Breaks out of a double-quoted attribute into an image whose error handler runs (no slash: a file name). */
+    static final String IMG = "\"><img src=x onerror=\"document.documentElement.setAttribute('" + PageChecks.MARKER
+            + "','img')\">";
+    /** A readable bundle whose manifest names its host {@link #SCRIPT}. */
+    static final String MARKUP_HOST = "markup-host.tar.gz";
+    /** An unreadable bundle whose file name is {@link #IMG}. */
+    static final String MARKUP_NAME = IMG + ".tar.gz";
 
     private HostileBundles() {
+    }
+
+    /** The host the fleet must name a hostile bundle by: the manifest's for {@link #MARKUP_HOST}, else its file name. */
+    static String host(String name) {
+        return name.equals(MARKUP_HOST) ? SCRIPT : BundlePlan.stripArchiveExtension(name);
     }
 
     /** Writes the hostile bundles below {@code dir}; file name to expected error fragment (null: readable). */
@@ -110,6 +128,14 @@ final class HostileBundles {
         names.put("\u001b[2J<script>alert(1)</script>.txt", "x".getBytes(StandardCharsets.UTF_8));
         Files.write(dir.resolve("odd-names.zip"), FleetGenerator.zip(names));
         expected.put("odd-names.zip", null);
+
+        // markup where the pages show text: a host name from the manifest, a bundle's file name in its error
+        Map<String, byte[]> markupHost = new LinkedHashMap<>(good);
+        markupHost.put("manifest.json", FleetGenerator.manifest(null, SCRIPT, Instant.parse("2026-11-30T02:00:00Z")));
+        Files.write(dir.resolve(MARKUP_HOST), tarGz("", markupHost));
+        expected.put(MARKUP_HOST, null);
+        Files.write(dir.resolve(MARKUP_NAME), noise);
+        expected.put(MARKUP_NAME, "not a readable");
 
         // a bundle directory with one file over the per-file limit
         Path oversize = Files.createDirectories(dir.resolve("oversize-dir"));

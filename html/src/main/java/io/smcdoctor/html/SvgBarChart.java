@@ -28,6 +28,7 @@ public final class SvgBarChart {
     private static final int BAR = 16;
     private static final int VALUE_ROOM = 64;
     private static final int LABEL_CHARS = 34;
+    private static final int MIN_DETAIL = 8;
 
     private SvgBarChart() {
     }
@@ -80,11 +81,15 @@ public final class SvgBarChart {
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             int y = TOP + ROW * i + BAR - 3;
+            // the label column holds about LABEL_CHARS characters: a longer key is cut, and the detail is shown only
+            // where a few of its characters fit (the bar's tooltip has both in full)
+            String key = shorten(r.key(), LABEL_CHARS);
             sb.append("<text class=\"label\" x=\"0\" y=\"").append(y).append("\"><tspan class=\"key\">")
-                    .append(Html.text(r.key())).append("</tspan>");
-            if (!r.detail().isEmpty()) {
+                    .append(Html.text(key)).append("</tspan>");
+            int room = LABEL_CHARS - key.length();
+            if (!r.detail().isEmpty() && room >= MIN_DETAIL) {
                 sb.append("<tspan class=\"detail\" dx=\"8\">")
-                        .append(Html.text(shorten(r.detail(), LABEL_CHARS - r.key().length()))).append("</tspan>");
+                        .append(Html.text(shorten(r.detail(), room))).append("</tspan>");
             }
             sb.append("</text>");
         }
@@ -128,7 +133,6 @@ public final class SvgBarChart {
     }
 
     private static String shorten(String s, int max) {
-        int m = Math.max(6, max);
-        return s.length() <= m ? s : s.substring(0, m - 1) + "…";
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }
