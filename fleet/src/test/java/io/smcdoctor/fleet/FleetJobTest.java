@@ -35,13 +35,12 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fleet job in Spark's local mode (one session for the whole class, two worker threads, no UI) over a fleet
+ * The fleet job in Spark's local mode (the test JVM's one session, {@link LocalSpark}) over a fleet
  * generated from the lab and sample bundles ({@link FleetGenerator}; {@code -Dfleet.test.bundles}, 240 by default,
  * 1,000+ in the {@code fleet-full} profile) plus the hostile archives of {@link HostileBundles}. The oracle is the
  * library itself used as {@code smc-doctor diagnose} uses it: each bundle read alone with
@@ -85,7 +84,7 @@ class FleetJobTest {
         hostile = HostileBundles.write(root.resolve("hostile"), good);
         Files.writeString(root.resolve("README.md"), "nightly SMC bundles\n"); // not a bundle: ignored
 
-        spark = FleetMain.localSession(2);
+        spark = LocalSpark.session();
         run = FleetJob.builder().inputs(List.of(root.toString())).output(work.resolve("out").toString())
                 .limits(LIMITS).build().run(spark);
         rows = new HashMap<>();
@@ -104,13 +103,6 @@ class FleetJobTest {
             } catch (EvidenceParseException e) {
                 singles.put(p, new Single(null, null, e.getMessage()));
             }
-        }
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
         }
     }
 

@@ -70,15 +70,11 @@ class FleetSummaryBrowserTest {
             }
         }
         HostileBundles.write(root.resolve("hostile"), good);
-        SparkSession spark = FleetMain.localSession(2);
-        try {
-            en = FleetJob.builder().inputs(List.of(root.toString())).output(work.resolve("en").toString())
-                    .limits(FleetJobTest.LIMITS).build().run(spark);
-            ja = FleetJob.builder().inputs(List.of(root.toString())).output(work.resolve("ja").toString())
-                    .limits(FleetJobTest.LIMITS).language(Language.JA).build().run(spark);
-        } finally {
-            spark.stop();
-        }
+        SparkSession spark = LocalSpark.session();
+        en = FleetJob.builder().inputs(List.of(root.toString())).output(work.resolve("en").toString())
+                .limits(FleetJobTest.LIMITS).build().run(spark);
+        ja = FleetJob.builder().inputs(List.of(root.toString())).output(work.resolve("ja").toString())
+                .limits(FleetJobTest.LIMITS).language(Language.JA).build().run(spark);
     }
 
     @AfterAll
