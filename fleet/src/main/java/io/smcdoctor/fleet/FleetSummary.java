@@ -34,7 +34,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The fleet at a glance, computed from the Parquet table: which causes on how many hosts and since when, which
  * reason codes on how many hosts and sockets, where SMC works and where no socket uses it, and why bundles could not
- * be read. Written as JSON, schema {@value #SCHEMA} (fields are only ever added).
+ * be read. Written as JSON, schema {@value #SCHEMA} (fields are only ever added), and as a page
+ * ({@link FleetSummaryPage}).
  *
  * <p>A host counts once however many of its bundles the fleet holds (e.g. one per night); socket numbers are summed
  * over bundles. "Seen" times are the collection time of {@code manifest.json}, else the bundle's modification time.
@@ -89,7 +90,8 @@ public record FleetSummary(long bundles, long unreadable, long hosts, long rows,
      *
      * @param code    {@code 0x%08x}
      * @param hosts   hosts whose bundles show it
-     * @param sockets fallback sockets with it, summed over bundles
+     * @param sockets the fallbacks with it, summed over bundles as each report counts them: sockets in the smcss
+     *                listing, or the counter of smcr/smcd stats for a code no listed socket has
      */
     public record CodeCount(String code, long hosts, long sockets) {
     }

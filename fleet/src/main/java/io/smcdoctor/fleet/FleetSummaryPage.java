@@ -25,6 +25,8 @@ import java.util.ResourceBundle;
  */
 final class FleetSummaryPage {
     private static final String BUNDLE = "io.smcdoctor.fleet.FleetPage";
+    /** Causes drawn in the chart, most hosts first; the table lists all. */
+    static final int CHART_CAUSES = 25;
     private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -81,10 +83,17 @@ final class FleetSummaryPage {
             String title = catalog.cause(c.id()).map(k -> k.title().get(language)).filter(t -> !t.isBlank())
                     .orElse(c.title());
             titles.add(title);
-            chart.add(new SvgBarChart.Row(c.id(), title, List.of(c.hosts())));
+            // the id only: the titles are too long for the label column; the table below has them
+            if (chart.size() < CHART_CAUSES) {
+                chart.add(new SvgBarChart.Row(c.id(), "", List.of(c.hosts())));
+            }
         }
         sb.append("<div class=\"chart-wrap\">").append(SvgBarChart.render(s.get("causes.chart"),
                 List.of(s.get("causes.series")), List.of(s.get("causes.unit")), chart)).append("</div>\n");
+        if (summary.causes().size() > CHART_CAUSES) {
+            Html.element(sb, "p", "note", s.get("causes.chartTop", CHART_CAUSES, summary.causes().size()))
+                    .append('\n');
+        }
         sb.append("<table class=\"data\"><thead><tr>");
         Html.element(sb, "th", "", s.get("causes.cause"));
         Html.element(sb, "th", "", s.get("causes.title"));

@@ -326,8 +326,15 @@ class FleetJobTest {
         assertThat(html).contains("<span data-item=\"bundles\">Bundles <b>" + singles.size() + "</b></span>",
                 "<span data-item=\"unreadable\">Unreadable bundles <b>" + x.unreadable() + "</b></span>");
         x.causeHosts().forEach((id, hosts) -> assertThat(html).as(id).contains(
-                "<tr data-cause=\"" + id + "\" data-hosts=\"" + hosts.size() + "\">",
-                "<g class=\"bar\" data-key=\"" + id + "\" data-value=\"" + hosts.size() + "\">"));
+                "<tr data-cause=\"" + id + "\" data-hosts=\"" + hosts.size() + "\">"));
+        // the chart: the causes on the most hosts
+        List<FleetSummary.CauseCount> causes = run.summary().causes();
+        for (FleetSummary.CauseCount c : causes.subList(0, Math.min(causes.size(), FleetSummaryPage.CHART_CAUSES))) {
+            assertThat(html).contains("<g class=\"bar\" data-key=\"" + c.id() + "\" data-value=\""
+                    + x.causeHosts().get(c.id()).size() + "\">");
+        }
+        assertThat(html.split("<g class=\"bar\"", -1)).hasSize(1 + Math.min(causes.size(),
+                FleetSummaryPage.CHART_CAUSES) + 2 * x.codeHosts().size());
         x.codeHosts().forEach((code, hosts) -> assertThat(html).as(code).contains("<tr data-code=\"" + code + "\">",
                 "<g class=\"bar\" data-key=\"" + code + "\" data-value=\"" + hosts.size() + "\">",
                 "<td class=\"num\">" + x.codeSockets().get(code) + "</td>"));

@@ -98,6 +98,25 @@ class FleetSummaryPageTest {
     }
 
     @Test
+    void manyCauses_theChartDrawsTheTopOnes_theTableListsAll() {
+        FleetSummary s = hostile();
+        List<FleetSummary.CauseCount> many = new ArrayList<>();
+        for (int i = 0; i < FleetSummaryPage.CHART_CAUSES + 5; i++) {
+            many.add(new FleetSummary.CauseCount(String.format(Locale.ROOT, "cause-%02d", i), "Cause " + i, "problem",
+                    100 - i, 100 - i, FIRST, LAST));
+        }
+        String html = render(new FleetSummary(s.bundles(), s.unreadable(), s.hosts(), s.rows(), many,
+                List.of(), s.smcWorks(), s.noSmcSockets(), s.noSockets(), s.unreadableReasons(),
+                s.unreadableBundles()), Language.EN);
+
+        assertThat(html.split("<tr data-cause=", -1)).hasSize(many.size() + 1);
+        assertThat(html.split("<g class=\"bar\"", -1)).hasSize(FleetSummaryPage.CHART_CAUSES + 1);
+        assertThat(html).contains("<g class=\"bar\" data-key=\"cause-24\" data-value=\"76\">")
+                .doesNotContain("data-key=\"cause-25\"")
+                .contains("The chart shows the 25 causes on the most hosts; the table lists all 30.");
+    }
+
+    @Test
     void reasonCodes_byHostsAndFallbacks_namedFromTheCatalog_unknownCodesByNumberOnly() {
         String code = ReasonCode.hex(CODE.code());
         String html = render(hostile(), Language.JA);
