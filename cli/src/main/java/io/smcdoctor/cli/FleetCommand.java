@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
         description = {"Diagnose many hosts' evidence bundles at once on Apache Spark, on this machine (local mode).",
-            "Writes DIR/diagnoses (Parquet, one row per host x diagnosis; unreadable bundles as rows with their error),",
-            "DIR/summary.json (causes by hosts, reason codes by hosts and sockets, where SMC works, unreadable bundles)",
-            "and DIR/summary.html (the same as a self-contained page in the style of diagnose --format html).",
+            "Writes DIR/diagnoses (Parquet, one row per host x diagnosis; unreadable bundles as rows with their",
+            "error), DIR/summary.json (causes by hosts, reason codes by hosts and sockets, where SMC works,",
+            "unreadable bundles) and DIR/summary.html (the same as a self-contained page in the style of",
+            "diagnose --format html).",
             "On a cluster: spark-submit --class io.smcdoctor.fleet.FleetMain smc-doctor-fleet.jar PATH... --out DIR"},
         footerHeading = "%nExamples:%n",
         footer = {"  smc-doctor fleet /data/smc-bundles/2026-12-01 --out fleet-2026-12-01",

@@ -43,7 +43,8 @@ class FleetSummaryPageTest {
                 List.of(new FleetSummary.ReasonCount("not a readable archive " + HostileBundles.IMG, 2,
                         "file:/b/" + HostileBundles.IMG + ".tar.gz")),
                 List.of(new FleetSummary.UnreadableBundle("file:/b/" + HostileBundles.IMG + ".tar.gz",
-                                HostileBundles.IMG, "file:/b/" + HostileBundles.IMG + ".tar.gz: not a readable archive"),
+                                HostileBundles.IMG,
+                                "file:/b/" + HostileBundles.IMG + ".tar.gz: not a readable archive"),
                         new FleetSummary.UnreadableBundle("file:/b/x.zip", "x", "file:/b/x.zip: no zip signature")));
     }
 

@@ -44,7 +44,7 @@ final class HostileBundles {
     private HostileBundles() {
     }
 
-    /** The host the fleet must name a hostile bundle by: the manifest's for {@link #MARKUP_HOST}, else its file name. */
+    /** The host the fleet must name a hostile bundle by: the manifest's for {@link #MARKUP_HOST}, else its name. */
     static String host(String name) {
         return name.equals(MARKUP_HOST) ? SCRIPT : BundlePlan.stripArchiveExtension(name);
     }

@@ -13,8 +13,8 @@ import java.util.Objects;
  * (reason codes in a report; causes by host count on the fleet summary, with a single series) and puts
  * {@link #render} into its body; colours come from the page's stylesheet ({@code .s0}, {@code .s1}, ... fill a
  * series' bars, {@code .value}, {@code .label}, {@code .detail}, {@code .series}, {@code .axis} style text and lines),
- * so the chart follows the page's light, dark and print styles. The markup carries {@code data-key} and {@code data-value} on each bar for
- * tests and scripts. Stateless.
+ * so the chart follows the page's light, dark and print styles. The markup carries {@code data-key} and
+ * {@code data-value} on each bar for tests and scripts. Stateless.
  */
 public final class SvgBarChart {
     /** A value that is not known (e.g. no stats file): drawn as a dash, not as zero. */

@@ -26,7 +26,7 @@ public final class PageChecks {
         return start < 0 ? "" : dom.substring(start, dom.indexOf('>', start) + 1);
     }
 
-    /** Text as the DOM serialiser writes it: made visible as the pages do, {@code & < >} escaped, quotes as they are. */
+    /** Text as the DOM serialiser writes it: made visible as pages do, {@code & < >} escaped, quotes as they are. */
     public static String domText(String s) {
         return Untrusted.visible(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
