@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             "  smc-doctor explain 0x0303000c --lang ja   Japanese output",
             "  smc-doctor sockopt TCP_NODELAY --format json",
             "  smc-doctor lsp                            language server for editors (docs/ide.md)",
+            "  smc-doctor fleet /data/bundles            many hosts' bundles on Spark (local mode)",
             "",
             "Exit status: 0 done, 1 lint found problems, 2 bad usage or unreadable input.",
             "Add --debug to any command to see a stack trace on errors."},
@@ -43,6 +44,7 @@ import picocli.CommandLine.Command;
             LintCommand.class,
             McpCommand.class,
             LspCommand.class,
+            FleetCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

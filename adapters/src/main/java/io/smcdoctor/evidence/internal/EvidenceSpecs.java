@@ -6,6 +6,7 @@ import static io.smcdoctor.evidence.internal.EvidenceSpec.line;
 
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.evidence.BinaryLinkage;
+import io.smcdoctor.evidence.BundleManifest;
 import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.FallbackCounter;
@@ -21,6 +22,7 @@ import io.smcdoctor.evidence.MentionedErrno;
 import io.smcdoctor.evidence.MentionedKernel;
 import io.smcdoctor.evidence.MentionedPort;
 import io.smcdoctor.evidence.NetInterface;
+import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.PnetEntry;
 import io.smcdoctor.evidence.RdmaDev;
 import io.smcdoctor.evidence.RdmaDeviceInfo;
@@ -46,6 +48,8 @@ import io.smcdoctor.evidence.internal.EvidenceSpec.Invocation;
 import io.smcdoctor.evidence.internal.EvidenceSpec.LineShape;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Reader;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Signature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -53,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -288,10 +293,9 @@ public final class EvidenceSpecs {
                 .unsniffable("free text in the user's words: anything is a symptom, so nothing is recognisable as one")
                 .notGathered("what the user observed: only the user can write it"));
         put(m, new Spec(SourceKind.MANIFEST, "manifest.json", "manifest.json").hint("smc-doctor collect")
-                .tells("records how the bundle was collected: commands, exit codes and tool versions",
-                        "バンドルの収集方法 (コマンド、終了コード、ツールのバージョン) を記録します")
-                .json((in, source, warnings) -> ManifestJson.allFacts(ManifestJson.read(in, source, warnings), source),
-                        CollectedCommand.class, HostIdentity.class)
+                .tells("records how the bundle was collected: host, time, kernel, commands, exit codes and tool versions",
+                        "バンドルの収集方法 (ホスト、時刻、カーネル、コマンド、終了コード、ツールのバージョン) を記録します")
+                .json(EvidenceSpecs::manifest, BundleManifest.class, CollectedCommand.class, HostIdentity.class)
                 .signatures(new Signature.JsonSchema("smc-doctor/manifest/"))
                 .gathered(Gathering.MANIFEST));
         put(m, new Spec(SourceKind.BINARY, "(binary)", "an executable (ELF)")
@@ -307,6 +311,16 @@ public final class EvidenceSpecs {
             }
         }
         return m;
+    }
+
+    /** {@code manifest.json}: who and when (host, time, kernel) first, then the commands it ran. */
+    private static List<Fact> manifest(InputStream in, String source, Consumer<ParseWarning> warnings)
+            throws IOException {
+        ManifestJson.Parsed parsed = ManifestJson.read(in, source, warnings);
+        List<Fact> facts = new ArrayList<>();
+        facts.add(ManifestJson.header(parsed, source));
+        facts.addAll(ManifestJson.allFacts(parsed, source));
+        return facts;
     }
 
     private static Set<String> tools(Map<SourceKind, EvidenceSpec> specs) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smcdoctor.evidence.BundleManifest;
 import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.HostIdentity;
@@ -180,6 +181,16 @@ public final class ManifestJson {
         }
         out.addAll(facts(parsed, source));
         return out;
+    }
+
+    /** Host, time and kernel of a parsed manifest as an evidence fact citing the manifest's first line. */
+    public static BundleManifest header(Parsed parsed, String source) {
+        Manifest m = parsed.manifest();
+        // manifest() keeps EPOCH for a missing or invalid time: no bundle was collected in 1970
+        Optional<Instant> time = m.time().equals(Instant.EPOCH) ? Optional.empty() : Optional.of(m.time());
+        String text = "host " + m.host() + ", time " + time.map(Instant::toString).orElse("?") + ", kernel "
+                + m.kernel();
+        return new BundleManifest(new Provenance(source, 1, text), m.host(), time, m.kernel());
     }
 
     /** The commands of a parsed manifest as evidence facts, each citing its line. */

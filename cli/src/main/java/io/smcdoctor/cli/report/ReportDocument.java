@@ -13,6 +13,7 @@ import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.internal.BundleReader;
 import io.smcdoctor.evidence.internal.SourceExcerpts;
+import io.smcdoctor.html.SvgBarChart;
 import io.smcdoctor.rules.Codes;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

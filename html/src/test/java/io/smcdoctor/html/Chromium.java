@@ -1,4 +1,4 @@
-package io.smcdoctor.cli.report;
+package io.smcdoctor.html;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,21 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Headless Chromium for the report tests, without DevTools: one browser start per page, which loads the page, prints
- * the DOM after the load event ({@code --dump-dom}), takes a screenshot and logs every console message (uncaught
- * errors and Content-Security-Policy violations included) on stderr as {@code ...:CONSOLE(n)] "message", source: ...}.
+ * Headless Chromium for the page tests (the reports in cli, the fleet summary in fleet), without DevTools: one browser
+ * start per page, which loads the page, prints the DOM after the load event ({@code --dump-dom}), takes a screenshot
+ * and logs every console message (uncaught errors and Content-Security-Policy violations included) on stderr as
+ * {@code ...:CONSOLE(n)] "message", source: ...}.
  *
  * <p>The flags keep it from reaching for the network or hanging on a closed one (QUIC, background networking,
  * component updates, sync), and every start gets a fresh profile directory, so runs do not share state and can run in
  * parallel. {@code --no-sandbox}: the tests may run as root in a container.
  */
-final class Chromium {
+public final class Chromium {
     /** Names the browser goes by on Linux distributions; {@code SMC_DOCTOR_CHROMIUM} overrides. */
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome",
             "google-chrome-stable");
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
-    static final int WIDTH = 1100;
-    static final int HEIGHT = 1400;
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+    public static final int WIDTH = 1100;
+    public static final int HEIGHT = 1400;
 
     private final Path executable;
 
@@ -38,7 +39,7 @@ final class Chromium {
     }
 
     /** The browser on this machine, if any. */
-    static Optional<Chromium> find() {
+    public static Optional<Chromium> find() {
         String override = System.getenv("SMC_DOCTOR_CHROMIUM");
         if (override != null && !override.isBlank()) {
             Path p = Path.of(override);
@@ -59,20 +60,21 @@ final class Chromium {
         return Optional.empty();
     }
 
-    Path executable() {
+    /** The browser's executable. */
+    public Path executable() {
         return executable;
     }
 
     /** What one page load produced. */
-    record Load(int exit, String dom, List<String> console, String stderr, Path screenshot, long millis) {
+    public record Load(int exit, String dom, List<String> console, String stderr, Path screenshot, long millis) {
         /** True when the browser exited normally and printed a document. */
-        boolean ok() {
+        public boolean ok() {
             return exit == 0 && dom.contains("<html");
         }
     }
 
     /** The flags of every start: headless, offline, no first-run work, a fresh profile. */
-    static List<String> baseFlags(Path profile) {
+    public static List<String> baseFlags(Path profile) {
         return List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--mute-audio", "--user-data-dir=" + profile);
@@ -83,7 +85,7 @@ final class Chromium {
      *
      * @param extraFlags e.g. {@code --force-dark-mode}
      */
-    Load load(Path page, Path screenshot, String... extraFlags) {
+    public Load load(Path page, Path screenshot, String... extraFlags) {
         Path profile = null;
         Path out = null;
         Path err = null;
@@ -124,18 +126,20 @@ final class Chromium {
         }
     }
 
-    static void kill(Process p) {
+    /** Ends the browser and its children. */
+    public static void kill(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
     }
 
     /** The last lines of a log, for messages. */
-    static String tail(String log) {
+    public static String tail(String log) {
         List<String> lines = log.lines().filter(l -> !l.contains("dbus") && !l.isBlank()).toList();
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
     }
 
-    static void delete(Path p) {
+    /** Deletes a file or directory tree, ignoring what cannot be deleted. */
+    public static void delete(Path p) {
         if (p == null || !Files.exists(p)) {
             return;
         }

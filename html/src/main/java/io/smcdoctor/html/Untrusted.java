@@ -1,4 +1,4 @@
-package io.smcdoctor.cli.report;
+package io.smcdoctor.html;
 
 import java.util.Locale;
 
@@ -11,12 +11,12 @@ import java.util.Locale;
  * kept: each format decides what a line break means in its context (a symptom cited as evidence may span lines).
  * Stateless.
  */
-final class Untrusted {
+public final class Untrusted {
     private Untrusted() {
     }
 
     /** The text with every invisible or layout-changing character made visible; the same string when there is none. */
-    static String visible(String text) {
+    public static String visible(String text) {
         int i = 0;
         int n = text.length();
         while (i < n && plain(text.charAt(i))) {

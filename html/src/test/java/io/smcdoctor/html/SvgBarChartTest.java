@@ -1,4 +1,4 @@
-package io.smcdoctor.cli.report;
+package io.smcdoctor.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +48,24 @@ class SvgBarChartTest {
 
         assertThat(svg).doesNotContain("<t>", "<s>", "<k>", "<script>", "<u>")
                 .contains("&lt;t&gt;", "&lt;k&gt;", "&quot;&gt;&lt;script&gt;");
+    }
+
+    @Test
+    void render_labels_fitTheLabelColumn_theTooltipKeepsThemWhole() {
+        String longKey = "smcrv2-saddr-not-in-rdma-netdev-subnet-of-the-peer"; // 50 characters
+        String svg = SvgBarChart.render("t", List.of("hosts"), List.of("hosts"), List.of(
+                new SvgBarChart.Row("0x03030000", "NOSMCDEV: no SMC device found", List.of(5L)),
+                new SvgBarChart.Row("nosmcdev-pnetid-on-upper-netdev", "The PNET ID is set on an upper device",
+                        List.of(3L)),
+                new SvgBarChart.Row(longKey, "SMC-Rv2 source address", List.of(1L))));
+
+        // a short key leaves room for its detail, cut to the rest of the 34 characters
+        assertThat(svg).contains("<tspan class=\"key\">0x03030000</tspan><tspan class=\"detail\" dx=\"8\">"
+                + "NOSMCDEV: no SMC device…</tspan>");
+        // a long key: no room for a detail; a longer key is cut
+        assertThat(svg).contains("<tspan class=\"key\">nosmcdev-pnetid-on-upper-netdev</tspan></text>",
+                "<tspan class=\"key\">smcrv2-saddr-not-in-rdma-netdev-s…</tspan></text>");
+        assertThat(svg).contains("<title>" + longKey + " SMC-Rv2 source address: 1 hosts</title>");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.smcdoctor.cli.report;
+package io.smcdoctor.html;
 
 import java.util.List;
 import java.util.Objects;
@@ -10,15 +10,15 @@ import java.util.Objects;
  * boot) and must not share an axis. Every bar carries its exact value as text, so the chart reads without a scale.
  *
  * <p>Reusable piece, with {@link HtmlPage} and {@link Html}: it knows nothing about diagnoses. A page builds the rows
- * (reason codes here; causes by host count on a fleet summary, with a single series) and puts {@link #render} into
- * its body; colours come from the page's stylesheet ({@code .s0}, {@code .s1}, ... fill a series' bars, {@code .value},
- * {@code .label}, {@code .detail}, {@code .series}, {@code .axis} style text and lines), so the chart follows the
- * page's light, dark and print styles. The markup carries {@code data-key} and {@code data-value} on each bar for
- * tests and scripts. Stateless.
+ * (reason codes in a report; causes by host count on the fleet summary, with a single series) and puts
+ * {@link #render} into its body; colours come from the page's stylesheet ({@code .s0}, {@code .s1}, ... fill a
+ * series' bars, {@code .value}, {@code .label}, {@code .detail}, {@code .series}, {@code .axis} style text and lines),
+ * so the chart follows the page's light, dark and print styles. The markup carries {@code data-key} and
+ * {@code data-value} on each bar for tests and scripts. Stateless.
  */
-final class SvgBarChart {
+public final class SvgBarChart {
     /** A value that is not known (e.g. no stats file): drawn as a dash, not as zero. */
-    static final long UNKNOWN = -1;
+    public static final long UNKNOWN = -1;
 
     private static final int WIDTH = 760;
     private static final int LABEL_WIDTH = 250;
@@ -28,6 +28,7 @@ final class SvgBarChart {
     private static final int BAR = 16;
     private static final int VALUE_ROOM = 64;
     private static final int LABEL_CHARS = 34;
+    private static final int MIN_DETAIL = 8;
 
     private SvgBarChart() {
     }
@@ -39,8 +40,9 @@ final class SvgBarChart {
      * @param detail text after the key (e.g. {@code NOSMCDEV}), may be empty
      * @param values one value per series, {@link #UNKNOWN} where not known
      */
-    record Row(String key, String detail, List<Long> values) {
-        Row {
+    public record Row(String key, String detail, List<Long> values) {
+        /** Copies the values. */
+        public Row {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(detail, "detail");
             values = List.copyOf(values);
@@ -56,7 +58,7 @@ final class SvgBarChart {
      * @param rows   the rows, top to bottom; each has one value per series
      * @throws IllegalArgumentException when a row's values do not match the series
      */
-    static String render(String title, List<String> series, List<String> unit, List<Row> rows) {
+    public static String render(String title, List<String> series, List<String> unit, List<Row> rows) {
         if (series.isEmpty() || unit.size() != series.size()) {
             throw new IllegalArgumentException("need one unit per series, got " + series.size() + " series and "
                     + unit.size() + " units");
@@ -79,11 +81,15 @@ final class SvgBarChart {
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             int y = TOP + ROW * i + BAR - 3;
+            // the label column holds about LABEL_CHARS characters: a longer key is cut, and the detail is shown only
+            // where a few of its characters fit (the bar's tooltip has both in full)
+            String key = shorten(r.key(), LABEL_CHARS);
             sb.append("<text class=\"label\" x=\"0\" y=\"").append(y).append("\"><tspan class=\"key\">")
-                    .append(Html.text(r.key())).append("</tspan>");
-            if (!r.detail().isEmpty()) {
+                    .append(Html.text(key)).append("</tspan>");
+            int room = LABEL_CHARS - key.length();
+            if (!r.detail().isEmpty() && room >= MIN_DETAIL) {
                 sb.append("<tspan class=\"detail\" dx=\"8\">")
-                        .append(Html.text(shorten(r.detail(), LABEL_CHARS - r.key().length()))).append("</tspan>");
+                        .append(Html.text(shorten(r.detail(), room))).append("</tspan>");
             }
             sb.append("</text>");
         }
@@ -122,12 +128,11 @@ final class SvgBarChart {
     }
 
     /** Plain digits, as the tools print counters. */
-    static String format(long v) {
+    public static String format(long v) {
         return Long.toString(v);
     }
 
     private static String shorten(String s, int max) {
-        int m = Math.max(6, max);
-        return s.length() <= m ? s : s.substring(0, m - 1) + "…";
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

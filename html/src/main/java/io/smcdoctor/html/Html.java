@@ -1,4 +1,4 @@
-package io.smcdoctor.cli.report;
+package io.smcdoctor.html;
 
 /**
  * HTML (and SVG) text escaping. Every piece of text that goes into a page, trusted catalog wording as well as evidence
@@ -7,12 +7,12 @@ package io.smcdoctor.cli.report;
  * ({@link Untrusted#visible(String)}). The result is safe in element content and in quoted attribute values, never in
  * unquoted attributes, {@code <script>} or {@code <style>} (the pages put no data there). Stateless.
  */
-final class Html {
+public final class Html {
     private Html() {
     }
 
     /** The text escaped for element content or a quoted attribute value. */
-    static String text(String s) {
+    public static String text(String s) {
         String v = Untrusted.visible(s);
         StringBuilder sb = null;
         for (int i = 0; i < v.length(); i++) {
@@ -41,7 +41,7 @@ final class Html {
     }
 
     /** Appends {@code <tag class="cls">escaped text</tag>}; {@code cls} is a constant of our own. */
-    static StringBuilder element(StringBuilder sb, String tag, String cls, String text) {
+    public static StringBuilder element(StringBuilder sb, String tag, String cls, String text) {
         sb.append('<').append(tag);
         if (!cls.isEmpty()) {
             sb.append(" class=\"").append(cls).append('"');
@@ -50,7 +50,7 @@ final class Html {
     }
 
     /** A token safe as an HTML id or class part: letters, digits, {@code -} and {@code _}; others become {@code _}. */
-    static String token(String s) {
+    public static String token(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

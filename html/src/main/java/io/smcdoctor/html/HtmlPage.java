@@ -1,4 +1,4 @@
-package io.smcdoctor.cli.report;
+package io.smcdoctor.html;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +25,10 @@ import java.util.Objects;
  * <p>Reusable piece, with {@link SvgBarChart} and {@link Html}: it knows nothing about diagnoses. A page builds its
  * body from {@link Html#text(String)}-escaped text, the CSS classes of {@code report.css} ({@code card},
  * {@code data} tables, {@code cmd} blocks with a {@code copy} button, {@code checklist}, {@code note}) and charts, and
- * wraps it with {@link #render}; a fleet summary page (causes by host count) is built the same way. Stateless.
+ * wraps it with {@link #render}: the diagnosis report and the fleet summary (causes by host count) are built so.
+ * Stateless.
  */
-final class HtmlPage {
+public final class HtmlPage {
     private static final String CSS = resource("report.css");
     private static final String SCRIPT = resource("report.js");
     private static final String POLICY = "default-src 'none'; script-src '" + sha256(SCRIPT) + "'; style-src '"
@@ -44,7 +45,7 @@ final class HtmlPage {
      * @param generator   who wrote the page (plain text; escaped here)
      * @param body        the body's HTML, built from escaped text
      */
-    static String render(String languageTag, String title, String generator, String body) {
+    public static String render(String languageTag, String title, String generator, String body) {
         Objects.requireNonNull(body, "body");
         StringBuilder sb = new StringBuilder(body.length() + CSS.length() + SCRIPT.length() + 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"").append(Html.token(languageTag)).append("\">\n<head>\n")
@@ -62,7 +63,7 @@ final class HtmlPage {
     }
 
     /** The Content-Security-Policy of every page. */
-    static String policy() {
+    public static String policy() {
         return POLICY;
     }
 
@@ -70,7 +71,7 @@ final class HtmlPage {
      * A command in a box with a copy button (the page's script copies the box's text); the button's text, its text
      * after copying and when the browser refused to copy (the command is then left selected for Ctrl+C).
      */
-    static void command(StringBuilder sb, String command, String copy, String copied, String failed) {
+    public static void command(StringBuilder sb, String command, String copy, String copied, String failed) {
         sb.append("<div class=\"cmd\"><pre><code>").append(Html.text(command)).append("</code></pre>")
                 .append("<button type=\"button\" class=\"copy\" data-label=\"").append(Html.text(copy))
                 .append("\" data-done=\"").append(Html.text(copied)).append("\" data-fail=\"").append(Html.text(failed))
@@ -89,7 +90,7 @@ final class HtmlPage {
     }
 
     /** {@code sha256-BASE64} of the UTF-8 text, as CSP wants it. */
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "sha256-" + Base64.getEncoder().encodeToString(digest);
