@@ -35,6 +35,7 @@ class LintCommandTest {
     }
 
     private static final Catalog CATALOG = Catalog.bundled();
+    // the expectations are the seed FAQ's verdicts (--kernel seed); KernelOptionTest covers the other kernels
 
     /** The catalog's note on an option: what the lint message ends with. */
     private static String note(String option) {
@@ -43,7 +44,7 @@ class LintCommandTest {
 
     @Test
     void lint_text_printsCompilerStyleLinesAndExits1OnError() {
-        CliRunner.Result r = CliRunner.run("lint", "--lang", "en", dir.toString());
+        CliRunner.Result r = CliRunner.run("lint", "--kernel", "seed", "--lang", "en", dir.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         String abs = dir.toAbsolutePath().normalize().toString();
@@ -58,7 +59,7 @@ class LintCommandTest {
 
     @Test
     void lint_warningsOnly_exits0() {
-        CliRunner.Result r = CliRunner.run("lint", dir.resolve("client.py").toString());
+        CliRunner.Result r = CliRunner.run("lint", "--kernel", "seed", dir.resolve("client.py").toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out().lines()).hasSize(1);
@@ -66,7 +67,7 @@ class LintCommandTest {
 
     @Test
     void lint_includeSupported_listsYOptionsAsNotes() {
-        CliRunner.Result r = CliRunner.run("lint", "--include-supported",
+        CliRunner.Result r = CliRunner.run("lint", "--kernel", "seed", "--include-supported",
                 dir.resolve("src/server.c").toString());
 
         assertThat(r.out().lines()).hasSize(2);
@@ -76,7 +77,7 @@ class LintCommandTest {
 
     @Test
     void lint_sarif_isValidSarifWithFileUrisForPathsOutsideTheWorkingDirectory() throws Exception {
-        CliRunner.Result r = CliRunner.run("lint", "--format", "sarif", dir.toString());
+        CliRunner.Result r = CliRunner.run("lint", "--kernel", "seed", "--format", "sarif", dir.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -95,7 +96,7 @@ class LintCommandTest {
     @Test
     void lint_json_listsFindingsAndSkippedFiles() throws Exception {
         Files.write(dir.resolve("blob.c"), new byte[] {1, 0, 2});
-        CliRunner.Result r = CliRunner.run("lint", "--format", "json", dir.toString());
+        CliRunner.Result r = CliRunner.run("lint", "--kernel", "seed", "--format", "json", dir.toString());
 
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("schema").asText()).isEqualTo("smc-doctor/lint/v1");
@@ -110,7 +111,7 @@ class LintCommandTest {
 
     @Test
     void lint_missingPath_exits2WithOneLine() {
-        CliRunner.Result r = CliRunner.run("lint", dir.resolve("nope").toString());
+        CliRunner.Result r = CliRunner.run("lint", "--kernel", "seed", dir.resolve("nope").toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("smc-doctor: lint: " + dir.resolve("nope") + ": no such file or directory");
@@ -126,7 +127,7 @@ class LintCommandTest {
 
     @Test
     void lint_japanese_printsJapaneseMessages() {
-        CliRunner.Result r = CliRunner.run("lint", "--lang", "ja", dir.resolve("src").toString());
+        CliRunner.Result r = CliRunner.run("lint", "--kernel", "seed", "--lang", "ja", dir.resolve("src").toString());
 
         assertThat(r.out()).contains(": error: TCP_FASTOPEN (SOL_TCP): SMC ではサポートされていません");
     }

@@ -14,6 +14,8 @@ import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.evidence.SocketMode;
+import io.smcdoctor.html.Html;
+import io.smcdoctor.html.HtmlPage;
 import io.smcdoctor.rules.Codes;
 import java.util.ArrayList;
 import java.util.List;
