@@ -52,7 +52,7 @@ public final class Diagnoser {
         CompletableFuture<Catalog> loading = given != null ? CompletableFuture.completedFuture(given)
                 : CompletableFuture.supplyAsync(() -> overlays.isEmpty()
                         ? Catalog.bundled() : Catalog.load(overlays.toArray(new Path[0])));
-        this.rules = RuleBase.load(List.copyOf(b.packs));
+        this.rules = b.packs.isEmpty() ? RuleBase.bundled() : RuleBase.load(List.copyOf(b.packs));
         this.catalog = join(loading);
         this.language = b.language;
         this.assembler = new ReportAssembler(catalog, language, rules.declaredInputs());
@@ -79,6 +79,23 @@ public final class Diagnoser {
      */
     public static Diagnoser create() {
         return builder().build();
+    }
+
+    /**
+     * Starts loading the bundled rules on a background thread, so that a Diagnoser built soon after without rule
+     * packs waits for less of it (the rule base is most of a cold start). For a command line that knows from its
+     * first argument that it will diagnose; a failure is reported by {@link Builder#build()}.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                RuleBase.bundled();
+            } catch (RuntimeException e) {
+                // thrown again to the Diagnoser's builder, which reports it
+            }
+        }, "smc-doctor-rules-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A builder for a configured Diagnoser. */

@@ -1,6 +1,5 @@
 package io.smcdoctor.evidence;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,8 +32,8 @@ public record Endpoint(String address, int port, boolean truncated) {
         if (address.isEmpty()) {
             return IpFamily.UNKNOWN;
         }
-        String a = address.toLowerCase(Locale.ROOT);
-        if (a.startsWith("::ffff:") && (a.indexOf('.') > 0 || truncated && digitsAndDots(a, 7))) {
+        String a = address;
+        if (a.regionMatches(true, 0, "::ffff:", 0, 7) && (a.indexOf('.') > 0 || truncated && digitsAndDots(a, 7))) {
             return IpFamily.IPV4_MAPPED;
         }
         if (a.indexOf(':') >= 0) {

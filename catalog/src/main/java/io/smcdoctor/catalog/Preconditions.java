@@ -181,7 +181,9 @@ public record Preconditions(Set<Family> families, Set<Role> roles, Set<Technolog
         public static final KernelRange ANY = new KernelRange(Set.of(), Optional.empty(), Optional.empty());
 
         public KernelRange {
-            families = copy(families, KernelFamily.class);
+            // not Preconditions.copy: that would initialise Preconditions from here, whose NONE needs ANY (a class
+            // initialisation cycle that leaves NONE without a kernel range when KernelRange is touched first)
+            families = families.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(families));
             Objects.requireNonNull(since, "since");
             Objects.requireNonNull(before, "before");
         }

@@ -1,6 +1,7 @@
 package io.smcdoctor.cli;
 
 import io.smcdoctor.catalog.SmcDoctorException;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Builds the configured picocli {@link CommandLine}: exit codes and error handling shared by all commands. */
@@ -15,12 +16,41 @@ final class Cli {
     private Cli() {
     }
 
+    /** The subcommands in the order of the usage message. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(DiagnoseCommand.class, CollectCommand.class,
+            ExplainCommand.class, SockoptCommand.class, AskCommand.class, LintCommand.class, McpCommand.class,
+            LspCommand.class, FleetCommand.class, CommandLine.HelpCommand.class);
+    /** Their names, in the same order (the {@code name} of each one's {@code @Command}). */
+    private static final List<String> NAMES = List.of("diagnose", "collect", "explain", "sockopt", "ask", "lint", "mcp",
+            "lsp", "fleet", "help");
+
     static CommandLine newCommandLine() {
         return newCommandLine(new Main());
     }
 
+    /** The command line with every subcommand. */
     static CommandLine newCommandLine(Main main) {
+        return newCommandLine(main, new String[0]);
+    }
+
+    /**
+     * The command line for these arguments. When the first one names a subcommand (other than {@code help}), only
+     * that subcommand is added: picocli builds the model of every subcommand it is given by reflection over its
+     * annotated fields, a third of the start-up of {@code explain}, and the others cannot run. The subcommand
+     * parses, reports errors and prints its help as it does in the full command line; anything else (no arguments,
+     * {@code --help}, {@code help}, a misspelt command that gets suggestions) gets every subcommand.
+     */
+    static CommandLine newCommandLine(Main main, String... arguments) {
+        int only = arguments.length > 0 ? NAMES.indexOf(arguments[0]) : -1;
+        if (only == NAMES.indexOf("help")) {
+            only = -1;
+        }
         CommandLine cl = new CommandLine(main);
+        for (int i = 0; i < SUBCOMMANDS.size(); i++) {
+            if (only < 0 || i == only) {
+                cl.addSubcommand(NAMES.get(i), SUBCOMMANDS.get(i));
+            }
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("smc-doctor: " + ex.getMessage());

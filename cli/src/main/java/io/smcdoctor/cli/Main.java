@@ -1,5 +1,6 @@
 package io.smcdoctor.cli;
 
+import io.smcdoctor.Diagnoser;
 import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.Catalog;
 import java.io.OutputStreamWriter;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code smc-doctor} command. Knows nothing about the diagnosis engine: each subcommand loads only what it
- * needs, so {@code explain} and {@code sockopt} start without the rule engine.
+ * needs, so {@code explain} and {@code sockopt} start without the rule engine. The subcommands are added by
+ * {@link Cli#newCommandLine(Main, String...)}: only the one that runs when the first argument names it.
  */
 @Command(name = "smc-doctor",
         mixinStandardHelpOptions = true,
@@ -34,19 +36,7 @@ import picocli.CommandLine.Command;
             "  smc-doctor fleet /data/bundles            many hosts' bundles on Spark (local mode)",
             "",
             "Exit status: 0 done, 1 lint found problems, 2 bad usage or unreadable input.",
-            "Add --debug to any command to see a stack trace on errors."},
-        subcommands = {
-            DiagnoseCommand.class,
-            CollectCommand.class,
-            ExplainCommand.class,
-            SockoptCommand.class,
-            AskCommand.class,
-            LintCommand.class,
-            McpCommand.class,
-            LspCommand.class,
-            FleetCommand.class,
-            CommandLine.HelpCommand.class
-        })
+            "Add --debug to any command to see a stack trace on errors."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,7 +56,10 @@ public final class Main implements Runnable {
 
     /** Entry point: runs the command line and exits with its status. Output is UTF-8. */
     public static void main(String[] args) {
-        CommandLine cl = Cli.newCommandLine(new Main());
+        if (args.length > 0 && "diagnose".equals(args[0])) {
+            Diagnoser.preload(); // the rules load while picocli builds its model and parses
+        }
+        CommandLine cl = Cli.newCommandLine(new Main(), args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         System.exit(cl.execute(args));
@@ -74,7 +67,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit status (0 done, 1 lint findings, 2 bad usage or input). */
     public static int run(String... args) {
-        return Cli.newCommandLine(new Main()).execute(args);
+        return Cli.newCommandLine(new Main(), args).execute(args);
     }
 
     @Override

@@ -18,7 +18,15 @@ final class CliRunner {
     }
 
     static Result run(Catalog catalog, String... args) {
-        CommandLine cl = Cli.newCommandLine(new Main(() -> catalog));
+        return run(Cli.newCommandLine(new Main(() -> catalog), args), args);
+    }
+
+    /** Runs {@code args} on the command line with every subcommand, as before a subcommand is picked. */
+    static Result runFull(Catalog catalog, String... args) {
+        return run(Cli.newCommandLine(new Main(() -> catalog)), args);
+    }
+
+    private static Result run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

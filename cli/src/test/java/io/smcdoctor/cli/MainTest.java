@@ -2,9 +2,47 @@ package io.smcdoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.catalog.Catalog;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
+    /**
+     * A command line that holds only the subcommand named first (start-up) answers every argument list exactly as
+     * the command line with every subcommand: output, errors, help and exit status.
+     */
+    @Test
+    void onlyTheNamedSubcommand_behavesAsTheFullCommandLine() {
+        List<String[]> cases = List.of(
+                new String[] {"explain", "0x03030000"},
+                new String[] {"explain", "--help"},
+                new String[] {"explain"},
+                new String[] {"explain", "0x03030000", "--format", "xml"},
+                new String[] {"explain", "0x0303000c", "--lang", "ja", "--format", "json"},
+                new String[] {"explain", "0x03030000", "--bogus"},
+                new String[] {"sockopt", "TCP_NODELAY"},
+                new String[] {"sockopt", "TCP_NODLAY"},
+                new String[] {"diagnose", "--help"},
+                new String[] {"diagnose", "/nonexistent/bundle"},
+                new String[] {"ask", "--help"},
+                new String[] {"lint", "--help"},
+                new String[] {"collect", "--help"},
+                new String[] {"mcp", "--help"},
+                new String[] {"lsp", "--help"},
+                new String[] {"help", "explain"},
+                new String[] {"--help"},
+                new String[] {"explian", "0x03030000"},
+                new String[] {});
+        for (String[] args : cases) {
+            CliRunner.Result lazy = CliRunner.run(Catalog.bundled(), args);
+            CliRunner.Result full = CliRunner.runFull(Catalog.bundled(), args);
+            assertThat(lazy).as(String.join(" ", args)).isEqualTo(full);
+        }
+        assertThat(Cli.newCommandLine(new Main(), "explain", "0x03030000").getSubcommands()).containsOnlyKeys("explain");
+        assertThat(Cli.newCommandLine(new Main(), "help", "explain").getSubcommands()).containsKeys("diagnose",
+                "explain", "sockopt", "ask", "lint", "mcp", "lsp", "collect", "help");
+    }
+
     @Test
     void help_teachesWithExamples() {
         CliRunner.Result r = CliRunner.run("--help");

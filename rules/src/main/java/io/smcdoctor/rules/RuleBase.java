@@ -67,7 +67,9 @@ public final class RuleBase {
     private volatile @Nullable SymptomPhrases phrases;
 
     private RuleBase(KieBase kieBase) {
-        this.sessions = kieBase.newKieSessionsPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        // one session to start with (a command line needs no more); the pool adds one per concurrent caller
+        this.sessions = kieBase.newKieSessionsPool(1);
+
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         this.declaredInputs = declaredInputs(kieBase);
     }
@@ -122,7 +124,38 @@ public final class RuleBase {
     }
 
     /**
-     * Loads the precompiled rules shipped in this jar.
+     * The precompiled rules shipped in this jar, loaded on first use and shared: a rule base is immutable and
+     * thread-safe, so every {@code Diagnoser} without rule packs can use the same one. The first caller loads it;
+     * callers meanwhile wait for it; a failure is thrown again, the same exception, to every caller.
+     *
+     * @throws KnowledgeValidationException when the generated model is missing or cannot be instantiated
+     */
+    public static RuleBase bundled() {
+        Object loaded = Bundled.RESULT;
+        if (loaded instanceof RuntimeException e) {
+            throw e;
+        }
+        return (RuleBase) loaded;
+    }
+
+    /** Lazy holder: the JVM loads the rule base once, on first access, and keeps it or the exception loading threw. */
+    private static final class Bundled {
+        static final Object RESULT = loadOrFailure();
+
+        private Bundled() {
+        }
+
+        private static Object loadOrFailure() {
+            try {
+                return load();
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+    }
+
+    /**
+     * Loads the precompiled rules shipped in this jar (a new rule base; {@link #bundled()} shares one).
      *
      * @throws KnowledgeValidationException when the generated model is missing or cannot be instantiated (a build
      *                                      problem, not a user error)

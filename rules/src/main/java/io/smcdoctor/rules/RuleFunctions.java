@@ -63,7 +63,11 @@ public final class RuleFunctions {
      * smc-tools commands or module names, and not names that are {@code net.smc} sysctls ({@code smcr_buf_type}).
      */
     public static boolean namesSmcKernelFunction(String text) {
-        java.util.regex.Matcher m = SMC_IDENTIFIER.matcher(text.toLowerCase(Locale.ROOT));
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.contains("smc_") && !lower.contains("smcr_") && !lower.contains("smcd_")) {
+            return false; // what SMC_IDENTIFIER needs is not there: no regular expression to run
+        }
+        java.util.regex.Matcher m = SMC_IDENTIFIER.matcher(lower);
         while (m.find()) {
             String id = m.group().replaceFirst("^_+", "");
             if (NOT_KERNEL_FUNCTIONS.contains(id) || SYSCTL_NAMES.contains(id)) {

@@ -16,6 +16,13 @@ class RuleBaseTest {
     private static final Pattern RULE = Pattern.compile("(?m)^rule \"");
 
     @Test
+    void bundled_isOneSharedRuleBaseWithEveryRule() {
+        RuleBase shared = RuleBase.bundled();
+        assertThat(RuleBase.bundled()).isSameAs(shared);
+        assertThat(shared.ruleCount()).isEqualTo(RuleBase.load().ruleCount()).isPositive();
+    }
+
+    @Test
     void load_precompiledModel_hasEveryRuleOfTheDrlSources() throws IOException {
         int declared = 0;
         try (Stream<Path> drl = Files.walk(Path.of("src/main/resources"))) {

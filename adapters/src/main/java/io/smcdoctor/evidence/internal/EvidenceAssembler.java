@@ -10,9 +10,6 @@ import io.smcdoctor.evidence.ToolError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -42,7 +39,7 @@ public final class EvidenceAssembler {
     private final SocketAggregator sockets = new SocketAggregator();
     private final List<ParseWarning> warnings = new ArrayList<>();
     private final Map<String, SourceKind> sources = new LinkedHashMap<>();
-    private final MessageDigest digest = sha256();
+    private final InputDigest digest = new InputDigest();
     private final Set<String> warnedSources = new HashSet<>();
     private long droppedWarnings;
     private int smcssInputs;
@@ -53,6 +50,7 @@ public final class EvidenceAssembler {
     public void parse(SourceKind kind, String sourceName, String text) {
         source(sourceName, kind);
         digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.drain();
         EvidenceSpecs.of(kind).textParser().ifPresentOrElse(p -> {
             Ctx ctx = new Ctx(sourceName);
             TextParser.LineSink sink = sink(kind, sourceName, ctx, p);
@@ -71,7 +69,11 @@ public final class EvidenceAssembler {
         }
         Ctx ctx = new Ctx(sourceName);
         TextParser.LineSink sink = sink(kind, sourceName, ctx, p.get());
-        TextLines.read(new DigestInputStream(in, digest), ctx, sink);
+        try {
+            TextLines.read(digest.wrap(in), ctx, sink);
+        } finally {
+            digest.drain();
+        }
         sink.end();
     }
 
@@ -97,7 +99,11 @@ public final class EvidenceAssembler {
             Ctx partCtx = new Ctx(sourceName);
             return sink(kind, part, partCtx, EvidenceSpecs.of(kind).textParser().orElseThrow(), false);
         });
-        TextLines.read(new DigestInputStream(in, digest), ctx, reader);
+        try {
+            TextLines.read(digest.wrap(in), ctx, reader);
+        } finally {
+            digest.drain();
+        }
         reader.end();
         int parts = reader.partsRead();
         boolean keep = parts > 0 || proseAlone;
@@ -196,22 +202,13 @@ public final class EvidenceAssembler {
             ws.add(new ParseWarning("(all)", 0, droppedWarnings + " more warnings were not kept"));
         }
         boolean unavailable = smcssInputs > 0 && smcssFailed == smcssInputs;
-        SocketSummary summary = sockets.summary(unavailable);
-        return new Result(facts, summary, ws, sources, HexFormat.of().formatHex(digest.digest()),
+        return new Result(facts, sockets.summary(unavailable), ws, sources, HexFormat.of().formatHex(digest.finish()),
                 sockets.connections());
     }
 
     private void check() {
         if (finished) {
             throw new IllegalStateException("build() was already called on this builder");
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 

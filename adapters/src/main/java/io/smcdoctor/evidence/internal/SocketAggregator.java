@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Folds socket rows into {@link SocketSummary} groups with exact counts and a bounded sample per group.
@@ -21,22 +22,76 @@ import java.util.Set;
  * from a count per local port per group (at most 65,536 ports). Not thread-safe: one per evidence build.
  */
 public final class SocketAggregator {
-    private record Key(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening) {
+    /** A group's key; equals and hashCode written out (a record's are bound at run time, slower per row). */
+    private static final class Key {
+        final SocketMode mode;
+        final int localCode;
+        final int peerCode;
+        final IpFamily family;
+        final boolean listening;
+
+        Key(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening) {
+            this.mode = mode;
+            this.localCode = localCode;
+            this.peerCode = peerCode;
+            this.family = family;
+            this.listening = listening;
+        }
+
+        boolean is(SocketMode m, int local, int peer, IpFamily f, boolean l) {
+            return mode == m && localCode == local && peerCode == peer && family == f && listening == l;
+        }
+
+        SocketMode mode() {
+            return mode;
+        }
+
+        int localCode() {
+            return localCode;
+        }
+
+        int peerCode() {
+            return peerCode;
+        }
+
+        IpFamily family() {
+            return family;
+        }
+
+        boolean listening() {
+            return listening;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.is(mode, localCode, peerCode, family, listening);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((mode.ordinal() * 31 + localCode) * 31 + peerCode) * 31 + family.ordinal() * 2 + (listening ? 1 : 0);
+        }
     }
 
     private static final class Acc {
+        final Key key;
         final int ordinal;
         long count;
         long portZero;
         final PortCounts ports = new PortCounts();
         final List<SocketRow> samples = new ArrayList<>(SocketSummary.SAMPLES_PER_GROUP);
 
-        Acc(int ordinal) {
+        Acc(Key key, int ordinal) {
+            this.key = key;
             this.ordinal = ordinal;
         }
     }
 
-    /** Sockets per local port: an open-addressing table of at most 65,536 ports, no boxing on the per-row path. */
+    /**
+     * Sockets per local port: an open-addressing table of at most 65,536 ports, no boxing on the per-row path. A port
+     * is its own slot (modulo the table size): the ports of a listing come in runs, and neighbouring slots share cache
+     * lines where a scattering hash cost a cache miss per row; once the table holds 65,536 slots no two ports collide.
+     */
     private static final class PortCounts {
         private int[] keys = new int[16];
         private long[] values = new long[16];
@@ -45,7 +100,7 @@ public final class SocketAggregator {
         void increment(int port) {
             int key = port + 1; // 0 marks a free slot
             int mask = keys.length - 1;
-            int i = (key * 0x9E3779B1) >>> 16 & mask;
+            int i = key & mask;
             while (keys[i] != 0 && keys[i] != key) {
                 i = (i + 1) & mask;
             }
@@ -68,7 +123,7 @@ public final class SocketAggregator {
             int mask = keys.length - 1;
             for (int j = 0; j < oldKeys.length; j++) {
                 if (oldKeys[j] != 0) {
-                    int i = (oldKeys[j] * 0x9E3779B1) >>> 16 & mask;
+                    int i = oldKeys[j] & mask;
                     while (keys[i] != 0) {
                         i = (i + 1) & mask;
                     }
@@ -90,8 +145,56 @@ public final class SocketAggregator {
         }
     }
 
+    /** Inodes seen (all positive): an open-addressing table of longs, 0 marks a free slot; no boxing per row. */
+    private static final class InodeSet {
+        private long[] keys = new long[1024];
+        private int size;
+
+        /** Adds a positive inode; false when it was there already. */
+        boolean add(long inode) {
+            int mask = keys.length - 1;
+            int i = slot(inode, mask);
+            while (keys[i] != 0) {
+                if (keys[i] == inode) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = inode;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return true;
+        }
+
+        /**
+         * Inodes are mostly allocated in sequence: neighbours go to neighbouring slots (one cache line serves several,
+         * where a scattering hash costs a cache miss per row); higher bits are folded in against strided values.
+         */
+        private static int slot(long inode, int mask) {
+            return (int) (inode ^ inode >>> 21 ^ inode >>> 42) & mask;
+        }
+
+        private void grow() {
+            long[] old = keys;
+            keys = new long[old.length * 2];
+            int mask = keys.length - 1;
+            for (long k : old) {
+                if (k != 0) {
+                    int i = slot(k, mask);
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = k;
+                }
+            }
+        }
+    }
+
     private final Map<Key, Acc> groups = new LinkedHashMap<>();
-    private final Set<Long> inodes = new HashSet<>();
+    private final InodeSet inodes = new InodeSet();
+    /** The group of the previous row: rows of one group often come in runs. */
+    private @Nullable Acc last;
     private final Set<Integer> listenPorts = new HashSet<>();
     private final ConnectionTable connections = new ConnectionTable();
 
@@ -100,12 +203,20 @@ public final class SocketAggregator {
         if (row.inode() > 0 && !inodes.add(row.inode())) {
             return false;
         }
-        Key key = new Key(row.mode(), row.localCode(), row.peerCode(), row.family(), row.listening());
-        Acc acc = groups.computeIfAbsent(key, k -> new Acc(groups.size()));
+        SocketMode mode = row.mode();
+        int localCode = row.localCode();
+        int peerCode = row.peerCode();
+        IpFamily family = row.family();
+        boolean listening = row.listening();
+        Acc acc = last;
+        if (acc == null || !acc.key.is(mode, localCode, peerCode, family, listening)) {
+            acc = groups.computeIfAbsent(new Key(mode, localCode, peerCode, family, listening), k -> new Acc(k, groups.size()));
+            last = acc;
+        }
         acc.count++;
         connections.add(row, acc.ordinal);
         int port = row.local().port();
-        if (row.listening()) {
+        if (listening) {
             if (port > 0) {
                 listenPorts.add(port);
             }

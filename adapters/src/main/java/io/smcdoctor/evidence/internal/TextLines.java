@@ -100,31 +100,21 @@ public final class TextLines {
             int r;
             boolean pending = false;
             while ((r = in.read(buf)) > 0) {
-                for (int i = 0; i < r; i++) {
-                    byte b = buf[i];
-                    if (b == '\n') {
+                int i = 0;
+                while (i < r) {
+                    // the end of this line in the buffer: a tight loop, the bytes are copied in one go below
+                    int j = i;
+                    while (j < r && buf[j] != '\n') {
+                        j++;
+                    }
+                    append(buf, i, j);
+                    if (j < r) {
                         emit();
                         pending = false;
-                        continue;
-                    }
-                    pending = true;
-                    if (len < MAX_LINE_BYTES) {
-                        line[len++] = b;
-                        if (b == 0) {
-                            hasNul = true;
-                        } else if (b < 0) {
-                            nonAscii = true;
-                        }
-                    } else if (len == MAX_LINE_BYTES && !overlong) {
-                        line[len++] = b; // a '\r' here still ends a line that fits; anything else makes it over-long
+                        i = j + 1;
                     } else {
-                        // skip the rest of an over-long line in a tight loop up to the next newline
-                        overlong = true;
-                        int j = i + 1;
-                        while (j < r && buf[j] != '\n') {
-                            j++;
-                        }
-                        i = j - 1;
+                        pending = pending || j > i;
+                        i = j;
                     }
                 }
             }
@@ -132,6 +122,39 @@ public final class TextLines {
                 emit();
             }
             return number;
+        }
+
+        /**
+         * Adds {@code buf[from, to)} (no newline in it) to the line: up to {@link #MAX_LINE_BYTES} bytes, checked for
+         * NUL and non-ASCII bytes, then one more (a '\r' there still ends a line that fits); anything after that
+         * makes the line over-long and is skipped without being kept.
+         */
+        private void append(byte[] buf, int from, int to) {
+            if (overlong || from == to) {
+                return;
+            }
+            int k = Math.min(MAX_LINE_BYTES - len, to - from);
+            if (k > 0) {
+                for (int x = from; x < from + k; x++) {
+                    byte b = buf[x];
+                    if (b <= 0) {
+                        if (b == 0) {
+                            hasNul = true;
+                        } else {
+                            nonAscii = true;
+                        }
+                    }
+                }
+                System.arraycopy(buf, from, line, len, k);
+                len += k;
+                from += k;
+            }
+            if (from < to && len == MAX_LINE_BYTES) {
+                line[len++] = buf[from++];
+            }
+            if (from < to) {
+                overlong = true;
+            }
         }
 
         private void emit() {

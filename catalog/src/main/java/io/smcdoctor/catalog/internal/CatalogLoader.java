@@ -18,6 +18,9 @@ import io.smcdoctor.catalog.internal.FactDrafts.FactEntry;
 import io.smcdoctor.catalog.internal.YamlNode.Mark;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +39,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads, merges and validates the catalog YAML: the bundled files under {@code io/smcdoctor/catalog/} in the
@@ -128,7 +134,95 @@ public final class CatalogLoader {
 
     /** Lazy, thread-safe holder: the JVM runs the initialiser once, on first access. */
     private static final class Holder {
-        static final Catalog INSTANCE = build(bundledSources(CORE), bundledSources(FACT_FILES));
+        static final Catalog INSTANCE = loadBundled();
+    }
+
+    /**
+     * The bundled catalog from its compiled form ({@link CatalogCodec}, written by the build from these YAML files and
+     * validated there) when that form is in the jar and was compiled from the very YAML beside it (same CRC-32); from
+     * the YAML otherwise (a class path where the build step did not run, or a YAML file edited since).
+     */
+    static Catalog loadBundled() {
+        try {
+            Optional<Catalog> compiled = compiled(readOptional(CatalogCodec.RESOURCE, Integer.MAX_VALUE - 8),
+                    bundledCrc());
+            if (compiled.isPresent()) {
+                return compiled.get();
+            }
+        } catch (IOException e) {
+            // an unreadable class path: the YAML read below reports it
+        }
+        return loadBundledYaml();
+    }
+
+    /**
+     * The catalog of a compiled form when it was compiled from YAML with the given CRC-32; empty when there is no
+     * form, it is stale or it cannot be decoded.
+     */
+    static Optional<Catalog> compiled(byte @Nullable [] form, long yamlCrc) {
+        if (form == null || CatalogCodec.yamlCrc(form) != yamlCrc) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CatalogCodec.decode(form));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // damaged: the YAML is the source
+        }
+    }
+
+    /** The bundled catalog read and validated from its YAML, the fact files on first use of a fact. */
+    static Catalog loadBundledYaml() {
+        return build(bundledSources(CORE), bundledSources(FACT_FILES));
+    }
+
+    /** The bundled catalog read and validated from all its YAML files at once (what the build compiles). */
+    static DefaultCatalog loadBundledYamlEagerly() {
+        return (DefaultCatalog) build(bundledSources(BUNDLED), List.of());
+    }
+
+    /**
+     * The stamp of the bundled YAML files: the CRC-32 over the CRC-32 of each file's bytes, in {@link #BUNDLED} order.
+     * From a jar the file CRCs are the ones its directory stores for each entry (the same CRC-32 of the same bytes),
+     * so that checking the compiled form does not inflate the YAML it replaces; from a directory (tests, an IDE) the
+     * files are read.
+     */
+    static long bundledCrc() throws IOException {
+        CRC32 crc = new CRC32();
+        for (String f : BUNDLED) {
+            URL url = CatalogLoader.class.getClassLoader().getResource(RESOURCE_DIR + f);
+            if (url == null) {
+                throw new IOException("bundled knowledge file missing from the jar: " + RESOURCE_DIR + f);
+            }
+            long one = storedCrc(url);
+            if (one < 0) {
+                CRC32 bytes = new CRC32();
+                bytes.update(readResource(RESOURCE_DIR + f));
+                one = bytes.getValue();
+            }
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                crc.update((int) (one >>> shift) & 0xff);
+            }
+        }
+        return crc.getValue();
+    }
+
+    /** The CRC-32 a jar stores for the entry of a resource URL; -1 when it is not in a jar or the jar has none. */
+    static long storedCrc(URL url) throws IOException {
+        if (!"jar".equals(url.getProtocol())) {
+            return -1;
+        }
+        URLConnection connection = url.openConnection();
+        if (connection instanceof JarURLConnection jar) {
+            JarEntry entry = jar.getJarEntry();
+            return entry == null ? -1 : entry.getCrc();
+        }
+        return -1;
+    }
+
+    private static byte @Nullable [] readOptional(String resource, int max) throws IOException {
+        try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : in.readNBytes(max);
+        }
     }
 
     /** Where a file's bytes come from; {@code path} is set for overlays only. */
@@ -208,7 +302,7 @@ public final class CatalogLoader {
     }
 
     /** A value computed once, on first use; thread-safe. */
-    private static final class Lazy<T> implements Supplier<T> {
+    static final class Lazy<T> implements Supplier<T> {
         private final Supplier<T> compute;
         private volatile T value;
 

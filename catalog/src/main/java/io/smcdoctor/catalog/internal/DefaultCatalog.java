@@ -287,7 +287,8 @@ final class DefaultCatalog implements Catalog {
         return facts().find(idOrName);
     }
 
-    private Facts facts() {
+    /** The facts, read on first use. */
+    Facts facts() {
         return factSupplier.get();
     }
 

@@ -38,11 +38,13 @@ final class Facts {
     private final List<KernelFeature> features;
     private final List<KnownBug> bugs;
     private final List<Application> applications;
+    private final List<FactEntry> entries;
     private final Map<String, KnowledgeFact> byId = new LinkedHashMap<>();
     /** Lower-case commands, sysctl full names, feature aliases, application names and CVE ids. */
     private final Map<String, KnowledgeFact> byName = new HashMap<>();
 
     private Facts(List<FactEntry> entries) {
+        this.entries = entries;
         List<Tool> tools = new ArrayList<>();
         List<Sysctl> sysctls = new ArrayList<>();
         List<KernelFeature> features = new ArrayList<>();
@@ -122,6 +124,19 @@ final class Facts {
             }
         }
         return new Facts(List.copyOf(entries));
+    }
+
+    /**
+     * The lookups of entries that {@link #link} checked when the catalog was compiled ({@link CatalogCodec}): their
+     * references are not checked again.
+     */
+    static Facts validated(List<FactEntry> entries) {
+        return new Facts(List.copyOf(entries));
+    }
+
+    /** The entries in catalog order, with the names users type for each. */
+    List<FactEntry> entries() {
+        return entries;
     }
 
     List<Tool> tools() {

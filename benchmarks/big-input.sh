@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# A large input end to end: a generated bundle whose smcss.txt has ROWS socket rows (default 1,000,000, about 90 MB:
+# SMC-R sockets, fallbacks with local and peer codes, IPv6 and IPv4-mapped rows, LISTEN rows) diagnosed by
+# ./smc-doctor, beside the awk one-liner that counts the same file by its last column, in one run. Issue 18's targets:
+# the whole process in at most 1 s and at most 7x the awk count, peak RSS at most 256 MB. Each command runs RUNS times
+# (default 5) in turns after one unmeasured run; medians and minimums are printed, and the peak RSS of one run of
+# each (GNU time -v, when /usr/bin/time is there). Also measured: the launcher's options for a large input (full
+# tiered compilation, 32 MB young generation) against C1 only (-XX:TieredStopAtLevel=1), what it uses for small ones.
+#
+#   benchmarks/big-input.sh
+#   ROWS=200000 RUNS=9 benchmarks/big-input.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows="${ROWS:-1000000}"
+runs="${RUNS:-5}"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/bundle"
+file="$tmp/bundle/smcss.txt"
+# the listing smcss -a prints (smc-tools smcss.c: state, UID, inode, local and peer address, Intf, mode)
+awk -v rows="$rows" 'BEGIN {
+    print "State          UID   Inode   Local Address           Peer Address            Intf Mode "
+    for (i = 0; i < rows; i++) {
+        a = int(i / 65536) % 256; b = int(i / 256) % 256; c = i % 256
+        if (i % 10 == 0)      { mode = "TCP 0x03010000" }
+        else if (i % 17 == 0) { mode = "TCP 0x05000000/0x03030000" }
+        else if (i % 23 == 0) { mode = "SMCD " }
+        else                  { mode = "SMCR " }
+        if (i % 1000 == 0) {
+            printf "%-14s %05d %07d %-23s\n", "LISTEN", 0, 100000 + i, "0.0.0.0:" (1024 + i % 60000)
+        } else if (i % 31 == 0) {
+            printf "%-14s %05d %07d %-23s %-23s %04x %s\n", "ACTIVE", 0, 100000 + i,
+                "2001:db8:1234:5..:" (40000 + i % 20000), "2001:db8:1234:56..:443", 0, mode
+        } else if (i % 37 == 0) {
+            printf "%-14s %05d %07d %-23s %-23s %04x %s\n", "ACTIVE", 0, 100000 + i,
+                "::ffff:10." b "." c ":5201", "::ffff:10.9.9.9:40222", 0, mode
+        } else {
+            printf "%-14s %05d %07d %-23s %-23s %04x %s\n", "ACTIVE", 0, 100000 + i,
+                "10." a "." b "." c ":" (20000 + i % 40000), "10.9.0.1:5103", 0, mode
+        }
+    }
+}' >"$file"
+size_mb=$(($(stat -c %s "$file") / 1048576))
+
+# the launcher builds the jar and its archive on first use: do that before measuring
+./smc-doctor explain 0x03030000 >/dev/null
+
+CMDS=("awk '{c[\$NF]++} END {for (k in c) print k, c[k]}' '$file'"
+    "./smc-doctor diagnose '$tmp/bundle'"
+    "SMC_DOCTOR_JAVA_OPTS=-XX:TieredStopAtLevel=1 ./smc-doctor diagnose '$tmp/bundle'")
+LABELS=("awk '{c[\$NF]++}' smcss.txt"
+    "./smc-doctor diagnose BUNDLE"
+    "  (the same with -XX:TieredStopAtLevel=1)")
+
+once() {
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000000))
+}
+
+for k in "${!CMDS[@]}"; do
+    eval "${CMDS[$k]}" >/dev/null 2>&1 || true
+    : >"$tmp/t$k"
+done
+for ((i = 0; i < runs; i++)); do
+    for k in "${!CMDS[@]}"; do
+        once eval "${CMDS[$k]}" >>"$tmp/t$k"
+    done
+done
+
+rss() {
+    if [[ -x /usr/bin/time ]]; then
+        eval "/usr/bin/time -v ${1#SMC_DOCTOR_JAVA_OPTS=-XX:TieredStopAtLevel=1 }" 2>&1 >/dev/null \
+            | awk -F': ' '/Maximum resident set size/ {printf "%d MB", $2 / 1024}'
+    else
+        echo "n/a (no /usr/bin/time)"
+    fi
+}
+
+echo "java: $(java -version 2>&1 | head -1); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "input: $rows rows, $size_mb MB smcss.txt; $runs runs each, medians"
+awk_med=0
+for k in "${!CMDS[@]}"; do
+    read -r med min < <(sort -n "$tmp/t$k" | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%d %d\n", m, a[1]}')
+    [[ $k == 0 ]] && awk_med=$med
+    peak=""
+    if [[ $k -lt 2 ]]; then
+        peak="   peak RSS $(rss "${CMDS[$k]}")"
+    fi
+    printf '  %-45s median %6d ms   min %6d ms%s\n' "${LABELS[$k]}" "$med" "$min" "$peak"
+    [[ $k == 1 ]] && diag_med=$med
+done
+awk -v d="$diag_med" -v a="$awk_med" 'BEGIN {
+    printf "  diagnose / awk (medians): %.1fx (target <= 7x); diagnose %.2f s (target <= 1 s)\n", d / a, d / 1000 }'
+# what was diagnosed: the socket counts of the report and its top diagnosis
+./smc-doctor diagnose "$tmp/bundle" --format json | tr -d ' \n' \
+    | sed -n 's/.*"diagnoses":\[{"rank":1,"id":"\([^"]*\)".*"sockets":\([0-9]*\),"smcSockets":\([0-9]*\).*/  report: top diagnosis \1; \2 sockets, \3 over SMC/p'
