@@ -1,10 +1,9 @@
 package io.smcdoctor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.internal.JsonOutput;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,13 +41,12 @@ public record Answers(String question, Language language, List<Answer> answers) 
     }
 
     /**
-     * The answers as JSON, schema {@code smc-doctor/answers/v1} of DESIGN.md:
+     * The answers as JSON, schema {@code smc-doctor/answers/v1} (README, "JSON contracts"):
      * {@code {"schema", "question", "language", "answers": [{"rank", "id", "kind", "title", "text", "reasonCodes",
      * "commands", "references"}]}}, texts in the given language.
      */
     public String toJson(Language textLanguage) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("schema", SCHEMA);
         root.put("question", question);
         root.put("language", textLanguage.tag());
@@ -60,16 +58,10 @@ public record Answers(String question, Language language, List<Answer> answers) 
             n.put("kind", a.kind().json());
             n.put("title", a.title(textLanguage));
             n.put("text", a.text(textLanguage));
-            a.reasonCodes().forEach(n.putArray("reasonCodes")::add);
-            ArrayNode commands = n.putArray("commands");
-            a.commands().forEach(commands::add);
-            ArrayNode refs = n.putArray("references");
-            a.references().forEach(refs::add);
+            JsonOutput.strings(n, "reasonCodes", a.reasonCodes());
+            JsonOutput.strings(n, "commands", a.commands());
+            JsonOutput.strings(n, "references", a.references());
         }
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write answers as JSON", e);
-        }
+        return JsonOutput.write(root);
     }
 }

@@ -5,11 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.engine.internal.ReportAssembler;
+import io.smcdoctor.engine.internal.pair.PairAssembler;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.rules.RuleBase;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,19 +28,9 @@ import org.jspecify.annotations.Nullable;
  * report.top().ifPresent(d -> System.out.println(d.id() + " " + d.confidence()));
  * }</pre>
  *
- * <h2>How diagnoses are ranked</h2>
- * The rules (compiled at build time to the Drools executable model) emit findings: a catalog cause, the evidence
- * lines behind it and a <em>specificity</em> {@code s} in (0, 1] saying how specific that evidence is (1 = it can
- * only mean this cause; baseline findings from a reason code or symptom alone get 0.45, 0.40, ... by catalog order).
- * Findings of the same cause are merged: {@code s} is the highest, the evidence lines are united. Then
- * <pre>
- *   confidence = s × (0.70 + 0.20 × a + 0.10 × r)
- *   a = 1 − 0.5^(n − 1)   n = independent sources cited (distinct evidence files, e.g. smcss.txt and sysctl.txt)
- *   r = affected sockets / all fallback sockets (0.5 when the cause is not about sockets or none fell back)
- * </pre>
- * rounded to two decimals. Problems and warnings come before information (a status never hides a problem), then
- * diagnoses are sorted by confidence, then severity, then id,
- * so equal evidence always gives the same order. See {@code docs/ranking.md}.
+ * <p>Diagnoses are ranked by a confidence computed from how specific each rule's evidence is, how many independent
+ * files agree and how many of the fallback sockets the cause explains; problems come before information, and equal
+ * evidence always gives the same order. {@code docs/ranking.md} is the description of the formula.
  *
  * <p>Reports are cached by {@link Evidence#fingerprint()} (Caffeine, bounded): the same evidence returns the same
  * report instance.
@@ -47,6 +41,8 @@ public final class Diagnoser {
     private final Language language;
     private final ReportAssembler assembler;
     private final @Nullable Cache<String, DiagnosisReport> cache;
+    private final PairAssembler pairs;
+    private final @Nullable Cache<String, MultiHostReport> pairCache;
 
     private Diagnoser(Builder b) {
         // Loading the catalog (YAML) and the rule base (Drools) are the two start-up costs and independent of each
@@ -59,8 +55,10 @@ public final class Diagnoser {
         this.rules = b.packs.isEmpty() ? RuleBase.bundled() : RuleBase.load(List.copyOf(b.packs));
         this.catalog = join(loading);
         this.language = b.language;
-        this.assembler = new ReportAssembler(catalog, language);
+        this.assembler = new ReportAssembler(catalog, language, rules.declaredInputs());
         this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
+        this.pairs = new PairAssembler(catalog, language);
+        this.pairCache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
     }
 
     private static Catalog join(CompletableFuture<Catalog> loading) {
@@ -115,6 +113,56 @@ public final class Diagnoser {
             return compute(evidence);
         }
         return cache.get(evidence.fingerprint(), k -> compute(evidence));
+    }
+
+    /**
+     * Diagnoses several hosts' evidence together, typically the two ends of the connections (client and server):
+     * each host is diagnosed as {@link #diagnose(Evidence)} would (the same report, from the same cache), the
+     * connections of each pair of hosts are joined, and a decline one host saw from its peer is resolved with the
+     * peer's own evidence, so that the report names the host to fix ({@code docs/two-hosts.md}). Hosts whose bundles
+     * do not belong together are reported as unrelated and diagnosed each on its own. Reports are cached like
+     * single-host ones, keyed by the labels and evidence fingerprints in order. Never returns {@code null}.
+     *
+     * @throws IllegalArgumentException when no host is given, a label is given twice, or the same evidence (same
+     *                                  fingerprint, not empty) is given for two hosts
+     */
+    public MultiHostReport diagnose(List<HostEvidence> hosts) {
+        Objects.requireNonNull(hosts, "hosts");
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("diagnosing several hosts needs at least one host's evidence");
+        }
+        Map<String, String> labels = new HashMap<>();
+        Map<String, String> fingerprints = new HashMap<>();
+        StringBuilder key = new StringBuilder(hosts.size() * 80);
+        for (HostEvidence h : hosts) {
+            Objects.requireNonNull(h, "host evidence");
+            String earlier = labels.put(h.label().toLowerCase(Locale.ROOT), h.label());
+            if (earlier != null) {
+                throw new IllegalArgumentException("the host label '" + h.label() + "' is given twice; give each host"
+                        + " its own label");
+            }
+            if (!h.evidence().sources().isEmpty()) {
+                String same = fingerprints.put(h.evidence().fingerprint(), h.label());
+                if (same != null) {
+                    throw new IllegalArgumentException("hosts '" + same + "' and '" + h.label() + "' have the same"
+                            + " evidence: the same bundle was given twice; give each host its own bundle");
+                }
+            }
+            key.append(h.label()).append(';').append(h.evidence().fingerprint()).append(';');
+        }
+        List<HostEvidence> copy = List.copyOf(hosts);
+        if (pairCache == null) {
+            return computeHosts(copy);
+        }
+        return pairCache.get(key.toString(), k -> computeHosts(copy));
+    }
+
+    private MultiHostReport computeHosts(List<HostEvidence> hosts) {
+        List<PairAssembler.Input> inputs = new ArrayList<>(hosts.size());
+        for (HostEvidence h : hosts) {
+            inputs.add(new PairAssembler.Input(h.label(), h.evidence(), diagnose(h.evidence())));
+        }
+        return pairs.assemble(inputs);
     }
 
     /** The catalog this Diagnoser explains with. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param rank        1 = most likely
  * @param id          the catalog cause id, e.g. {@code nosmcdev-ipv6}
  * @param title       one line
- * @param confidence  0..1, see {@link Diagnoser} for the formula
+ * @param confidence  0..1, computed as {@code docs/ranking.md} describes
  * @param severity    problem, warning or info (info = status such as "SMC-R works")
  * @param side        which host to fix
  * @param reasonCodes the reason codes it explains, in order ({@code 0x05000000} before the peer's code)

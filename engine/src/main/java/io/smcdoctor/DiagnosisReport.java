@@ -42,7 +42,7 @@ public record DiagnosisReport(List<Diagnosis> diagnoses, List<MissingEvidence> m
     }
 
     /**
-     * The report as JSON, schema {@code smc-doctor/diagnosis/v1} of DESIGN.md (reason codes as lower-case
+     * The report as JSON, schema {@code smc-doctor/diagnosis/v1} (README, "JSON contracts"; reason codes as lower-case
      * {@code 0x%08x}; fields are only ever added).
      */
     public String toJson() {

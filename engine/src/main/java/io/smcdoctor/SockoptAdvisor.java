@@ -4,6 +4,7 @@ import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
+import io.smcdoctor.catalog.TargetKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /**
  * Says whether a socket option works on SMC sockets, what happens when it is set and what to do about it.
  *
- * <p>Backed by the socket-option table of the {@link Catalog} (the seed FAQ's Y/M/N table). Immutable and
+ * <p>Backed by the socket-option table of the {@link Catalog} (the seed FAQ's Y/M/N table and the kernel ranges
+ * where mainline kernels differ). The advice is for the {@link #kernel() kernel} of the advisor ({@link #forKernel});
+ * without one ({@link TargetKernel#ANY}) it names every possible verdict and reports the strictest. Immutable and
  * thread-safe: build once, share freely. Unknown options are an empty {@link Optional}, never an exception;
  * {@link #suggestions(String)} gives "did you mean" candidates for them.
  *
@@ -28,9 +31,11 @@ public final class SockoptAdvisor {
     public static final int DEFAULT_SUGGESTIONS = 3;
 
     private final Catalog catalog;
+    private final TargetKernel kernel;
 
-    private SockoptAdvisor(Catalog catalog) {
+    private SockoptAdvisor(Catalog catalog, TargetKernel kernel) {
         this.catalog = catalog;
+        this.kernel = kernel;
     }
 
     /**
@@ -39,12 +44,25 @@ public final class SockoptAdvisor {
      * @throws io.smcdoctor.catalog.KnowledgeValidationException if the bundled catalog is invalid
      */
     public static SockoptAdvisor bundled() {
-        return new SockoptAdvisor(Catalog.bundled());
+        return new SockoptAdvisor(Catalog.bundled(), TargetKernel.ANY);
     }
 
     /** The advisor over the given catalog (e.g. the bundled one plus overlays). */
     public static SockoptAdvisor of(Catalog catalog) {
-        return new SockoptAdvisor(Objects.requireNonNull(catalog, "catalog"));
+        return new SockoptAdvisor(Objects.requireNonNull(catalog, "catalog"), TargetKernel.ANY);
+    }
+
+    /**
+     * This advisor for a kernel: its advice gives the verdict on that kernel ({@code 6.12.9}: SO_REUSEPORT is N)
+     * instead of every possible one.
+     */
+    public SockoptAdvisor forKernel(TargetKernel target) {
+        return new SockoptAdvisor(catalog, Objects.requireNonNull(target, "target"));
+    }
+
+    /** The kernel the advice is for; {@link TargetKernel#ANY} unless {@link #forKernel} set one. */
+    public TargetKernel kernel() {
+        return kernel;
     }
 
     /** The catalog this advisor reads. */
@@ -121,14 +139,17 @@ public final class SockoptAdvisor {
 
     private SockoptAdvice advice(SocketOption option) {
         List<ReasonCode> reasons = new ArrayList<>();
-        for (int code : option.fallbackCodes()) {
+        List<Integer> codes = new ArrayList<>(option.fallbackCodes());
+        option.kernelVerdicts().forEach(v -> codes.addAll(v.fallbackCodes()));
+        for (int code : codes.stream().distinct().toList()) {
             catalog.reasonCode(code).ifPresent(reasons::add);
         }
-        return new SockoptAdvice(option, reasons);
+        return new SockoptAdvice(option, reasons, kernel);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SockoptAdvisor[%d options]", catalog.socketOptions().size());
+        return String.format(Locale.ROOT, "SockoptAdvisor[%d options, kernel %s]", catalog.socketOptions().size(),
+                kernel.kind() == TargetKernel.Kind.ANY ? "any" : kernel.text());
     }
 }

@@ -10,23 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** The question set of {@link KnowledgeBaseQuestionSetTest}, asked of the catalog shipped in the jar. */
+/** Questions about the shipped catalog beyond the question set of {@link KnowledgeBaseQuestionSetTest}. */
 class BundledKnowledgeQuestionSetTest {
     private static final KnowledgeBase KB = KnowledgeBase.of(Catalog.bundled());
-
-    @Test
-    void questionSet_onBundledCatalog_everyQuestionIsAnsweredInTheTop3() throws IOException {
-        KnowledgeBaseQuestionSetTest.assertTop3Accuracy("bundled catalog", KB, 1.0);
-    }
-
-    @ParameterizedTest
-    @MethodSource("io.smcdoctor.KnowledgeBaseQuestionSetTest#unanswerable")
-    void ask_offTopicQuestion_onBundledCatalog_returnsNoAnswers(String question) {
-        assertThat(KB.ask(question).answers()).isEmpty();
-    }
 
     @Test
     void ask_codePair_onBundledCatalog_putsBothCodesFirst() {

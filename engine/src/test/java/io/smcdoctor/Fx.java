@@ -1,11 +1,15 @@
 package io.smcdoctor;
 
+import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Cause;
+import io.smcdoctor.catalog.Language;
 import io.smcdoctor.evidence.Endpoint;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketMode;
 import io.smcdoctor.evidence.SocketRow;
 import io.smcdoctor.evidence.SourceKind;
+import java.util.List;
 
 /**
  * Test fixtures: facts whose provenance mirrors real lines (file, line, exact text). The smcss lines are split
@@ -16,6 +20,17 @@ final class Fx {
             "State          UID   Inode   Local Address           Peer Address            Intf Mode ";
 
     private Fx() {
+    }
+
+    /** The commands of a cause's remedies in the shipped catalog, in order: what its diagnosis must offer. */
+    static List<String> remedyCommands(String causeId) {
+        Cause cause = Catalog.bundled().cause(causeId).orElseThrow(() -> new AssertionError("no cause " + causeId));
+        return cause.remedies().stream().flatMap(r -> r.commands().stream()).toList();
+    }
+
+    /** The shipped catalog's title of a cause. */
+    static String title(String causeId, Language language) {
+        return Catalog.bundled().cause(causeId).orElseThrow().title().get(language);
     }
 
     static Provenance at(String source, int line, String text) {

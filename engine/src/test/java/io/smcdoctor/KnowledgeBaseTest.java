@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Language;
-import io.smcdoctor.fixtures.FixtureCatalog;
+import io.smcdoctor.catalog.ReasonCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseTest {
-    private static final KnowledgeBase KB = KnowledgeBase.of(FixtureCatalog.standard());
+    private static final Catalog CATALOG = Catalog.bundled();
+    private static final KnowledgeBase KB = KnowledgeBase.of(CATALOG);
 
     @Test
     void ask_exactCode_putsCodeFirstWithItsCommandsAndReferences() {
@@ -22,9 +25,14 @@ class KnowledgeBaseTest {
         assertThat(first.kind()).isEqualTo(Answer.Kind.REASON_CODE);
         assertThat(first.rank()).isEqualTo(1);
         assertThat(first.reasonCodes()).containsExactly("0x03030000");
-        assertThat(first.commands()).contains("smcr -d device", "sysctl -w net.ipv6.conf.all.disable_ipv6=1", "smcss -a");
+        ReasonCode nosmcdev = CATALOG.reasonCode(0x03030000).orElseThrow();
+        // the commands of the code's causes (checks and remedies), among them each cause's first check
+        for (Cause c : nosmcdev.causes()) {
+            assertThat(first.commands()).containsAll(c.checks().get(0).commands());
+        }
+        assertThat(first.commands()).contains("sysctl -w net.ipv6.conf.all.disable_ipv6=1", "smcss -a");
         assertThat(first.references()).contains("kernel: SMC_CLC_DECL_NOSMCDEV");
-        assertThat(first.title(Language.EN)).contains("No SMC device found");
+        assertThat(first.title(Language.EN)).contains(nosmcdev.title().en());
         assertThat(answers.language()).isEqualTo(Language.EN);
     }
 
@@ -34,7 +42,8 @@ class KnowledgeBaseTest {
 
         assertThat(answers.answers()).extracting(Answer::id).startsWith("0x05000000", "0x03030000");
         assertThat(answers.language()).isEqualTo(Language.JA);
-        assertThat(answers.answers().get(1).title(Language.JA)).contains("SMC デバイスが見つからない");
+        assertThat(answers.answers().get(1).title(Language.JA))
+                .contains(CATALOG.reasonCode(0x03030000).orElseThrow().title().ja());
     }
 
     @Test
@@ -106,7 +115,7 @@ class KnowledgeBaseTest {
     @Test
     void toJson_inJapanese_usesJapaneseText() throws Exception {
         JsonNode first = new ObjectMapper().readTree(KB.ask("0x0303000c").toJson(Language.JA)).get("answers").get(0);
-        assertThat(first.get("text").asText()).contains("ベンダー実験的 TCP オプション");
+        assertThat(first.get("text").asText()).contains(CATALOG.reasonCode(0x0303000c).orElseThrow().meaning().ja());
     }
 
     @Test
@@ -117,7 +126,7 @@ class KnowledgeBaseTest {
 
     @Test
     void ask_isSafeFromManyThreads() throws Exception {
-        KnowledgeBase kb = KnowledgeBase.of(FixtureCatalog.standard());
+        KnowledgeBase kb = KnowledgeBase.of(CATALOG);
         List<Thread> threads = new java.util.ArrayList<>();
         List<String> firsts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         for (int i = 0; i < 4; i++) {

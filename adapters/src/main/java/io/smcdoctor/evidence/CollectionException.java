@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence;
 
-import io.smcdoctor.SmcDoctorException;
+import io.smcdoctor.catalog.SmcDoctorException;
 
 /** Live collection failed as a whole (e.g. the output directory cannot be written). A missing tool is not this. */
 public class CollectionException extends SmcDoctorException {

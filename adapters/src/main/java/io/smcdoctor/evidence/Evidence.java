@@ -35,9 +35,10 @@ public final class Evidence {
     private final List<ParseWarning> warnings;
     private final Map<String, SourceKind> sources;
     private final String fingerprint;
+    private final SocketConnections connections;
 
     private Evidence(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets, List<ParseWarning> warnings,
-                     Map<String, SourceKind> sources, String fingerprint) {
+                     Map<String, SourceKind> sources, String fingerprint, SocketConnections connections) {
         Map<Class<? extends Fact>, List<Fact>> copy = new LinkedHashMap<>();
         facts.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         this.facts = Collections.unmodifiableMap(copy);
@@ -45,6 +46,7 @@ public final class Evidence {
         this.warnings = List.copyOf(warnings);
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.fingerprint = fingerprint;
+        this.connections = connections;
     }
 
     /** A builder for evidence held as text or values (no files needed). */
@@ -74,6 +76,14 @@ public final class Evidence {
     /** The sockets of all smcss listings, aggregated. */
     public SocketSummary sockets() {
         return sockets;
+    }
+
+    /**
+     * Every connected socket of the listings, row by row in a compact form (each socket once, as in
+     * {@link #sockets()}): what a diagnosis of several hosts joins to find the two ends of a connection.
+     */
+    public SocketConnections connections() {
+        return connections;
     }
 
     /** Problems found while reading the inputs, each with file and line. */
@@ -290,7 +300,8 @@ public final class Evidence {
         /** The evidence. */
         public Evidence build() {
             EvidenceAssembler.Result r = assembler.finish();
-            return new Evidence(r.facts(), r.sockets(), r.warnings(), r.sources(), r.fingerprint());
+            return new Evidence(r.facts(), r.sockets(), r.warnings(), r.sources(), r.fingerprint(),
+                    new SocketConnections(r.connections()));
         }
     }
 }

@@ -2,13 +2,17 @@ package io.smcdoctor.evidence;
 
 import io.smcdoctor.evidence.internal.BundleReader;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Reads evidence from files: a bundle directory, a {@code .tar.gz}/{@code .tgz}/{@code .tar}/{@code .zip}
- * archive, or single evidence files, using the file names of DESIGN.md ("Evidence bundle").
+ * archive, or single evidence files, using the file names of {@code docs/bundle.md}.
  *
  * <p>Files are streamed straight into the parsers; archives are never extracted to disk. Unknown files are
  * ignored with a warning naming them; {@code scenario.json} (lab ground truth) is skipped silently. A
@@ -19,9 +23,15 @@ import java.util.Objects;
  * <p>When several paths are given, their facts are merged into one {@link Evidence} and each source is
  * prefixed with the name of its bundle (e.g. {@code client/smcss.txt}) so that citations stay unique.
  *
+ * <p>Evidence held in memory (pasted command output, files received over a network) is read the same way, without
+ * writing anything to disk: {@link #read(Map)} takes file names and contents; {@link #reader()} combines paths,
+ * in-memory bundles and single in-memory files (recognised by name or else by content) in one read.
+ *
  * <pre>{@code
  * Evidence client = EvidenceBundle.read(Path.of("bundle-client.tar.gz"));
  * Evidence both = EvidenceBundle.read(List.of(Path.of("client"), Path.of("server")));
+ * Evidence pasted = EvidenceBundle.read(Map.of("smcss.txt", smcssText, "symptom.txt", "no speed-up"));
+ * Evidence mixed = EvidenceBundle.reader().path(Path.of("bundle.tar.gz")).file("out.log", pastedText).read();
  * }</pre>
  *
  * (The examples are compiled and run in the tests' {@code io.smcdoctor.adapters.host.Snippets}.)
@@ -75,6 +85,86 @@ public final class EvidenceBundle {
         }
         paths.forEach(p -> Objects.requireNonNull(p, "paths must not contain null"));
         return new BundleReader(limits).read(paths);
+    }
+
+    /**
+     * Reads a bundle held in memory: file names as in the bundle format ({@code smcss.txt}, {@code dmesg.txt},
+     * {@code symptom.txt}, ...) to their text, with the default limits. Unknown names are ignored with a warning,
+     * as in a bundle directory. Nothing is written to disk.
+     *
+     * @throws EvidenceParseException when a limit is exceeded
+     */
+    public static Evidence read(Map<String, String> files) {
+        Objects.requireNonNull(files, "files");
+        return reader().bundle("bundle", files).read();
+    }
+
+    /** A reader that combines paths and evidence held in memory in one {@link Evidence}. */
+    public static Reader reader() {
+        return new Reader();
+    }
+
+    /**
+     * Combines inputs into one read: bundle paths, bundles held in memory and single files held in memory. When
+     * there is more than one input, each source is prefixed with the name of its bundle, as for
+     * {@link #read(List)}. Not thread-safe; {@link #read()} may be called once.
+     */
+    public static final class Reader {
+        private final List<BundleReader.Input> inputs = new ArrayList<>();
+        private Limits limits = Limits.defaults();
+
+        private Reader() {
+        }
+
+        /** The bounds of the read (default {@link Limits#defaults()}). */
+        public Reader limits(Limits value) {
+            limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /** A bundle directory, archive or single file on disk. */
+        public Reader path(Path path) {
+            inputs.add(new BundleReader.PathInput(Objects.requireNonNull(path, "path")));
+            return this;
+        }
+
+        /**
+         * A bundle held in memory: file names as in the bundle format to their text ({@code label} names it in
+         * citations when the read has several inputs).
+         */
+        public Reader bundle(String label, Map<String, String> files) {
+            Objects.requireNonNull(label, "label");
+            Map<String, byte[]> bytes = new LinkedHashMap<>();
+            files.forEach((name, text) -> bytes.put(Objects.requireNonNull(name, "file name"),
+                    Objects.requireNonNull(text, "text of " + name).getBytes(StandardCharsets.UTF_8)));
+            inputs.add(new BundleReader.MemoryBundle(label, bytes));
+            return this;
+        }
+
+        /**
+         * One file held in memory, recognised by its name ({@code dmesg.txt}) or else by its content, like a single
+         * file on the command line.
+         */
+        public Reader file(String name, String text) {
+            Objects.requireNonNull(name, "name");
+            inputs.add(new BundleReader.MemoryFile(name, Objects.requireNonNull(text, "text")
+                    .getBytes(StandardCharsets.UTF_8)));
+            return this;
+        }
+
+        /**
+         * Reads every input.
+         *
+         * @throws IllegalStateException  when no input was given
+         * @throws EvidenceParseException when an input is unreadable, refused or of no recognisable kind, or a limit
+         *                                is exceeded; the message names the file
+         */
+        public Evidence read() {
+            if (inputs.isEmpty()) {
+                throw new IllegalStateException("give at least one path, bundle or file to read");
+            }
+            return new BundleReader(limits).readAll(inputs);
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence;
 
-import io.smcdoctor.SmcDoctorException;
+import io.smcdoctor.catalog.SmcDoctorException;
 
 /** Input that cannot be read at all (missing file, refused archive). Garbage content is a warning, not this. */
 public class EvidenceParseException extends SmcDoctorException {

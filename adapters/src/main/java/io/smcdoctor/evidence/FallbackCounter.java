@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>The kernel keeps one fallback table per network namespace, not one per technology: {@code smcr stats} and
  * {@code smcd stats} print the same numbers. Use {@link #totalsByCode(Iterable)} to count each fallback once.
  */
-public record FallbackCounter(Provenance provenance, String technology, String role, String name, int code, long count) implements Fact {
+public record FallbackCounter(Provenance provenance, SmcTechnology technology, String role, String name, int code, long count) implements Fact {
     public FallbackCounter {
         Objects.requireNonNull(provenance, "provenance");
     }

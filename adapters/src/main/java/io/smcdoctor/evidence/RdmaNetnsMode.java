@@ -1,6 +1,7 @@
 package io.smcdoctor.evidence;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The RDMA subsystem's network-namespace mode ({@code rdma system}, iproute2 {@code rdma/sys.c}; kernel
@@ -9,22 +10,23 @@ import java.util.Locale;
  * not accessible from the connection's namespace ({@code net/smc/smc_pnet.c rdma_dev_access_netns()}).
  */
 public enum RdmaNetnsMode {
-    /** {@code netns shared}. */
+    /** {@code netns shared}: every network namespace sees every RDMA device. */
     SHARED,
-    /** {@code netns exclusive}. */
-    EXCLUSIVE,
-    /** Not printed or not recognised. */
-    UNKNOWN;
+    /** {@code netns exclusive}: an RDMA device belongs to one network namespace (a container may not see it). */
+    EXCLUSIVE;
 
-    /** The mode for the text {@code rdma system} prints. */
-    public static RdmaNetnsMode of(String text) {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "shared":
-                return SHARED;
-            case "exclusive":
-                return EXCLUSIVE;
-            default:
-                return UNKNOWN;
+    /** The mode {@code rdma system} prints as this word, if it is one. */
+    public static Optional<RdmaNetnsMode> of(String word) {
+        for (RdmaNetnsMode m : values()) {
+            if (m.word().equals(word)) {
+                return Optional.of(m);
+            }
         }
+        return Optional.empty();
+    }
+
+    /** The word {@code rdma system} prints: {@code shared} or {@code exclusive}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -47,6 +47,11 @@ public record SocketGroup(SocketMode mode, int localCode, int peerCode, IpFamily
         return samples.get(0).provenance();
     }
 
+    /** True when these sockets use SMC (SMC-R or SMC-D). */
+    public boolean smc() {
+        return mode.smc();
+    }
+
     /** True when these sockets fell back to TCP. */
     public boolean fallback() {
         return mode == SocketMode.TCP;

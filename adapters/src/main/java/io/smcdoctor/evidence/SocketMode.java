@@ -9,5 +9,10 @@ public enum SocketMode {
     /** Fell back to TCP (with reason codes). */
     TCP,
     /** No mode printed: LISTEN, INIT and CLOSED rows, or a {@code -} placeholder. */
-    NONE
+    NONE;
+
+    /** True for the modes in which the socket uses SMC: {@link #SMCR} and {@link #SMCD}. */
+    public boolean smc() {
+        return this == SMCR || this == SMCD;
+    }
 }

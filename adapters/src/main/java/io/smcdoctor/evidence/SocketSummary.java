@@ -29,4 +29,9 @@ public record SocketSummary(long total, long listening, long smc, long fallbacks
         byCode = Map.copyOf(byCode);
         groups = List.copyOf(groups);
     }
+
+    /** The share of the sockets (other than LISTEN) that fell back to TCP, in [0, 1]; 0 when there is none. */
+    public double fallbackRatio() {
+        return total > 0 ? (double) fallbacks / total : 0;
+    }
 }

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The outcome of trying one socket option on a real AF_SMC socket. {@code phase} is {@code before-connect} or
- * {@code established}; {@code outcome} is {@code ok}, {@code error} (with errno) or {@code fallback} (with the
- * fallback code seen afterwards).
+ * {@code established}; {@code outcome} says whether the option worked, failed (with errno) or made the connection fall back (with
+ * the fallback code seen afterwards).
  *
  * <p>The probe sets every option to the int 1, which many options refuse on any TCP socket (get-only, struct- or
  * string-valued, range-checked, privileged). So when the AF_SMC call fails, the probe makes the same call on a plain
@@ -14,7 +14,7 @@ import java.util.Objects;
  * Only a fallback, or an AF_SMC result that differs from TCP's, says something about SMC.
  */
 public record SockoptProbeResult(Provenance provenance, String level, String name, int value, String phase,
-                                 String outcome, int errno, int fallbackCode, String detail, int tcpErrno)
+                                 ProbeOutcome outcome, int errno, int fallbackCode, String detail, int tcpErrno)
         implements Fact {
     /** {@link #tcpErrno()} when no plain-TCP control was made. */
     public static final int NOT_MEASURED = -1;
@@ -25,7 +25,7 @@ public record SockoptProbeResult(Provenance provenance, String level, String nam
 
     /** A result without a plain-TCP control. */
     public SockoptProbeResult(Provenance provenance, String level, String name, int value, String phase,
-                              String outcome, int errno, int fallbackCode, String detail) {
+                              ProbeOutcome outcome, int errno, int fallbackCode, String detail) {
         this(provenance, level, name, value, phase, outcome, errno, fallbackCode, detail, NOT_MEASURED);
     }
 
@@ -39,9 +39,9 @@ public record SockoptProbeResult(Provenance provenance, String level, String nam
      * or failed with another errno. False when no control was made and nothing fell back.
      */
     public boolean differsFromTcp() {
-        if ("fallback".equals(outcome)) {
+        if (outcome == ProbeOutcome.FALLBACK) {
             return true;
         }
-        return "error".equals(outcome) && tcpMeasured() && tcpErrno != errno;
+        return outcome == ProbeOutcome.ERROR && tcpMeasured() && tcpErrno != errno;
     }
 }

@@ -67,7 +67,7 @@ public enum SourceKind {
     }
 
     /**
-     * The kind a bundle file name denotes: the canonical names of DESIGN.md plus {@code smcss-*.txt}
+     * The kind a bundle file name denotes: the canonical names of {@code docs/bundle.md} plus {@code smcss-*.txt}
      * (more smcss listings of the same host). Case-insensitive; directories in the name are ignored.
      */
     public static Optional<SourceKind> ofFileName(String name) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,6 +219,67 @@ class EvidenceBundleTest {
                 .isInstanceOf(EvidenceParseException.class)
                 .hasMessageContaining("'dmesg.txt'")
                 .hasMessageContaining("maxEntryBytes");
+    }
+
+    @Test
+    void read_inMemoryBundle_readsLikeTheDirectory() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        for (String name : SERVER_FILES) {
+            files.put(name, Files.readString(server.resolve(name), StandardCharsets.UTF_8));
+        }
+
+        Evidence fromMemory = EvidenceBundle.read(files);
+        Evidence fromDir = EvidenceBundle.read(server);
+
+        assertThat(fromMemory.sources()).isEqualTo(fromDir.sources());
+        assertThat(fromMemory.fingerprint()).isEqualTo(fromDir.fingerprint());
+        assertThat(fromMemory.sockets()).isEqualTo(fromDir.sockets());
+    }
+
+    @Test
+    void read_inMemoryBundle_warnsAboutUnknownNamesLikeADirectory() {
+        Evidence ev = EvidenceBundle.read(Map.of("notes.txt", "hello", "uname.txt",
+                "Linux client 6.12.117+deb12-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.12.117-1 x86_64 GNU/Linux\n"));
+
+        assertThat(ev.sources()).containsOnlyKeys("uname.txt");
+        assertThat(ev.warnings()).singleElement().satisfies(w -> assertThat(w.source()).isEqualTo("notes.txt"));
+    }
+
+    @Test
+    void reader_pathPlusPastedFiles_prefixesTheBundleAndRecognisesPastedTextByContent() throws IOException {
+        String dmesg = Files.readString(server.resolve("dmesg.txt"), StandardCharsets.UTF_8);
+
+        Evidence ev = EvidenceBundle.reader().path(server)
+                .bundle("pasted", Map.of("symptom.txt", "no speed-up"))
+                .file("pasted.txt", dmesg)
+                .read();
+
+        assertThat(ev.sources()).containsEntry("no-ueid-server/smcss.txt", SourceKind.SMCSS)
+                .containsEntry("pasted/symptom.txt", SourceKind.SYMPTOM)
+                .containsEntry("pasted.txt", SourceKind.DMESG);
+    }
+
+    @Test
+    void reader_pastedTextWithoutToolOutput_isReadAsTheReportersWords() {
+        Evidence ev = EvidenceBundle.reader().file("pasted.txt", "connections to the cache hang since Monday\n").read();
+
+        assertThat(ev.sources()).containsEntry("pasted.txt", SourceKind.SYMPTOM);
+        assertThat(ev.facts(SymptomText.class)).extracting(SymptomText::text)
+                .containsExactly("connections to the cache hang since Monday");
+        assertThat(ev.warnings()).extracting(ParseWarning::message)
+                .containsExactly("no tool output recognised in 'pasted.txt'; read as a description of the problem");
+    }
+
+    @Test
+    void reader_binaryContentOfNoKnownKind_throwsNamingIt() {
+        assertThatThrownBy(() -> EvidenceBundle.reader().file("pasted.bin", "\u0001\u0002\u0003\u0000\u0004").read())
+                .isInstanceOf(EvidenceParseException.class)
+                .hasMessageStartingWith("pasted.bin: not a recognised evidence file");
+    }
+
+    @Test
+    void reader_withoutInput_isRejected() {
+        assertThatThrownBy(() -> EvidenceBundle.reader().read()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

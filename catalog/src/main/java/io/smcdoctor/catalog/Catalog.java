@@ -28,6 +28,17 @@ public interface Catalog {
         return io.smcdoctor.catalog.internal.CatalogLoader.load(List.of(overlays));
     }
 
+    /**
+     * A catalog of exactly these entries, without the bundled knowledge: for tests and tools that need a small
+     * catalog in memory. Lookups, code parsing and suggestions behave as on the bundled catalog.
+     *
+     * @throws IllegalArgumentException naming the entry when a reason code, symptom id, cause id or socket option
+     *                                  (level and name) occurs twice
+     */
+    static Catalog of(List<ReasonCode> reasonCodes, List<Symptom> symptoms, List<SocketOption> socketOptions) {
+        return io.smcdoctor.catalog.internal.CatalogLoader.of(reasonCodes, symptoms, socketOptions);
+    }
+
     /** All reason codes, ordered by code. */
     List<ReasonCode> reasonCodes();
 

@@ -1,6 +1,5 @@
 package io.smcdoctor.catalog;
 
-import io.smcdoctor.SmcDoctorException;
 import java.util.List;
 
 /**

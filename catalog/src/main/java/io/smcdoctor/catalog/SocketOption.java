@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param note          what happens on an SMC socket and what to do
  * @param kernelNotes   per-kernel differences (e.g. measured on upstream 6.12)
  * @param references    sources
+ * @param kernelVerdicts mainline kernel ranges on which the verdict differs from {@code support}, as data, in the
+ *                      order they are tried (the first range that holds for a kernel decides)
  */
 public record SocketOption(SockoptLevel level, String name, int value, Support support, List<Integer> fallbackCodes,
                            List<String> aliases, LocalizedText note, List<KernelNote> kernelNotes,
-                           List<String> references) {
+                           List<String> references, List<KernelVerdict> kernelVerdicts) {
     public SocketOption {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(name, "name");
@@ -29,5 +31,23 @@ public record SocketOption(SockoptLevel level, String name, int value, Support s
         aliases = List.copyOf(aliases);
         kernelNotes = List.copyOf(kernelNotes);
         references = List.copyOf(references);
+        kernelVerdicts = List.copyOf(kernelVerdicts);
+    }
+
+    /** A row without kernel ranges: the seed FAQ's verdict holds for every kernel. */
+    public SocketOption(SockoptLevel level, String name, int value, Support support, List<Integer> fallbackCodes,
+                        List<String> aliases, LocalizedText note, List<KernelNote> kernelNotes,
+                        List<String> references) {
+        this(level, name, value, support, fallbackCodes, aliases, note, kernelNotes, references, List.of());
+    }
+
+    /**
+     * What the option does on AF_SMC sockets of a kernel: the first kernel range that holds for it, else the seed
+     * FAQ's verdict; for a kernel that does not decide (unknown, a vendor kernel, a stable series whose patch level
+     * is unknown) every outcome it leaves possible.
+     */
+    public OptionVerdict verdictFor(TargetKernel kernel) {
+        Objects.requireNonNull(kernel, "kernel");
+        return OptionVerdict.of(this, kernel);
     }
 }

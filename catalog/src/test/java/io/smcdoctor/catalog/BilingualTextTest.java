@@ -39,6 +39,7 @@ class BilingualTextTest {
         for (SocketOption o : CATALOG.socketOptions()) {
             out.add(o.note());
             o.kernelNotes().forEach(k -> out.add(k.text()));
+            o.kernelVerdicts().forEach(v -> out.add(v.note()));
         }
         return out;
     }

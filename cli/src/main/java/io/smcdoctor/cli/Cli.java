@@ -1,6 +1,6 @@
 package io.smcdoctor.cli;
 
-import io.smcdoctor.SmcDoctorException;
+import io.smcdoctor.catalog.SmcDoctorException;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -19,10 +19,10 @@ final class Cli {
     /** The subcommands in the order of the usage message. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(DiagnoseCommand.class, CollectCommand.class,
             ExplainCommand.class, SockoptCommand.class, AskCommand.class, LintCommand.class, McpCommand.class,
-            LspCommand.class, CommandLine.HelpCommand.class);
+            LspCommand.class, FleetCommand.class, CommandLine.HelpCommand.class);
     /** Their names, in the same order (the {@code name} of each one's {@code @Command}). */
     private static final List<String> NAMES = List.of("diagnose", "collect", "explain", "sockopt", "ask", "lint", "mcp",
-            "lsp", "help");
+            "lsp", "fleet", "help");
 
     static CommandLine newCommandLine() {
         return newCommandLine(new Main());

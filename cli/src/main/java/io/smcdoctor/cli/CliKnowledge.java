@@ -33,7 +33,7 @@ final class CliKnowledge implements SmcDoctorKnowledge {
                 break;
             case "socket-option":
                 catalog.socketOptions().forEach(o -> out.add(new Item(o.level() + "/" + o.name(),
-                        o.name() + ": " + o.support() + " - " + Labels.support(o.support(), language))));
+                        o.name() + ": " + o.support() + " - " + o.support().consequence(language))));
                 break;
             default:
                 facts(kind).forEach(f -> out.add(new Item(key(f), f.title().get(language))));
@@ -52,7 +52,7 @@ final class CliKnowledge implements SmcDoctorKnowledge {
                                 .map(rc -> json.write(ReasonCodeView.json(json, rc, language)))
                         : Optional.empty();
             case "socket-option":
-                return option(key).map(o -> json.write(SockoptCommand.json(json, o, language)));
+                return option(key).map(o -> json.write(SockoptCommand.json(json, o, language, catalog)));
             default:
                 return facts(kind).stream().filter(f -> key(f).equalsIgnoreCase(key)).findFirst()
                         .map(f -> json.write(FactView.json(json, f, language)));

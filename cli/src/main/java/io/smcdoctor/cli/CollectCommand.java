@@ -1,11 +1,11 @@
 package io.smcdoctor.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.adapters.host.LiveCollector;
 import io.smcdoctor.adapters.host.SocketProbe;
 import io.smcdoctor.catalog.SocketOption;
+import io.smcdoctor.catalog.internal.JsonOutput;
 import io.smcdoctor.evidence.CollectedCommand;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -22,10 +22,10 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smc-doctor collect [-o DIR|FILE.tar.gz]}: writes an evidence bundle of this host. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
@@ -130,8 +130,7 @@ final class CollectCommand implements Callable<Integer> {
     }
 
     private static String json(LiveCollector.Result r) {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("schema", "smc-doctor/collect/v1");
         root.put("output", r.output().toString());
         root.put("host", r.host());
@@ -145,6 +144,6 @@ final class CollectCommand implements Callable<Integer> {
             n.put("status", c.status());
         }
         r.notes().forEach(root.putArray("notes")::add);
-        return root.toPrettyString();
+        return JsonOutput.write(root);
     }
 }

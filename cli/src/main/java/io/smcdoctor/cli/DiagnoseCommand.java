@@ -7,13 +7,13 @@ import io.smcdoctor.cli.report.ReportDocument;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.internal.BundleReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code smc-doctor diagnose [PATH...] [--symptom TEXT] [--format text|json|html|markdown] [-o FILE]}: ranked diagnoses
- * from bundles, files or this host.
+ * from bundles, files or this host; {@code diagnose --host [LABEL=]PATH --host [LABEL=]PATH}: several hosts (the
+ * two ends of the connections) diagnosed together ({@link HostsDiagnosis}).
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnose SMC problems from evidence bundles or this host.",
@@ -38,7 +39,12 @@ import picocli.CommandLine.Spec;
             "an executable (ELF) among them is checked for static linking (smc_run cannot preload into it).",
             "Without PATH the evidence is collected from this host first (nothing is written).",
             "--format html writes one self-contained page (chart, evidence with the cited files' lines, copy buttons);",
-            "--format markdown the same for a GitHub or Jira ticket."})
+            "--format markdown the same for a GitHub or Jira ticket.",
+            "--host [LABEL=]PATH once per host (client, server): the hosts diagnosed",
+            "together, connections joined, a peer's decline explained, the host to fix",
+            "named, citations host:file:line (docs/two-hosts.md). An unreadable bundle is",
+            "a warning and the others are diagnosed (exit 0); none readable, or one",
+            "bundle for two hosts: exit 2."})
 final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -53,6 +59,11 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "What you observed, e.g. \"no speed-up\" or \"EADDRINUSE on port 65501\" (English or Japanese).")
     @Nullable String symptom;
 
+    @Option(names = "--host", paramLabel = "[LABEL=]PATH",
+            description = "One host's bundle, for diagnosing several hosts together (give it once per host, e.g."
+                    + " --host client=c.tar.gz --host server=s.tar.gz); LABEL names the host when its bundle does not.")
+    List<String> hosts = new ArrayList<>();
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (any format) instead of standard output.")
     @Nullable Path output;
@@ -62,45 +73,65 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (output != null) {
             OutputFile.check(output);
         }
-        // a page shows the lines around each citation: live evidence is then collected into files first
-        boolean page = common.format == CommonOptions.Format.html || common.format == CommonOptions.Format.markdown;
-        boolean hasSymptom = symptom != null && !symptom.isBlank();
-        Path tmp = hasSymptom || page && paths.isEmpty() ? Files.createTempDirectory("smc-doctor-") : null;
-        try {
-            // build the Diagnoser (catalog + rules) while the evidence is read: both take a few hundred ms cold
-            CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
-                    () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
-            List<Path> inputs = new ArrayList<>(paths);
-            Evidence evidence = read(tmp, inputs);
-            Diagnoser diagnoser = join(building);
-            DiagnosisReport report = diagnoser.diagnose(evidence);
-            String text;
-            switch (common.format) {
-                case json:
-                    text = report.toJson() + System.lineSeparator();
-                    break;
-                case html:
-                case markdown:
-                    ReportDocument doc = ReportDocument.of(report, evidence, diagnoser.catalog(), inputs,
-                            new VersionProvider().getVersion()[0]);
-                    text = common.format == CommonOptions.Format.html ? doc.html() : doc.markdown();
-                    break;
-                default:
-                    text = report.toText();
-            }
-            if (output != null) {
-                OutputFile.write(output, text);
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(text);
-                out.flush();
-            }
-            return Cli.OK;
-        } finally {
-            if (tmp != null) {
-                deleteTree(tmp);
-            }
+        if (!hosts.isEmpty()) {
+            return diagnoseHosts();
         }
+        // build the Diagnoser (catalog + rules) while the evidence is read: both take a few hundred ms cold
+        CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
+                () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
+        List<BundleReader.Input> inputs = inputs();
+        Evidence evidence = read(inputs);
+        Diagnoser diagnoser = join(building);
+        DiagnosisReport report = diagnoser.diagnose(evidence);
+        String text;
+        switch (common.format) {
+            case json:
+                text = report.toJson() + System.lineSeparator();
+                break;
+            case html:
+            case markdown:
+                // a page shows the lines around each citation: the same inputs (held in memory for the live host
+                // and --symptom) are read again
+                ReportDocument doc = ReportDocument.ofInputs(report, evidence, diagnoser.catalog(), inputs,
+                        new VersionProvider().getVersion()[0]);
+                text = common.format == CommonOptions.Format.html ? doc.html() : doc.markdown();
+                break;
+            default:
+                text = report.toText();
+        }
+        if (output != null) {
+            OutputFile.write(output, text);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return Cli.OK;
+    }
+
+    /** {@code --host} given: several hosts' bundles diagnosed together. */
+    private int diagnoseHosts() {
+        if (!paths.isEmpty()) {
+            throw new UsageException("give every host with --host [LABEL=]PATH, or the PATHs of one host without"
+                    + " --host, not both (" + paths.get(0) + ")");
+        }
+        if (symptom != null) {
+            throw new UsageException("--symptom describes what one host saw; with --host, put it in that host's bundle"
+                    + " as symptom.txt");
+        }
+        List<HostsDiagnosis.HostArg> parsed = HostsDiagnosis.parse(hosts);
+        CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
+                () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
+        String text = HostsDiagnosis.run(parsed, join(building), common.format, spec.commandLine().getErr(),
+                new VersionProvider().getVersion()[0]);
+        if (output != null) {
+            OutputFile.write(output, text);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return Cli.OK;
     }
 
     private static Diagnoser join(CompletableFuture<Diagnoser> building) {
@@ -115,26 +146,27 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /**
-     * The evidence of the paths (or of this host), plus the {@code --symptom} text as a {@code symptom.txt} file read
-     * like any other bundle file. {@code inputs} starts as the paths and ends as every file or directory read.
+     * What to read: the paths (or this host, collected into memory), plus the {@code --symptom} text as a
+     * {@code symptom.txt} file held in memory. Nothing is written to disk.
      */
-    private Evidence read(@Nullable Path tmp, List<Path> inputs) throws IOException {
-        if (inputs.isEmpty()) {
-            if (tmp == null) {
-                return LiveCollector.create().collectEvidence();
-            }
-            Path live = tmp.resolve("live");
-            LiveCollector.create().collect(live);
-            inputs.add(live);
+    private List<BundleReader.Input> inputs() {
+        List<BundleReader.Input> inputs = new ArrayList<>();
+        if (paths.isEmpty()) {
+            inputs.add(new BundleReader.MemoryBundle("live", LiveCollector.create().collectFiles()));
         }
-        if (tmp != null) {
-            Path file = tmp.resolve(SourceKind.SYMPTOM.fileName());
-            Files.writeString(file, symptom, StandardCharsets.UTF_8);
-            inputs.add(file);
+        paths.forEach(p -> inputs.add(new BundleReader.PathInput(p)));
+        if (symptom != null && !symptom.isBlank()) {
+            inputs.add(new BundleReader.MemoryFile(SourceKind.SYMPTOM.fileName(),
+                    symptom.getBytes(StandardCharsets.UTF_8)));
         }
-        Progress progress = Progress.start(spec.commandLine().getErr(), inputs);
-        Evidence evidence = inputs.contains(Path.of("-")) ? EvidenceBundle.read(inputs, System.in)
-                : EvidenceBundle.read(inputs);
+        return inputs;
+    }
+
+    /** The evidence of the inputs; the path {@code -} reads a paste from standard input. */
+    private Evidence read(List<BundleReader.Input> inputs) {
+        Progress progress = Progress.start(spec.commandLine().getErr(), paths);
+        Evidence evidence = new BundleReader(EvidenceBundle.Limits.defaults(),
+                paths.contains(Path.of(BundleReader.STDIN)) ? System.in : null).readAll(inputs);
         progress.done(evidence);
         return evidence;
     }
@@ -192,11 +224,4 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,33 +1,25 @@
 package io.smcdoctor.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smcdoctor.catalog.internal.JsonOutput;
 import java.util.List;
 
-/** Small JSON helpers shared by the commands: one mapper, pretty output, string arrays. */
+/** Small JSON helpers of the commands, over the one shared output configuration ({@link JsonOutput}). */
 final class Json {
-    private final ObjectMapper mapper = new ObjectMapper();
-
     ObjectNode object() {
-        return mapper.createObjectNode();
+        return JsonOutput.object();
     }
 
     ArrayNode array() {
-        return mapper.createArrayNode();
+        return JsonOutput.mapper().createArrayNode();
     }
 
     static void strings(ObjectNode node, String field, List<String> values) {
-        ArrayNode a = node.putArray(field);
-        values.forEach(a::add);
+        JsonOutput.strings(node, field, values);
     }
 
     String write(Object node) {
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonOutput.write(JsonOutput.mapper().valueToTree(node));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.KernelNote;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.TargetKernel;
 import io.smcdoctor.lint.LintFinding;
 import io.smcdoctor.lint.LintLevel;
 import io.smcdoctor.lint.LintReport;
@@ -28,11 +29,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Find socket options in source code that break or degrade SMC.",
             "Scans C/C++, Java (JDK, Netty), Go, Python and Rust (socket2, libc) files; directories are walked,",
-            "skipping .git, target, build and node_modules. N options (SMC falls back to TCP) are errors,",
-            "M options (work differently on SMC) are warnings."},
+            "skipping .git, target, build and node_modules. N options (SMC falls back to TCP, or the call fails) are",
+            "errors, M options (work differently on SMC) are warnings. Some verdicts depend on the kernel",
+            "(SO_REUSEPORT fails on 6.13, 6.12.9, 6.6.70, 6.1.124, 5.15.176 and later): --kernel judges for one",
+            "kernel; without it every possible verdict is named and the strictest sets the level."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  smc-doctor lint src/",
+            "  smc-doctor lint --kernel 6.12.9 src/                    (the kernel the servers run on)",
             "  smc-doctor lint --format sarif . > smc-doctor.sarif     (GitHub code scanning, IDE SARIF viewers)",
             "  smc-doctor lint --include-supported server.c           (also list options that work)",
             "",
@@ -53,6 +57,9 @@ final class LintCommand implements Callable<Integer> {
             description = "Also report options that work on SMC (Y) and reads of M options, as notes.")
     boolean includeSupported;
 
+    @Option(names = "--kernel", paramLabel = "RELEASE", description = SockoptCommand.KERNEL_HELP)
+    String kernel;
+
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "2097152",
             description = "Skip files larger than this (default: ${DEFAULT-VALUE}).")
     long maxFileBytes;
@@ -67,7 +74,8 @@ final class LintCommand implements Callable<Integer> {
                 throw new UsageException("lint: " + p + ": no such file or directory");
             }
         }
-        SourceScanner scanner = SourceScanner.builder(SockoptAdvisor.of(main.catalog()))
+        TargetKernel target = SockoptCommand.targetKernel(kernel);
+        SourceScanner scanner = SourceScanner.builder(SockoptAdvisor.of(main.catalog()).forKernel(target))
                 .maxFileBytes(maxFileBytes).reportSupported(includeSupported).build();
         LintReport report = scanner.scan(paths, Path.of("").toAbsolutePath());
         Language lang = common.language();
@@ -82,7 +90,7 @@ final class LintCommand implements Callable<Integer> {
                 out.println(json(report, lang));
                 break;
             default:
-                text(out, err, report, lang);
+                text(out, err, report, lang, target);
                 break;
         }
         out.flush();
@@ -90,7 +98,7 @@ final class LintCommand implements Callable<Integer> {
         return report.hasErrors() ? Cli.FINDINGS : Cli.OK;
     }
 
-    private static void text(PrintWriter out, PrintWriter err, LintReport report, Language lang) {
+    private static void text(PrintWriter out, PrintWriter err, LintReport report, Language lang, TargetKernel target) {
         for (LintFinding f : report.findings()) {
             out.println(f.toCompilerLine(lang));
         }
@@ -98,8 +106,9 @@ final class LintCommand implements Callable<Integer> {
             err.println(s.file() + ": note: skipped: " + s.reason());
         }
         if (!report.findings().isEmpty()) {
-            err.println("smc-doctor lint: " + Labels.VERDICT_FOR.in(lang) + ": " + SockoptCommand.VERDICT_FOR
-                    + "; upstream 6.12 (measured) and other kernels: smc-doctor sockopt NAME");
+            err.println("smc-doctor lint: " + Labels.VERDICT_FOR.in(lang) + ": " + target.label().get(lang)
+                    + (target.kind() == TargetKernel.Kind.ANY ? " (--kernel RELEASE judges for one kernel)" : "")
+                    + "; details per kernel: smc-doctor sockopt NAME --kernel RELEASE");
         }
         err.println(String.format(Locale.ROOT, "smc-doctor lint: %d error(s), %d warning(s), %d note(s) in %d file(s)",
                 report.count(LintLevel.ERROR), report.count(LintLevel.WARNING), report.count(LintLevel.NOTE),
@@ -108,8 +117,9 @@ final class LintCommand implements Callable<Integer> {
 
     /**
      * {@code {"schema": "smc-doctor/lint/v1", "filesScanned", "findings": [{"file", "line", "column", "level",
-     * "ruleId", "option", "sockoptLevel", "support", "usage", "symbol", "fallbackCodes", "message", "verdictFor", "kernelNotes"}],
-     * "skipped": [{"file", "reason"}]}}.
+     * "ruleId", "option", "sockoptLevel", "support", "seedSupport", "kernel", "usage", "symbol", "fallbackCodes", "message",
+     * "verdictFor", "kernelNotes"}], "skipped": [{"file", "reason"}]}}; {@code support} is the verdict on
+     * {@code kernel} ({@code "any"}: the strictest possible one), {@code seedSupport} the seed FAQ's letter.
      */
     static String json(LintReport report, Language lang) {
         Json json = new Json();
@@ -127,11 +137,13 @@ final class LintCommand implements Callable<Integer> {
             n.put("option", f.subject());
             n.put("sockoptLevel", f.advice().level().name());
             n.put("support", f.advice().support().name());
+            n.put("seedSupport", f.advice().seedSupport().name());
+            n.put("kernel", f.advice().kernel().kind() == TargetKernel.Kind.ANY ? "any" : f.advice().kernel().text());
             n.put("usage", f.usage().name().toLowerCase(Locale.ROOT));
             n.put("symbol", f.symbol());
             Json.strings(n, "fallbackCodes", f.advice().fallbackCodes());
             n.put("message", f.message(lang));
-            n.put("verdictFor", SockoptCommand.VERDICT_FOR);
+            n.put("verdictFor", f.advice().kernel().label().get(lang));
             ArrayNode notes = n.putArray("kernelNotes");
             for (KernelNote k : f.advice().option().kernelNotes()) {
                 notes.addObject().put("kernels", k.kernels()).put("text", k.text().get(lang));

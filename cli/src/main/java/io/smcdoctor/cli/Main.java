@@ -26,12 +26,14 @@ import picocli.CommandLine.Command;
         footer = {
             "  smc-doctor diagnose bundle.tar.gz         diagnose a bundle from a customer",
             "  smc-doctor diagnose                       diagnose this host (live)",
+            "  smc-doctor diagnose --host client=c.tar.gz --host server=s.tar.gz   both ends together",
             "  smc-doctor explain 0x05000000/0x03030000  what a code in 'smcss -a' means",
             "  smc-doctor sockopt TCP_FASTOPEN           does this option work on SMC?",
             "  smc-doctor ask \"SMC gives no speed-up\"    answers, English or Japanese",
             "  smc-doctor explain 0x0303000c --lang ja   Japanese output",
             "  smc-doctor sockopt TCP_NODELAY --format json",
             "  smc-doctor lsp                            language server for editors (docs/ide.md)",
+            "  smc-doctor fleet /data/bundles            many hosts' bundles on Spark (local mode)",
             "",
             "Exit status: 0 done, 1 lint found problems, 2 bad usage or unreadable input.",
             "Add --debug to any command to see a stack trace on errors."})

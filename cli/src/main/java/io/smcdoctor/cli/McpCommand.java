@@ -3,11 +3,12 @@ package io.smcdoctor.cli;
 import io.smcdoctor.Answers;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.DiagnosisReport;
+import io.smcdoctor.HostEvidence;
 import io.smcdoctor.KnowledgeBase;
-import io.smcdoctor.SmcDoctorException;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
+import io.smcdoctor.catalog.SmcDoctorException;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.cli.mcp.DiagnoseRequest;
@@ -16,20 +17,19 @@ import io.smcdoctor.cli.mcp.SmcDoctorTools;
 import io.smcdoctor.cli.mcp.ToolResult;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.EvidenceParseException;
+import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SourceKind;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -77,60 +77,62 @@ final class McpCommand implements Callable<Integer> {
         }
 
         /**
-         * Reads the evidence (a bundle path, pasted files written into a private temporary bundle, pasted text of
-         * any kind recognised by content) with {@link EvidenceBundle} and diagnoses it; the JSON is
-         * {@link DiagnosisReport#toJson()} exactly as {@code diagnose --format json} prints it.
+         * Reads the evidence (a bundle path, pasted files as a bundle held in memory, pasted text of any kind
+         * recognised by content) with {@link EvidenceBundle#reader()} and diagnoses it; nothing is written to disk.
+         * The JSON is {@link DiagnosisReport#toJson()} exactly as {@code diagnose --format json} prints it.
          */
         @Override
         public ToolResult diagnose(DiagnoseRequest request) {
-            Path temp = null;
             try {
-                List<Path> paths = new ArrayList<>();
-                request.path().ifPresent(p -> paths.add(Path.of(p)));
-                if (!request.files().isEmpty() || request.text().isPresent() || request.symptom().isPresent()) {
-                    temp = Files.createTempDirectory("smc-doctor-mcp-");
-                    Path bundle = Files.createDirectory(temp.resolve("pasted"));
-                    for (Map.Entry<String, String> e : request.files().entrySet()) {
-                        String name = e.getKey().strip();
-                        if (name.contains("/") || name.contains("\\") || SourceKind.ofFileName(name).isEmpty()) {
-                            return ToolResult.error("files: '" + name + "' is not a bundle file name; use names such "
-                                    + "as smcss.txt, dmesg.txt, sysctl.txt, smcr-stats.txt, ip-addr.txt");
-                        }
-                        Files.writeString(bundle.resolve(name.toLowerCase(Locale.ROOT)), e.getValue(), StandardCharsets.UTF_8);
+                EvidenceBundle.Reader reader = EvidenceBundle.reader();
+                request.path().ifPresent(p -> reader.path(Path.of(p)));
+                Map<String, String> pasted = new TreeMap<>();
+                for (Map.Entry<String, String> e : request.files().entrySet()) {
+                    String name = e.getKey().strip();
+                    if (name.contains("/") || name.contains("\\") || SourceKind.ofFileName(name).isEmpty()) {
+                        return ToolResult.error("files: '" + name + "' is not a bundle file name; use names such "
+                                + "as smcss.txt, dmesg.txt, sysctl.txt, smcr-stats.txt, ip-addr.txt");
                     }
-                    if (request.symptom().isPresent()) {
-                        Files.writeString(bundle.resolve("symptom.txt"), request.symptom().get(), StandardCharsets.UTF_8);
-                    }
-                    if (!request.files().isEmpty() || request.symptom().isPresent()) {
-                        paths.add(bundle);
-                    }
-                    if (request.text().isPresent()) {
-                        Path text = temp.resolve("pasted.txt");
-                        Files.writeString(text, request.text().get(), StandardCharsets.UTF_8);
-                        paths.add(text);
-                    }
+                    pasted.put(name.toLowerCase(Locale.ROOT), e.getValue());
                 }
-                Evidence evidence = EvidenceBundle.read(paths);
-                DiagnosisReport report = diagnosers.computeIfAbsent(request.language(),
-                        l -> Diagnoser.builder().catalog(catalog).language(l).build()).diagnose(evidence);
+                request.symptom().ifPresent(s -> pasted.put(SourceKind.SYMPTOM.fileName(), s));
+                if (!pasted.isEmpty()) {
+                    reader.bundle("pasted", pasted);
+                }
+                request.text().ifPresent(t -> reader.file("pasted.txt", t));
+                Evidence evidence = reader.read();
+                Diagnoser diagnoser = diagnosers.computeIfAbsent(request.language(),
+                        l -> Diagnoser.builder().catalog(catalog).language(l).build());
+                if (request.hasPeer()) {
+                    return ToolResult.ok(diagnoser.diagnose(List.of(HostEvidence.of("host", evidence),
+                            HostEvidence.of("peer", peer(request)))).toJson());
+                }
+                DiagnosisReport report = diagnoser.diagnose(evidence);
                 return ToolResult.ok(report.toJson());
+            } catch (IllegalArgumentException e) {
+                return ToolResult.error(e.getMessage());
             } catch (SmcDoctorException e) {
                 return ToolResult.error(e.getMessage());
-            } catch (IOException e) {
-                return ToolResult.error("cannot store the pasted evidence: " + e.getMessage());
-            } finally {
-                deleteQuietly(temp);
             }
         }
 
-        private static void deleteQuietly(Path dir) {
-            if (dir == null) {
-                return;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort: the directory is in the temp area
+        /**
+         * The peer's evidence, read in memory; a peer bundle that cannot be read becomes a warning in the report (the
+         * host is then diagnosed without its peer), as {@code diagnose --host} does.
+         */
+        private static Evidence peer(DiagnoseRequest request) {
+            try {
+                if (request.peerPath().isPresent()) {
+                    Path source = Path.of(request.peerPath().get());
+                    if (!Files.exists(source)) {
+                        throw new EvidenceParseException(source + ": no such file or directory");
+                    }
+                    return EvidenceBundle.reader().path(source).read();
+                }
+                return EvidenceBundle.reader().file("peer.txt", request.peerText().orElseThrow()).read();
+            } catch (EvidenceParseException | UncheckedIOException e) {
+                return Evidence.builder().warning(new ParseWarning(request.peerPath().orElse("peer_text"), 0,
+                        "the peer's evidence could not be read: " + e.getMessage())).build();
             }
         }
 
@@ -167,7 +169,7 @@ final class McpCommand implements Callable<Integer> {
                         + "; known options are SOL_SOCKET SO_* and SOL_TCP TCP_* names", catalog.suggestions(n, 3));
             }
             Json json = new Json();
-            return ToolResult.ok(json.write(SockoptCommand.json(json, found.get(), language)));
+            return ToolResult.ok(json.write(SockoptCommand.json(json, found.get(), language, catalog)));
         }
 
         @Override

@@ -2,13 +2,20 @@ package io.smcdoctor.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smcdoctor.SockoptAdvice;
+import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KernelNote;
+import io.smcdoctor.catalog.KernelVerdict;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.OptionVerdict;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
+import io.smcdoctor.catalog.TargetKernel;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,19 +28,23 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "sockopt", mixinStandardHelpOptions = true,
         description = {"Tell whether a socket option works on SMC sockets.",
             "Y: supported. M: works but behaves differently than on TCP. N: the connection falls back to TCP",
-            "(with the reason code it gets) or the call fails."},
+            "(with the reason code it gets) or the call fails.",
+            "Some verdicts depend on the kernel (SO_REUSEPORT fails on 6.13, 6.12.9, 6.6.70, 6.1.124, 5.15.176 and",
+            "later): --kernel gives the verdict for one kernel; without it every possible verdict is shown and the",
+            "strictest is the headline."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  smc-doctor sockopt TCP_FASTOPEN",
+            "  smc-doctor sockopt SO_REUSEPORT --kernel $(uname -r)",
+            "  smc-doctor sockopt SO_REUSEPORT --kernel 6.12.9      (or seed: the Alibaba Cloud Linux 3 verdict)",
             "  smc-doctor sockopt SO_SNDBUF --level SOL_SOCKET",
             "  smc-doctor sockopt 23 --level SOL_TCP        (by number)",
             "  smc-doctor sockopt TCP_NODELAY --format json",
             "",
-            "JSON: schema smc-doctor/sockopt/v1 = {\"level\", \"name\", \"value\", \"support\", \"fallbackCodes\", \"note\", ...}."})
+            "JSON: schema smc-doctor/sockopt/v1 = {\"level\", \"name\", \"value\", \"support\", \"fallbackCodes\", \"note\",",
+            "\"kernel\", \"verdicts\", \"kernelVerdicts\", ...}."})
 final class SockoptCommand implements Callable<Integer> {
     static final String SCHEMA = "smc-doctor/sockopt/v1";
-    /** Which kernels the catalog's Y/M/N verdicts describe; other kernels are in the kernel notes. */
-    static final String VERDICT_FOR = "Alibaba Cloud Linux 3 (seed FAQ)";
 
     @Mixin
     CommonOptions common;
@@ -46,6 +57,23 @@ final class SockoptCommand implements Callable<Integer> {
 
     @Option(names = "--level", paramLabel = "LEVEL", description = "SOL_TCP or SOL_SOCKET (also IPPROTO_TCP, tcp, socket, 6, 1).")
     String level;
+
+    @Option(names = "--kernel", paramLabel = "RELEASE", description = KERNEL_HELP)
+    String kernel;
+
+    /** The help of the --kernel option of sockopt and lint. */
+    static final String KERNEL_HELP = "Kernel the verdict is for: a release as uname -r prints it (6.12.9,"
+            + " 6.12.117+deb12-amd64, 5.10.134-16.al8.x86_64), a series (6.12), seed (Alibaba Cloud Linux 3) or"
+            + " mainline. Default: any kernel (every possible verdict, the strictest counts).";
+
+    /** Parses {@code --kernel}; absent is {@link TargetKernel#ANY}. */
+    static TargetKernel targetKernel(String value) {
+        if (value == null) {
+            return TargetKernel.ANY;
+        }
+        return TargetKernel.parse(value).orElseThrow(() -> new UsageException("--kernel: '" + value
+                + "' is not a kernel release; use e.g. 6.12.9, $(uname -r), 6.12, seed or mainline"));
+    }
 
     @Override
     public Integer call() {
@@ -63,34 +91,70 @@ final class SockoptCommand implements Callable<Integer> {
         }
         SocketOption o = found.orElseThrow(() -> UsageException.unknown("socket option", n + (level == null ? "" : " at " + level),
                 catalog.suggestions(n, 3), "Known options: SOL_SOCKET SO_* and SOL_TCP TCP_* names."));
+        SockoptAdvice advice = SockoptAdvisor.of(catalog).forKernel(targetKernel(kernel))
+                .check(o.level(), o.name()).orElseThrow();
         Language lang = common.language();
         PrintWriter out = main.spec.commandLine().getOut();
         if (common.json()) {
             Json json = new Json();
-            out.println(json.write(json(json, o, lang)));
+            out.println(json.write(json(json, advice, lang)));
         } else {
-            text(out, catalog, o, lang);
+            text(out, catalog, advice, lang);
         }
         out.flush();
         return Cli.OK;
     }
 
     /**
-     * {@code {"schema": "smc-doctor/sockopt/v1", "level", "name", "value", "support", "fallbackCodes", "note",
-     * "aliases", "kernelNotes", "references", "language", "verdictFor"}}; {@code verdictFor} names the kernels the
-     * Y/M/N is for, {@code kernelNotes} what differs elsewhere (e.g. {@code "upstream 6.12 (measured)"}).
+     * {@code {"schema": "smc-doctor/sockopt/v1", "level", "name", "value", "support", "seedSupport", "kernel",
+     * "definite", "verdicts", "fallbackCodes", "note", "aliases", "kernelVerdicts", "kernelNotes", "references",
+     * "language", "verdictFor"}}: {@code support} is the verdict on {@code kernel} ({@code "any"} when none was
+     * given: the strictest possible one), {@code verdicts} every outcome that kernel leaves possible with the kernels
+     * it holds for, {@code seedSupport} the seed FAQ's letter (Alibaba Cloud Linux 3), {@code kernelVerdicts} the
+     * catalog's kernel ranges, {@code kernelNotes} other differences (e.g. {@code "upstream 6.12 (measured)"}).
      */
-    static ObjectNode json(Json json, SocketOption o, Language lang) {
+    static ObjectNode json(Json json, SocketOption o, Language lang, Catalog catalog) {
+        return json(json, SockoptAdvisor.of(catalog).check(o.level(), o.name()).orElseThrow(), lang);
+    }
+
+    static ObjectNode json(Json json, SockoptAdvice a, Language lang) {
+        SocketOption o = a.option();
+        OptionVerdict v = a.verdict();
         ObjectNode n = json.object();
         n.put("schema", SCHEMA);
         n.put("level", o.level().name());
         n.put("name", o.name());
         n.put("value", o.value());
-        n.put("support", o.support().name());
-        n.put("verdictFor", VERDICT_FOR);
-        Json.strings(n, "fallbackCodes", o.fallbackCodes().stream().map(ReasonCode::hex).toList());
-        n.put("note", o.note().get(lang));
+        n.put("support", a.support().name());
+        n.put("seedSupport", o.support().name());
+        n.put("kernel", a.kernel().kind() == TargetKernel.Kind.ANY ? "any" : a.kernel().text());
+        n.put("definite", v.definite());
+        n.put("verdictFor", a.kernel().label().get(lang));
+        ArrayNode verdicts = n.putArray("verdicts");
+        for (OptionVerdict.Outcome out : v.outcomes()) {
+            ObjectNode x = verdicts.addObject();
+            x.put("support", out.support().name());
+            x.put("kernels", out.kernels().get(lang));
+            out.errno().ifPresent(e -> x.put("errno", e));
+            Json.strings(x, "fallbackCodes", out.fallbackCodes().stream().map(ReasonCode::hex).toList());
+            x.put("seed", out.seed());
+        }
+        Json.strings(n, "fallbackCodes", a.fallbackCodes());
+        n.put("note", a.advice().get(lang));
         Json.strings(n, "aliases", o.aliases());
+        ArrayNode ranges = n.putArray("kernelVerdicts");
+        for (KernelVerdict k : o.kernelVerdicts()) {
+            ObjectNode x = ranges.addObject();
+            x.put("support", k.support().name());
+            x.put("kernels", k.kernels().get(lang));
+            k.since().ifPresent(s -> x.put("since", s));
+            k.before().ifPresent(b -> x.put("before", b));
+            Json.strings(x, "stable", k.stable());
+            k.errno().ifPresent(e -> x.put("errno", e));
+            Json.strings(x, "fallbackCodes", k.fallbackCodes().stream().map(ReasonCode::hex).toList());
+            k.commit().ifPresent(c -> x.put("commit", c));
+            x.put("note", k.note().get(lang));
+        }
         ArrayNode notes = n.putArray("kernelNotes");
         for (KernelNote k : o.kernelNotes()) {
             notes.addObject().put("kernels", k.kernels()).put("text", k.text().get(lang));
@@ -100,22 +164,50 @@ final class SockoptCommand implements Callable<Integer> {
         return n;
     }
 
-    static void text(PrintWriter out, Catalog catalog, SocketOption o, Language lang) {
-        out.println(o.name() + " (" + o.level() + ", " + o.value() + "): " + o.support() + " — "
-                + Labels.support(o.support(), lang));
-        out.println(Labels.VERDICT_FOR.in(lang) + ": " + VERDICT_FOR + (o.kernelNotes().isEmpty() ? ""
-                : "; " + Labels.KERNEL_NOTES.in(lang) + ": " + String.join(", ",
-                        o.kernelNotes().stream().map(KernelNote::kernels).toList())));
+    static void text(PrintWriter out, Catalog catalog, SockoptAdvice a, Language lang) {
+        SocketOption o = a.option();
+        OptionVerdict v = a.verdict();
+        if (v.definite()) {
+            out.println(o.name() + " (" + o.level() + ", " + o.value() + "): " + a.support() + " — "
+                    + a.support().consequence(lang));
+        } else {
+            List<String> letters = new ArrayList<>();
+            v.outcomes().forEach(x -> letters.add(x.support().name()));
+            out.println(o.name() + " (" + o.level() + ", " + o.value() + "): " + String.join("/", letters) + " — "
+                    + (lang == Language.JA ? "カーネルによって異なります (最も厳しい判定: " + a.support() + ")"
+                    : "depends on the kernel (strictest: " + a.support() + ")"));
+        }
+        out.println(Labels.VERDICT_FOR.in(lang) + " " + a.kernel().label().get(lang) + ": " + a.verdictText(lang));
+        if (!o.kernelVerdicts().isEmpty()) {
+            out.println(Labels.SEED_VERDICT.in(lang) + ": " + o.support());
+        }
         if (!o.aliases().isEmpty()) {
             out.println(Labels.ALIASES.in(lang) + ": " + String.join(", ", o.aliases()));
         }
-        for (int code : o.fallbackCodes()) {
+        List<Integer> codes = new ArrayList<>();
+        for (OptionVerdict.Outcome x : v.outcomes()) {
+            if (x.support() == a.support()) {
+                x.fallbackCodes().stream().filter(c -> !codes.contains(c)).forEach(codes::add);
+            }
+        }
+        for (int code : codes) {
             String what = catalog.reasonCode(code)
                     .map(rc -> (rc.name().isEmpty() ? "" : rc.name() + ", ") + rc.title().get(lang)).orElse("");
             out.println(Labels.FALLBACK_CODES.in(lang) + ": " + ReasonCode.hex(code) + (what.isEmpty() ? "" : " (" + what + ")"));
         }
         out.println();
-        ReasonCodeView.indent(out, "", o.note().get(lang));
+        ReasonCodeView.indent(out, "", a.advice().get(lang));
+        if (!o.kernelVerdicts().isEmpty()) {
+            out.println();
+            out.println(Labels.KERNEL_VERDICTS.in(lang));
+            for (KernelVerdict k : o.kernelVerdicts()) {
+                String what = k.errno().map(e -> "setsockopt → " + e)
+                        .orElse(k.fallbackCodes().isEmpty() ? "" : "fallback "
+                                + String.join(", ", k.fallbackCodes().stream().map(ReasonCode::hex).toList()));
+                out.println("  - " + k.support() + " — " + k.kernels().get(lang) + (what.isEmpty() ? "" : ", " + what)
+                        + k.commit().map(c -> " (" + c + ")").orElse("") + ": " + k.note().get(lang));
+            }
+        }
         if (!o.kernelNotes().isEmpty()) {
             out.println();
             out.println(Labels.KERNEL_NOTES.in(lang));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smcdoctor.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 
 class AskCommandTest {
@@ -38,7 +39,8 @@ class AskCommandTest {
     void ask_severalWords_areOneQuestion() {
         CliRunner.Result r = CliRunner.run("ask", "--lang", "en", "what", "does", "0x03010000", "mean");
 
-        assertThat(r.out()).contains("1. 0x03010000 SMC_CLC_DECL_PEERNOSMC: Peer does not support SMC  [0x03010000]");
+        assertThat(r.out()).contains("1. 0x03010000 SMC_CLC_DECL_PEERNOSMC: "
+                + Catalog.bundled().reasonCode(0x03010000).orElseThrow().title().en() + "  [0x03010000]");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.smcdoctor.cli;
 
 import io.smcdoctor.catalog.Catalog;
-import io.smcdoctor.fixtures.FixtureCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -15,7 +14,7 @@ final class CliRunner {
     }
 
     static Result run(String... args) {
-        return run(FixtureCatalog.standard(), args);
+        return run(Catalog.bundled(), args);
     }
 
     static Result run(Catalog catalog, String... args) {

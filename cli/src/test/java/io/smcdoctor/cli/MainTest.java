@@ -2,7 +2,7 @@ package io.smcdoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.fixtures.FixtureCatalog;
+import io.smcdoctor.catalog.Catalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +34,8 @@ class MainTest {
                 new String[] {"explian", "0x03030000"},
                 new String[] {});
         for (String[] args : cases) {
-            CliRunner.Result lazy = CliRunner.run(FixtureCatalog.standard(), args);
-            CliRunner.Result full = CliRunner.runFull(FixtureCatalog.standard(), args);
+            CliRunner.Result lazy = CliRunner.run(Catalog.bundled(), args);
+            CliRunner.Result full = CliRunner.runFull(Catalog.bundled(), args);
             assertThat(lazy).as(String.join(" ", args)).isEqualTo(full);
         }
         assertThat(Cli.newCommandLine(new Main(), "explain", "0x03030000").getSubcommands()).containsOnlyKeys("explain");

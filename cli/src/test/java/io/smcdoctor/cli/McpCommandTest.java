@@ -9,7 +9,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.cli.mcp.StreamClientTransport;
-import io.smcdoctor.fixtures.FixtureCatalog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The real tools behind {@code smc-doctor mcp}, driven through the SDK client over a pipe. */
 class McpCommandTest {
-    private static final Catalog CATALOG = FixtureCatalog.standard();
+    private static final Catalog CATALOG = Catalog.bundled();
     private static StreamClientTransport.Session session;
 
     @BeforeAll

@@ -109,15 +109,16 @@ class VscodeJsonrpcClientTest {
         assertThat(tfo.at("/range/end/character").asInt()).isEqualTo(44);
         assertThat(tfo.path("severity").asInt()).isEqualTo(1);
         assertThat(tfo.at("/codeDescription/href").asText()).endsWith("/docs/sockopts.ja.md#tcp_fastopen");
-        // locale "ja" and kernel "upstream-6.12": Japanese text with the 6.12 measurement appended
+        // locale "ja" and kernel "upstream-6.12" (the 6.12 series): Japanese text with the catalog's note measured
+        // on 6.12 appended under its kernels
         assertThat(opened.get(1).path("message").asText()).contains("TCP にフォールバック")
-                .contains("upstream 6.12 (実測): upstream 6.12.117 での実測");
+                .contains("upstream 6.12 (measured): upstream 6.12.117 での実測");
 
         JsonNode changed = r.at("/changed/diagnostics");
         assertThat(changed).extracting(d -> d.path("code").asText()).containsExactly("SO_BINDTODEVICE");
         assertThat(r.at("/hover/contents/kind").asText()).isEqualTo("markdown");
         assertThat(r.at("/hover/contents/value").asText()).startsWith("**SO_BINDTODEVICE** (`SOL_SOCKET`, 25): "
-                + "SMC でのサポート **N**").contains("**対象カーネル upstream 6.12 (実測)**");
+                + "SMC でのサポート **N**").contains("**対象: カーネル upstream-6.12**");
         assertThat(r.path("actions")).extracting(a -> a.path("title").asText())
                 .containsExactly("コメントを追加: SO_BINDTODEVICE (SMC ソケット)", "説明: SO_BINDTODEVICE (SMC、smc-doctor)");
         assertThat(r.path("explain").asText()).contains("### 0x03010001 SMC_CLC_DECL_ACTIVE");

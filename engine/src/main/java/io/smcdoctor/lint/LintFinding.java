@@ -1,5 +1,7 @@
 package io.smcdoctor.lint;
 
+import static io.smcdoctor.engine.internal.Texts.TEXTS;
+
 import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.catalog.Language;
 import java.util.Objects;
@@ -57,14 +59,12 @@ public record LintFinding(String file, int line, int column, LintLevel level, Us
     /** The message for people, in the given language. */
     public String message(Language language) {
         Objects.requireNonNull(language, "language");
-        boolean ja = language == Language.JA;
         switch (usage) {
             case SEND_FLAG:
-                return (ja ? "送信フラグ MSG_FASTOPEN は TCP_FASTOPEN と同じ扱いです: "
-                        : "send flag MSG_FASTOPEN acts like TCP_FASTOPEN: ")
-                        + advice.consequenceText(language) + (ja ? "。" : ". ") + advice.advice().get(language).strip();
+                return TEXTS.get("lint.sendFlag", language) + advice.consequenceText(language)
+                        + TEXTS.get("sockopt.noteSeparator", language) + advice.advice().get(language).strip();
             case GET:
-                return (ja ? "読み取り: " : "reading ") + advice.summary(language);
+                return TEXTS.get("lint.reading", language) + advice.summary(language);
             default:
                 return advice.summary(language);
         }

@@ -1,11 +1,14 @@
 package io.smcdoctor.lint;
 
+import static io.smcdoctor.engine.internal.Texts.TEXTS;
+
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.internal.JsonOutput;
+import io.smcdoctor.catalog.TargetKernel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -55,11 +58,7 @@ public final class SarifWriter {
 
     /** The report as a SARIF 2.1.0 JSON document. */
     public String toJson(LintReport report) {
-        try {
-            return mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(document(report));
     }
 
     /**
@@ -68,24 +67,12 @@ public final class SarifWriter {
      * @throws UncheckedIOException when writing fails
      */
     public void write(LintReport report, Writer out) {
-        try {
-            mapper().writerWithDefaultPrettyPrinter().writeValue(out, document(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ObjectMapper mapper() {
-        ObjectMapper m = new ObjectMapper();
-        m.disable(SerializationFeature.CLOSE_CLOSEABLE);
-        m.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        return m;
+        JsonOutput.write(document(report), out);
     }
 
     private ObjectNode document(LintReport report) {
         Objects.requireNonNull(report, "report");
-        ObjectMapper m = mapper();
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("$schema", SARIF_SCHEMA);
         root.put("version", SARIF_VERSION);
         ObjectNode run = root.putArray("runs").addObject();
@@ -103,7 +90,7 @@ public final class SarifWriter {
         ArrayNode rules = driver.putArray("rules");
         for (LintFinding f : firstByRule.values()) {
             ruleIndex.put(f.ruleId(), ruleIndex.size());
-            rules.add(rule(m, f));
+            rules.add(rule(f));
         }
 
         ObjectNode invocation = run.putArray("invocations").addObject();
@@ -113,7 +100,7 @@ public final class SarifWriter {
             ObjectNode n = notes.addObject();
             n.put("level", "note");
             n.putObject("message").put("text", "skipped " + s.file() + ": " + s.reason());
-            n.putArray("locations").addObject().putObject("physicalLocation").set("artifactLocation", artifact(m, s.file()));
+            n.putArray("locations").addObject().putObject("physicalLocation").set("artifactLocation", artifact(s.file()));
         }
 
         ObjectNode originalUriBaseIds = run.putObject("originalUriBaseIds");
@@ -127,7 +114,7 @@ public final class SarifWriter {
             r.put("level", f.level().sarif());
             r.putObject("message").put("text", f.message(language));
             ObjectNode phys = r.putArray("locations").addObject().putObject("physicalLocation");
-            phys.set("artifactLocation", artifact(m, f.file()));
+            phys.set("artifactLocation", artifact(f.file()));
             ObjectNode region = phys.putObject("region");
             region.put("startLine", f.line());
             region.put("startColumn", f.column());
@@ -137,6 +124,8 @@ public final class SarifWriter {
             props.put("option", f.subject());
             props.put("sockoptLevel", f.advice().level().name());
             props.put("support", f.advice().support().name());
+            props.put("seedSupport", f.advice().seedSupport().name());
+            props.put("kernel", kernelName(f.advice().kernel()));
             props.put("usage", f.usage().name().toLowerCase(java.util.Locale.ROOT));
             ArrayNode codes = props.putArray("fallbackCodes");
             f.advice().fallbackCodes().forEach(codes::add);
@@ -144,19 +133,15 @@ public final class SarifWriter {
         return root;
     }
 
-    private ObjectNode rule(ObjectMapper m, LintFinding f) {
-        ObjectNode rule = m.createObjectNode();
+    private ObjectNode rule(LintFinding f) {
+        ObjectNode rule = JsonOutput.object();
         rule.put("id", f.ruleId());
         rule.put("name", ruleName(f.subject()));
-        boolean ja = language == Language.JA;
-        String subject = f.subject();
-        String consequence = f.advice().consequenceText(language);
-        rule.putObject("shortDescription").put("text", ja
-                ? subject + " は SMC ソケットで " + f.advice().support().name() + " (" + consequence + ")"
-                : subject + " on SMC sockets: " + consequence);
+        String support = f.advice().support().name();
+        rule.putObject("shortDescription").put("text", TEXTS.format("lint.rule.short", language, f.subject(), support,
+                f.advice().consequenceText(language)));
         rule.putObject("fullDescription").put("text", f.message(language));
-        String help = (ja ? "SMC でのサポート: " : "SMC support: ") + f.advice().support().name() + ". "
-                + f.advice().advice().get(language).strip();
+        String help = TEXTS.format("lint.rule.help", language, support) + f.advice().advice().get(language).strip();
         rule.putObject("help").put("text", help);
         rule.putObject("defaultConfiguration").put("level", defaultLevel(f).sarif());
         ObjectNode props = rule.putObject("properties");
@@ -181,6 +166,11 @@ public final class SarifWriter {
         }
     }
 
+    /** The kernel a finding's verdict is for, as given ({@code 6.12.9}, {@code seed}), or {@code any}. */
+    static String kernelName(TargetKernel k) {
+        return k.kind() == TargetKernel.Kind.ANY ? "any" : k.text();
+    }
+
     /** PascalCase rule name from an option name: {@code TCP_FASTOPEN} → {@code TcpFastopen}. */
     private static String ruleName(String subject) {
         StringBuilder sb = new StringBuilder();
@@ -192,8 +182,8 @@ public final class SarifWriter {
         return sb.toString();
     }
 
-    private static ObjectNode artifact(ObjectMapper m, String file) {
-        ObjectNode a = m.createObjectNode();
+    private static ObjectNode artifact(String file) {
+        ObjectNode a = JsonOutput.object();
         Path p = Path.of(file);
         if (p.isAbsolute()) {
             a.put("uri", p.toUri().toString());

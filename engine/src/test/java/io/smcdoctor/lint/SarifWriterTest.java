@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smcdoctor.SockoptAdvisor;
-import io.smcdoctor.SeedSockoptCatalog;
 import io.smcdoctor.catalog.Language;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -16,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Checks the SARIF output against the fields the 2.1.0 schema requires, and what GitHub code scanning needs. */
 class SarifWriterTest {
-    private static final SourceScanner SCANNER = SourceScanner.of(SockoptAdvisor.of(SeedSockoptCatalog.seed()));
+    private static final SourceScanner SCANNER = SourceScanner.of(SockoptAdvisor.bundled()
+            .forKernel(io.smcdoctor.catalog.TargetKernel.parse("seed").orElseThrow()));
     private static final Set<String> LEVELS = Set.of("none", "note", "warning", "error");
 
     private static JsonNode sarif(LintReport report, Language lang) throws Exception {

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.smcdoctor.catalog.KernelNote;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.TargetKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,10 +110,10 @@ final class Analysis {
                 break;
         }
         Language l = s.language();
-        StringBuilder message = new StringBuilder(u.message().get(l));
+        StringBuilder message = new StringBuilder(u.message(s.kernel()).get(l));
         for (KernelNote n : u.entry().kernelNotes()) {
-            if (s.kernel().matches(n)) {
-                message.append('\n').append(s.kernel().label().get(l)).append(": ").append(n.text().get(l).strip());
+            if (OptionEntry.noteMatches(n, s.kernel())) {
+                message.append('\n').append(n.kernels()).append(": ").append(n.text().get(l).strip());
             }
         }
         Diagnostic d = new Diagnostic(range(u.start(), u.end()), message.toString(), severity, SOURCE);
@@ -121,7 +122,9 @@ final class Analysis {
         JsonObject data = new JsonObject();
         data.addProperty("option", u.entry().name());
         data.addProperty("level", u.entry().option().level().name());
-        data.addProperty("support", u.entry().support().name());
+        data.addProperty("support", u.entry().support(s.kernel()).name());
+        data.addProperty("seedSupport", u.entry().seedSupport().name());
+        data.addProperty("kernel", s.kernel().kind() == TargetKernel.Kind.ANY ? "any" : s.kernel().text());
         data.addProperty("usage", u.usage().name().toLowerCase(Locale.ROOT));
         JsonArray codes = new JsonArray();
         u.entry().fallbackCodes().forEach(codes::add);

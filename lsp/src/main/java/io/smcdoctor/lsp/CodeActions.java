@@ -2,6 +2,7 @@ package io.smcdoctor.lsp;
 
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.Support;
+import io.smcdoctor.catalog.TargetKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,16 @@ final class CodeActions {
     static List<Either<Command, CodeAction>> of(Analysis a, OptionUse u, String uri, Syntax syntax, Settings s,
                                                  List<Diagnostic> related) {
         Language l = s.language();
+        TargetKernel k = s.kernel();
         List<Either<Command, CodeAction>> out = new ArrayList<>();
-        guard(a, u, syntax, l).ifPresent(edits -> out.add(Either.forRight(action(
-                t(l, "Put under #ifndef " + GUARD_MACRO + " (", "#ifndef " + GUARD_MACRO + " で囲む (")
-                        + u.subject() + t(l, " makes SMC fall back to TCP)", " は SMC で TCP へのフォールバックを起こす)"),
+        boolean fails = u.entry().verdict(k).outcomes().stream()
+                .allMatch(o -> o.support() != Support.N || o.errno().isPresent());
+        guard(a, u, syntax, l, k).ifPresent(edits -> out.add(Either.forRight(action(
+                t(l, "Put under #ifndef " + GUARD_MACRO + " (", "#ifndef " + GUARD_MACRO + " で囲む (") + u.subject()
+                        + (fails ? t(l, " fails on SMC sockets)", " は SMC ソケットで失敗する)")
+                        : t(l, " makes SMC fall back to TCP)", " は SMC で TCP へのフォールバックを起こす)")),
                 uri, edits, related))));
-        comment(a, u, syntax, l).ifPresent(edit -> out.add(Either.forRight(action(
+        comment(a, u, syntax, s).ifPresent(edit -> out.add(Either.forRight(action(
                 t(l, "Add a comment: ", "コメントを追加: ") + u.subject() + t(l, " on SMC sockets", " (SMC ソケット)"),
                 uri, List.of(edit), related))));
         CodeAction explain = new CodeAction(t(l, "Explain ", "説明: ") + u.subject()
@@ -68,12 +73,12 @@ final class CodeActions {
         return l == Language.JA ? ja : en;
     }
 
-    /** The comment line: what the option does on SMC sockets, in the client's language. */
-    static String commentText(OptionUse u, Language l) {
-        return "smc-doctor: " + u.subject() + ": " + u.entry().consequence().get(l);
+    /** The comment line: what the option does on SMC sockets of the target kernel, in the client's language. */
+    static String commentText(OptionUse u, Settings s) {
+        return "smc-doctor: " + u.subject() + ": " + u.entry().consequence(s.kernel()).get(s.language());
     }
 
-    private static Optional<TextEdit> comment(Analysis a, OptionUse u, Syntax syntax, Language l) {
+    private static Optional<TextEdit> comment(Analysis a, OptionUse u, Syntax syntax, Settings s) {
         LineIndex idx = a.index();
         String text = a.text();
         int line = statementLine(a, u);
@@ -85,7 +90,7 @@ final class CodeActions {
         }
         int start = idx.lineStart(line);
         String indent = indentation(text, start, idx.lineEnd(line));
-        String comment = indent + syntax.lineComment() + commentText(u, l) + lineBreak(a, line);
+        String comment = indent + syntax.lineComment() + commentText(u, s) + lineBreak(a, line);
         return Optional.of(new TextEdit(a.range(start, start), comment));
     }
 
@@ -94,8 +99,9 @@ final class CodeActions {
         return call(a.text(), u.start()).map(c -> a.index().line(c[0])).orElse(a.index().line(u.start()));
     }
 
-    private static Optional<List<TextEdit>> guard(Analysis a, OptionUse u, Syntax syntax, Language l) {
-        if (syntax != Syntax.C || u.usage() != OptionUse.Usage.SET || u.entry().support() != Support.N) {
+    private static Optional<List<TextEdit>> guard(Analysis a, OptionUse u, Syntax syntax, Language l,
+                                                  TargetKernel k) {
+        if (syntax != Syntax.C || u.usage() != OptionUse.Usage.SET || u.entry().support(k) != Support.N) {
             return Optional.empty();
         }
         String text = a.text();
@@ -115,7 +121,7 @@ final class CodeActions {
             return Optional.empty();
         }
         String nl = lineBreak(a, first);
-        String open = "#ifndef " + GUARD_MACRO + " /* " + u.subject() + ": " + u.entry().consequence().get(l)
+        String open = "#ifndef " + GUARD_MACRO + " /* " + u.subject() + ": " + u.entry().consequence(k).get(l)
                 .replace("*/", "* /") + " */" + nl;
         List<TextEdit> edits = new ArrayList<>();
         edits.add(new TextEdit(a.range(firstStart, firstStart), open));

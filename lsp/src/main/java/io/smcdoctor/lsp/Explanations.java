@@ -1,10 +1,13 @@
 package io.smcdoctor.lsp;
 
 import io.smcdoctor.catalog.KernelNote;
+import io.smcdoctor.catalog.KernelVerdict;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.OptionVerdict;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.Support;
+import io.smcdoctor.catalog.TargetKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +28,13 @@ final class Explanations {
         return l == Language.JA ? ja : en;
     }
 
-    /** The hover over an option: support, why, fallback codes, kernel notes (the target's first), link. */
+    /**
+     * The hover over an option: support on the target kernel, why, fallback codes, the verdicts per kernel, kernel
+     * notes (the target's first), link.
+     */
     static String hover(OptionEntry e, Settings s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(title(e, s.language())).append("\n\n");
+        sb.append(title(e, s.language(), s.kernel())).append("\n\n");
         body(sb, e, s.language(), s.kernel());
         sb.append("\n[").append(t(s.language(), "Explanation", "詳しい説明")).append("](")
                 .append(s.explanationLink(e.name())).append(")");
@@ -39,7 +45,7 @@ final class Explanations {
     static String explain(OptionEntry e, Settings s) {
         Language l = s.language();
         StringBuilder sb = new StringBuilder();
-        sb.append("## ").append(title(e, l)).append("\n\n");
+        sb.append("## ").append(title(e, l, s.kernel())).append("\n\n");
         body(sb, e, l, s.kernel());
         for (ReasonCode r : e.reasons()) {
             sb.append("\n### ").append(r.hex()).append(r.name().isEmpty() ? "" : " " + r.name()).append("\n\n")
@@ -67,10 +73,11 @@ final class Explanations {
         return sb.toString();
     }
 
-    /** One line for a notification: the option and what it does on SMC. */
-    static String summary(OptionEntry e, Language l) {
+    /** One line for a notification: the option and what it does on SMC sockets of the target kernel. */
+    static String summary(OptionEntry e, Settings s) {
+        Language l = s.language();
         return e.name() + " (" + e.option().level().name() + ", " + t(l, "SMC support ", "SMC でのサポート ")
-                + e.support().name() + "): " + e.consequence().get(l);
+                + e.support(s.kernel()).name() + "): " + e.consequence(s.kernel()).get(l);
     }
 
     /** The page of all options, one heading per option, as the explanation links expect. */
@@ -84,8 +91,11 @@ final class Explanations {
                 + "(`smc-doctor lsp`, see [ide.md](ide.md)) links each diagnostic to its option's heading here.\n\n"
                 + "Support as in the seed FAQ's table (Alibaba Cloud Linux 3 kernels): **Y** works as on TCP, "
                 + "**M** can be set but behaves differently on SMC, **N** is not supported (the connection falls "
-                + "back to TCP). Kernel notes say where other kernels differ; notes marked *upstream 6.12 "
-                + "(measured)* come from the SMC lab ([sockopts-linux-6.12.md](sockopts-linux-6.12.md)).\n\n",
+                + "back to TCP, or the call fails). Where mainline kernels differ the catalog carries the verdict "
+                + "per kernel range (column *other kernels*; `smc-doctor sockopt NAME --kernel RELEASE`, "
+                + "`smc-doctor lint --kernel RELEASE` and the language server's `kernel` setting judge for one "
+                + "kernel). Kernel notes say more; notes marked *upstream 6.12 (measured)* come from the SMC lab "
+                + "([sockopts-linux-6.12.md](sockopts-linux-6.12.md)).\n\n",
                 "SMC (`AF_SMC`) ソケットで各ソケットオプションがどう動作するかを、オプションごとの見出しで示します。"
                 + "`lsp` モジュールの `SockoptPageTest` がカタログ "
                 + "(`catalog/src/main/resources/io/smcdoctor/catalog/sockopts.yaml`) から生成しています。"
@@ -93,23 +103,31 @@ final class Explanations {
                 + "は各診断をここのオプションの見出しにリンクします。\n\n"
                 + "サポートはシード FAQ の表 (Alibaba Cloud Linux 3 のカーネル) のとおりです: **Y** は TCP と同様に動作、"
                 + "**M** は設定できますが SMC では動作が異なります、**N** はサポートされません (接続は TCP に"
-                + "フォールバックします)。カーネルごとの注記は他のカーネルでの違いです。*upstream 6.12 (measured)* "
-                + "の注記は SMC ラボでの実測です ([sockopts-linux-6.12.md](sockopts-linux-6.12.md))。\n\n"));
+                + "フォールバックするか、呼び出しが失敗します)。メインラインのカーネルで判定が異なる場合、カタログは"
+                + "カーネルの範囲ごとの判定を持ちます (*その他のカーネル* の列。`smc-doctor sockopt NAME --kernel "
+                + "RELEASE`、`smc-doctor lint --kernel RELEASE`、言語サーバーの `kernel` 設定で 1 つのカーネルについて"
+                + "判定します)。カーネルごとの注記も参照してください。*upstream 6.12 (measured)* の注記は SMC ラボでの"
+                + "実測です ([sockopts-linux-6.12.md](sockopts-linux-6.12.md))。\n\n"));
         for (SockoptLevel level : SockoptLevel.values()) {
             sb.append("## ").append(level.name()).append("\n\n");
-            sb.append(t(l, "| option | value | support |\n|---|---:|:-:|\n", "| オプション | 値 | サポート |\n|---|---:|:-:|\n"));
+            sb.append(t(l, "| option | value | support | other kernels |\n|---|---:|:-:|---|\n",
+                    "| オプション | 値 | サポート | その他のカーネル |\n|---|---:|:-:|---|\n"));
             for (OptionEntry e : entries) {
                 if (e.option().level() == level) {
+                    List<String> ranges = new ArrayList<>();
+                    for (KernelVerdict v : e.option().kernelVerdicts()) {
+                        ranges.add(v.support() + ": " + v.kernels().get(l));
+                    }
                     sb.append("| [").append(e.name()).append("](#").append(e.name().toLowerCase(Locale.ROOT))
-                            .append(") | ").append(e.option().value()).append(" | ").append(e.support().name())
-                            .append(" |\n");
+                            .append(") | ").append(e.option().value()).append(" | ").append(e.seedSupport().name())
+                            .append(" | ").append(String.join("; ", ranges)).append(" |\n");
                 }
             }
             sb.append("\n");
             for (OptionEntry e : entries) {
                 if (e.option().level() == level) {
                     sb.append("### ").append(e.name()).append("\n\n");
-                    body(sb, e, l, KernelTarget.SEED);
+                    body(sb, e, l, TargetKernel.ANY);
                     references(sb, e, l);
                     sb.append("\n");
                 }
@@ -118,14 +136,20 @@ final class Explanations {
         return sb.toString().replaceAll("\n{3,}", "\n\n").stripTrailing() + "\n";
     }
 
-    private static String title(OptionEntry e, Language l) {
+    private static String title(OptionEntry e, Language l, TargetKernel k) {
+        OptionVerdict v = e.verdict(k);
+        String letters = v.definite() ? v.strictest().name()
+                : String.join("/", v.outcomes().stream().map(o -> o.support().name()).toList());
         return "**" + e.name() + "** (`" + e.option().level().name() + "`, " + e.option().value() + "): "
-                + t(l, "SMC support **", "SMC でのサポート **") + e.support().name() + "**";
+                + t(l, "SMC support **", "SMC でのサポート **") + letters + "**"
+                + (k.kind() == TargetKernel.Kind.ANY ? "" : t(l, " on ", " (") + k.label().get(l) + t(l, "", ")"));
     }
 
-    private static void body(StringBuilder sb, OptionEntry e, Language l, KernelTarget target) {
-        sb.append(capitalize(e.consequence().get(l))).append(t(l, ".", "。")).append("\n\n");
-        String note = e.note().get(l).strip();
+    private static void body(StringBuilder sb, OptionEntry e, Language l, TargetKernel target) {
+        sb.append(capitalize(e.consequence(target).get(l))).append(t(l, ".", "。")).append("\n\n");
+        OptionVerdict verdict = e.verdict(target);
+        String note = (verdict.definite() ? verdict.outcomes().get(0).range().map(KernelVerdict::note)
+                .orElse(e.note()) : e.note()).get(l).strip();
         if (!note.isEmpty()) {
             sb.append(note).append("\n\n");
         }
@@ -142,13 +166,28 @@ final class Explanations {
             }
             sb.append(": ").append(r.title().get(l).strip()).append("\n\n");
         }
+        if (!e.option().kernelVerdicts().isEmpty()) {
+            sb.append("**").append(t(l, "Verdicts per kernel", "カーネルごとの判定")).append("**\n\n");
+            for (KernelVerdict v : e.option().kernelVerdicts()) {
+                String what = v.errno().map(x -> "setsockopt → " + x).orElse(v.fallbackCodes().isEmpty() ? ""
+                        : t(l, "fallback ", "フォールバック ") + String.join(", ",
+                                v.fallbackCodes().stream().map(ReasonCode::hex).toList()));
+                sb.append("- **").append(v.support()).append("** ").append(v.kernels().get(l))
+                        .append(what.isEmpty() ? "" : " (" + what + ")")
+                        .append(v.commit().map(c -> ", " + c).orElse("")).append(": ")
+                        .append(v.note().get(l).strip()).append("\n");
+            }
+            sb.append("- **").append(e.seedSupport()).append("** ")
+                    .append(t(l, "other kernels (as in the seed FAQ)", "その他のカーネル (シード FAQ のとおり)"))
+                    .append("\n\n");
+        }
         List<KernelNote> mine = new ArrayList<>();
         List<KernelNote> others = new ArrayList<>();
         for (KernelNote n : e.kernelNotes()) {
-            (target.matches(n) ? mine : others).add(n);
+            (OptionEntry.noteMatches(n, target) ? mine : others).add(n);
         }
         if (!mine.isEmpty()) {
-            sb.append("**").append(t(l, "On your target, ", "対象カーネル ")).append(target.label().get(l))
+            sb.append("**").append(t(l, "On your target, ", "対象: ")).append(target.label().get(l))
                     .append("**\n\n");
             for (KernelNote n : mine) {
                 sb.append("- *").append(n.kernels()).append("*: ").append(n.text().get(l).strip()).append("\n");
@@ -163,9 +202,11 @@ final class Explanations {
             }
             sb.append("\n");
         }
-        if (e.support() == Support.N && target == KernelTarget.UPSTREAM_6_12 && mine.isEmpty()) {
-            sb.append(t(l, "*No measurement on upstream 6.12 in the catalog for this option.*\n\n",
-                    "*このオプションについて upstream 6.12 での実測はカタログにありません。*\n\n"));
+        if (e.seedSupport() == Support.N && target.kind() == TargetKernel.Kind.MAINLINE && target.seriesKnown()
+                && mine.isEmpty()) {
+            String series = target.major() + "." + target.minor();
+            sb.append(t(l, "*No measurement on upstream " + series + " in the catalog for this option.*\n\n",
+                    "*このオプションについて upstream " + series + " での実測はカタログにありません。*\n\n"));
         }
     }
 

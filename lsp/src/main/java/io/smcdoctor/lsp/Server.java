@@ -428,7 +428,7 @@ final class Server implements LanguageServer, LanguageClientAware, TextDocumentS
         String line;
         if (entry.isPresent()) {
             markdownText = Explanations.explain(entry.get(), s);
-            line = Explanations.summary(entry.get(), s.language());
+            line = Explanations.summary(entry.get(), s);
         } else {
             List<ReasonCode> codes = subject.isBlank() ? List.of() : knowledge.catalog().reasonCodes(subject);
             if (codes.isEmpty()) {

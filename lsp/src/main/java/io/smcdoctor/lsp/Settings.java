@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.TargetKernel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,22 +18,27 @@ import org.jspecify.annotations.Nullable;
  * (either the object itself or under {@code "smcDoctor"}):
  *
  * <pre>{@code
- * {"kernel": "seed" | "upstream-6.12",
+ * {"kernel": "6.12.9" | "6.12.117+deb12-amd64" | "6.12" | "seed" | "mainline" | "any",
  *  "severity": {"TCP_FASTOPEN": "warning", "SO_BINDTODEVICE": "off", "M": "hint"},
  *  "language": "en" | "ja",
  *  "explanationUrl": "https://.../sockopts.md"}
  * }</pre>
  *
- * <p>Severity keys are option names (also {@code MSG_FASTOPEN}) or a support letter ({@code N}, {@code M}); values
- * {@code error}, {@code warning}, {@code information}, {@code hint}, {@code off}. An option's own key wins over its
- * letter. Immutable.
+ * <p>{@code kernel} is the kernel the code will run on, as {@code uname -r} prints it, a mainline series, {@code seed}
+ * (Alibaba Cloud Linux 3, the seed FAQ's table) or {@code mainline}; diagnostics give the verdict on that kernel
+ * (SO_REUSEPORT is N on 6.12.9, Y on 6.12.8). Default {@code any}: every possible verdict is named and the strictest
+ * sets the severity. {@code upstream-6.12} (older setting) is the 6.12 series.
+ *
+ * <p>Severity keys are option names (also {@code MSG_FASTOPEN}) or a support letter ({@code N}, {@code M}: the
+ * letter on the target kernel); values {@code error}, {@code warning}, {@code information}, {@code hint},
+ * {@code off}. An option's own key wins over its letter. Immutable.
  *
  * @param language       language of messages and hovers
  * @param kernel         kernel the code targets
  * @param severity       overrides, keys upper-case
  * @param explanationUrl page that diagnostics link to; empty for the default page of the language
  */
-record Settings(Language language, KernelTarget kernel, Map<String, Level> severity, String explanationUrl) {
+record Settings(Language language, TargetKernel kernel, Map<String, Level> severity, String explanationUrl) {
     /** The project's page of socket options, one heading per option (generated from the catalog). */
     static final String DEFAULT_EXPLANATION_URL = "https://github.com/smc-doctor/smc-doctor/blob/main/docs/sockopts.md";
     static final String DEFAULT_EXPLANATION_URL_JA =
@@ -46,7 +52,7 @@ record Settings(Language language, KernelTarget kernel, Map<String, Level> sever
     }
 
     static Settings defaults(Language language) {
-        return new Settings(language, KernelTarget.SEED, Map.of(), "");
+        return new Settings(language, TargetKernel.ANY, Map.of(), "");
     }
 
     /** A diagnostic severity, or off. */
@@ -87,19 +93,23 @@ record Settings(Language language, KernelTarget kernel, Map<String, Level> sever
         return (hash >= 0 ? base.substring(0, hash) : base) + "#" + optionName.toLowerCase(Locale.ROOT);
     }
 
-    /** The severity of a finding: the override for its subject or option, else for its support letter, else its own. */
+    /**
+     * The severity of a finding on the target kernel: none ({@link Level#OFF}) when the option works there, else the
+     * override for its subject or option, else for its letter on that kernel, else its own.
+     */
     Level levelOf(OptionUse use) {
+        Level own = use.level(kernel);
+        if (own == Level.OFF) {
+            return Level.OFF;
+        }
         Level l = severity.get(use.subject().toUpperCase(Locale.ROOT));
         if (l == null) {
             l = severity.get(use.entry().name().toUpperCase(Locale.ROOT));
         }
         if (l == null) {
-            l = severity.get(use.entry().support().name());
+            l = severity.get(use.entry().support(kernel).name());
         }
-        if (l != null) {
-            return l;
-        }
-        return use.error() ? Level.ERROR : Level.WARNING;
+        return l != null ? l : own;
     }
 
     /**
@@ -115,16 +125,17 @@ record Settings(Language language, KernelTarget kernel, Map<String, Level> sever
             o = o.getAsJsonObject("smcDoctor");
         }
         Language lang = language;
-        KernelTarget k = kernel;
+        TargetKernel k = kernel;
         Map<String, Level> sev = severity;
         String url = explanationUrl;
         Optional<String> kernelText = string(o, "kernel", problems);
         if (kernelText.isPresent()) {
-            Optional<KernelTarget> parsed = KernelTarget.parse(kernelText.get());
+            Optional<TargetKernel> parsed = TargetKernel.parse(kernelText.get());
             if (parsed.isPresent()) {
                 k = parsed.get();
             } else {
-                problems.add("kernel: unknown value '" + kernelText.get() + "'; use 'seed' or 'upstream-6.12'");
+                problems.add("kernel: unknown value '" + kernelText.get() + "'; use a release as uname -r prints it"
+                        + " (6.12.9), a series (6.12), 'seed', 'mainline' or 'any'");
             }
         }
         Optional<String> langText = string(o, "language", problems);

@@ -23,7 +23,9 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * }</pre>
  *
  * <p>Configuration comes from the client ({@code initializationOptions}, {@code workspace/didChangeConfiguration}):
- * {@code kernel} ({@code seed} or {@code upstream-6.12}), {@code severity} overrides per option or support letter,
+ * {@code kernel} (the kernel the code runs on: a release such as {@code 6.12.9}, a series, {@code seed} for Alibaba
+ * Cloud Linux 3, or {@code any}, the default: the strictest possible verdict), {@code severity} overrides per option
+ * or support letter,
  * {@code language}, {@code explanationUrl}; see {@code docs/ide.md}. Immutable; {@link #serve} may run any number of
  * connections, each with its own state.
  */

@@ -6,8 +6,8 @@ import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.SocketOption;
+import io.smcdoctor.catalog.TargetKernel;
 import io.smcdoctor.lint.LintFinding;
-import io.smcdoctor.lint.LintLevel;
 import io.smcdoctor.lint.SourceLanguage;
 import io.smcdoctor.lint.SourceScanner;
 import java.util.ArrayList;
@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The socket-option knowledge the server uses: the advisor and the source scanner of the engine jar. This is the
@@ -37,6 +39,7 @@ final class SockoptKnowledge {
 
     private SockoptKnowledge(Catalog catalog) {
         this.catalog = catalog;
+        // scanned for any kernel: every use that is a finding on some kernel; Analysis rates it for the target
         this.advisor = SockoptAdvisor.of(catalog);
         this.scanner = SourceScanner.of(advisor);
     }
@@ -80,8 +83,8 @@ final class SockoptKnowledge {
     }
 
     /**
-     * The socket options in a document that break (error) or degrade (warning) SMC, in document order; empty for a
-     * language the scanner does not read.
+     * The socket options in a document that break (error) or degrade (warning) SMC on some kernel, in document order;
+     * empty for a language the scanner does not read. Each use rates and words itself for a target kernel.
      */
     List<OptionUse> scan(String uri, String languageId, String text) {
         Optional<SourceLanguage> lang = language(languageId, uri);
@@ -102,8 +105,13 @@ final class SockoptKnowledge {
             int offset = Math.min(text.length(), lineStarts[f.line() - 1] + f.column() - 1);
             OptionEntry entry = entry(f.advice());
             int[] name = nameRange(text, offset, f.symbol(), f.subject(), entry.option());
-            out.add(new OptionUse(name[0], name[1], f.subject(), usage(f.usage()), f.level() == LintLevel.ERROR,
-                    entry, new LocalizedText(f.message(Language.EN), f.message(Language.JA))));
+            Map<TargetKernel, LocalizedText> messages = new ConcurrentHashMap<>();
+            Function<TargetKernel, LocalizedText> messageOn = k -> messages.computeIfAbsent(k, x -> {
+                LintFinding g = new LintFinding(f.file(), f.line(), f.column(), f.level(), f.usage(), f.symbol(),
+                        new SockoptAdvice(f.advice().option(), f.advice().fallbackReasons(), x));
+                return new LocalizedText(g.message(Language.EN), g.message(Language.JA));
+            });
+            out.add(new OptionUse(name[0], name[1], f.subject(), usage(f.usage()), entry, messageOn));
         }
         return List.copyOf(out);
     }
@@ -132,8 +140,10 @@ final class SockoptKnowledge {
     }
 
     private static OptionEntry entry(SockoptAdvice a) {
-        return new OptionEntry(a.option(), a.fallbackReasons(),
-                new LocalizedText(a.consequenceText(Language.EN), a.consequenceText(Language.JA)));
+        return new OptionEntry(a.option(), a.fallbackReasons(), k -> {
+            SockoptAdvice on = new SockoptAdvice(a.option(), a.fallbackReasons(), k);
+            return new LocalizedText(on.consequenceText(Language.EN), on.consequenceText(Language.JA));
+        });
     }
 
     private static OptionUse.Usage usage(LintFinding.Usage u) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.smcdoctor.catalog.TargetKernel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +49,11 @@ class ClientSetupsTest {
 
         JsonObject props = pkg.getAsJsonObject("contributes").getAsJsonObject("configuration")
                 .getAsJsonObject("properties");
-        for (JsonElement v : props.getAsJsonObject("smcDoctor.kernel").getAsJsonArray("enum")) {
-            assertThat(KernelTarget.parse(v.getAsString())).as(v.getAsString()).isPresent();
+        for (JsonElement v : props.getAsJsonObject("smcDoctor.kernel").getAsJsonArray("examples")) {
+            assertThat(TargetKernel.parse(v.getAsString())).as(v.getAsString()).isPresent();
         }
-        assertThat(props.getAsJsonObject("smcDoctor.kernel").get("default").getAsString()).isEqualTo("seed");
+        assertThat(props.getAsJsonObject("smcDoctor.kernel").get("default").getAsString()).isEqualTo("any");
+        assertThat(TargetKernel.parse("any")).contains(Settings.defaults(io.smcdoctor.catalog.Language.EN).kernel());
         for (JsonElement v : props.getAsJsonObject("smcDoctor.severity").getAsJsonObject("additionalProperties")
                 .getAsJsonArray("enum")) {
             assertThat(Settings.Level.parse(v.getAsString())).as(v.getAsString()).isPresent();
@@ -66,7 +68,8 @@ class ClientSetupsTest {
         wrapped.add("smcDoctor", settings);
         Settings s = Settings.defaults(io.smcdoctor.catalog.Language.EN).with(wrapped, problems);
         assertThat(problems).isEmpty();
-        assertThat(s.kernel()).isEqualTo(KernelTarget.UPSTREAM_6_12);
+        assertThat(s.kernel().kind()).isEqualTo(TargetKernel.Kind.MAINLINE);
+        assertThat(s.kernel().major() + "." + s.kernel().minor()).isEqualTo("6.12");
         for (String key : props.keySet()) {
             assertThat(key).isIn("smcDoctor.command", "smcDoctor.kernel", "smcDoctor.severity", "smcDoctor.explanationUrl");
         }

@@ -23,7 +23,7 @@ import java.util.Set;
  * @param specificity     how specific the evidence is, in (0, 1]: 1 = the evidence can only mean this cause
  * @param affectedSockets sockets the finding explains (0 when it is not about sockets)
  * @param evidence        the lines that support the finding
- * @param rule            the name of the rule that concluded it
+ * @param rule            the name of the rule that concluded it (set by the engine from the rule that inserted it)
  * @param specific        false for the baseline "code observed, cause unknown" findings
  * @param families        address families of the sockets the finding explains (empty: not about sockets, or unknown)
  * @param roles           which end of the connection those sockets are on this host (empty: unknown)
@@ -48,6 +48,12 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
         evidence = List.copyOf(evidence);
         families = Set.copyOf(families);
         roles = Set.copyOf(roles);
+    }
+
+    /** This finding, concluded by the named rule. */
+    public Finding withRule(String name) {
+        return name.equals(rule) ? this : new Finding(causeId, codes, side, specificity, affectedSockets, evidence, name,
+                specific, families, roles);
     }
 
     /** True when the finding explains this reason code. */
@@ -97,7 +103,13 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
             return this;
         }
 
-        /** How specific the evidence is, in (0, 1]. */
+        /** How specific the evidence is: one of the named levels of {@code docs/ranking.md}. */
+        public Builder specificity(Specificity level) {
+            specificity = level.value();
+            return this;
+        }
+
+        /** How specific the evidence is, in (0, 1], for the computed levels of {@link Specificity}. */
         public Builder specificity(double value) {
             specificity = value;
             return this;
@@ -109,7 +121,7 @@ public record Finding(String causeId, List<Integer> codes, Side side, double spe
             return this;
         }
 
-        /** The concluding rule's name. */
+        /** The concluding rule's name; the engine sets it from the rule that inserts the finding, so rules need not. */
         public Builder rule(String name) {
             rule = name;
             return this;

@@ -13,6 +13,7 @@ import io.smcdoctor.evidence.LoadedModule;
 import io.smcdoctor.evidence.RdmaDev;
 import io.smcdoctor.evidence.RdmaDeviceInfo;
 import io.smcdoctor.evidence.RdmaLink;
+import io.smcdoctor.evidence.RdmaNetnsMode;
 import io.smcdoctor.evidence.RdmaSystem;
 import io.smcdoctor.evidence.SmcdDevice;
 import io.smcdoctor.evidence.SmcrDevice;
@@ -136,12 +137,8 @@ public final class HostContext {
         }
 
         // rdma system: "netns shared" / "netns exclusive" (iproute2 rdma/sys.c)
-        e.facts(RdmaSystem.class).stream().findFirst().ifPresent(r -> {
-            String mode = r.netnsMode().toLowerCase(Locale.ROOT);
-            if (mode.equals("exclusive") || mode.equals("shared")) {
-                flags.put(HostFlag.RDMA_NETNS_EXCLUSIVE, Tri.of(mode.equals("exclusive")));
-            }
-        });
+        e.facts(RdmaSystem.class).stream().findFirst().ifPresent(
+                r -> flags.put(HostFlag.RDMA_NETNS_EXCLUSIVE, Tri.of(r.netnsMode() == RdmaNetnsMode.EXCLUSIVE)));
 
         // IPV6_ENABLED: net.ipv6.conf.all.disable_ipv6 (Documentation/networking/ip-sysctl.rst)
         e.sysctl("net.ipv6.conf.all.disable_ipv6").ifPresent(v -> {

@@ -2,7 +2,9 @@ package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KnowledgeValidationException;
+import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.evidence.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,10 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -25,6 +31,8 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -40,8 +48,10 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class RuleBase {
     /** Where kie-maven-plugin lists the generated model classes of this module. */
     static final String MODEL_LIST = "META-INF/kie/io.smcdoctor/smc-doctor-rules/drools-model";
-    /** The name of the global the collecting rules write to. */
-    static final String RESULTS_GLOBAL = "results";
+    /** Rule metadata: the inputs a rule needs, e.g. {@code @needs("SMCR_DEVICE IBV_DEVINFO")}. */
+    static final String NEEDS = "needs";
+    /** Rule metadata: causes a rule concludes besides the one its name starts with. */
+    static final String CONCLUDES = "concludes";
     /** Largest accepted {@code drools-model} list of a rule pack. */
     static final int MAX_MODEL_LIST = 64 * 1024;
 
@@ -52,8 +62,9 @@ public final class RuleBase {
      */
     private final KieSessionsPool sessions;
     private final int ruleCount;
+    private final List<DeclaredInputs> declaredInputs;
 
-    private volatile RuleInputs.@Nullable Phrases phrases;
+    private volatile @Nullable SymptomPhrases phrases;
 
     private RuleBase(KieBase kieBase) {
         // one session to start with (a command line needs no more); the pool adds one per concurrent caller
@@ -62,6 +73,56 @@ public final class RuleBase {
         sessions.newStatelessKieSession();
 
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        this.declaredInputs = declaredInputs(kieBase);
+    }
+
+    /** The {@code @needs} (and {@code @concludes}) metadata of every rule, in package and rule order. */
+    private static List<DeclaredInputs> declaredInputs(KieBase kieBase) {
+        List<DeclaredInputs> out = new ArrayList<>();
+        List<KnowledgeValidationException.Problem> problems = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        kieBase.getKiePackages().stream().sorted(Comparator.comparing(KiePackage::getName))
+                .forEach(p -> p.getRules().stream().sorted(Comparator.comparing(Rule::getName)).forEach(rules::add));
+        for (Rule r : rules) {
+            Object needs = r.getMetaData().get(NEEDS);
+            if (needs == null) {
+                continue;
+            }
+            List<SourceKind> kinds = new ArrayList<>();
+            for (String name : words(needs)) {
+                try {
+                    kinds.add(SourceKind.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new KnowledgeValidationException.Problem(r.getPackageName() + ": " + r.getName(), 0, 0,
+                            "@" + NEEDS + " names '" + name + "', which is not an input kind; use one of "
+                                    + Arrays.toString(SourceKind.values())));
+                }
+            }
+            Set<String> causes = new LinkedHashSet<>();
+            int colon = r.getName().indexOf(": ");
+            if (colon > 0) {
+                causes.add(r.getName().substring(0, colon));
+            }
+            Object more = r.getMetaData().get(CONCLUDES);
+            if (more != null) {
+                causes.addAll(words(more));
+            }
+            out.add(new DeclaredInputs(r.getName(), causes, kinds));
+        }
+        if (!problems.isEmpty()) {
+            throw new KnowledgeValidationException(problems);
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> words(Object metadata) {
+        List<String> out = new ArrayList<>();
+        for (String w : String.valueOf(metadata).replace('"', ' ').split("[\\s,]+")) {
+            if (!w.isBlank()) {
+                out.add(w.strip());
+            }
+        }
+        return out;
     }
 
     /**
@@ -220,13 +281,18 @@ public final class RuleBase {
     }
 
     /** The symptom phrases of the catalog last used, prepared once (a benign race: any thread may rebuild them). */
-    private RuleInputs.Phrases phrases(Catalog catalog) {
-        RuleInputs.Phrases p = phrases;
-        if (p == null || p.catalog != catalog) {
-            p = RuleInputs.Phrases.of(catalog);
+    private SymptomPhrases phrases(Catalog catalog) {
+        SymptomPhrases p = phrases;
+        if (p == null || p.catalog() != catalog) {
+            p = SymptomPhrases.of(catalog);
             phrases = p;
         }
         return p;
+    }
+
+    /** What each rule that declares inputs needs ({@link DeclaredInputs}); rules without {@code @needs} are not listed. */
+    public List<DeclaredInputs> declaredInputs() {
+        return declaredInputs;
     }
 
     /** How many rules the base holds (for diagnostics and tests). */
@@ -243,7 +309,7 @@ public final class RuleBase {
         Objects.requireNonNull(catalog, "catalog");
         RuleResults results = new RuleResults();
         StatelessKieSession session = sessions.newStatelessKieSession();
-        session.setGlobal(RESULTS_GLOBAL, results);
+        session.addEventListener(results);
         HostContext host = HostContext.of(evidence);
         List<Object> facts = RuleInputs.facts(evidence, catalog, phrases(catalog));
         facts.add(host);
@@ -251,7 +317,7 @@ public final class RuleBase {
         RuleOutcome raw = results.outcome();
         // no rule concludes a cause whose catalog preconditions the evidence contradicts
         PreconditionCheck.Result checked = PreconditionCheck.apply(raw.findings(), catalog, host);
-        return new RuleOutcome(checked.kept(), raw.needed(), checked.ruledOut());
+        return new RuleOutcome(checked.kept(), checked.ruledOut());
     }
 
     /** The model class names of a {@code drools-model} list (after its {@code Drools-Model-Version} line). */

@@ -123,32 +123,6 @@ public final class RuleFunctions {
     }
 
     /**
-     * Specificity of the i-th catalog cause (0 = most common) concluded from a code or symptom alone:
-     * 0.45, 0.40, 0.35, ... never below 0.15.
-     */
-    public static double baselineSpecificity(int index) {
-        return Math.max(0.15, 0.45 - 0.05 * index);
-    }
-
-    /**
-     * Specificity of the i-th cause of a symptom the user described with {@code phrases} different phrases of it: the
-     * baseline, plus 0.05 for each further phrase up to +0.15 (a text that names several of a symptom's marks describes
-     * it more surely than one word that may be incidental).
-     */
-    public static double symptomSpecificity(int index, int phrases) {
-        return baselineSpecificity(index) + Math.min(0.15, 0.05 * Math.max(0, phrases - 1));
-    }
-
-    /**
-     * Specificity of the {@code index}-th of {@code candidates} causes of an observed reason code: the baseline,
-     * except that a code left with a single candidate cause (the catalog knows one, or the evidence ruled out the
-     * others) names that cause as surely as the code itself: 0.6.
-     */
-    public static double codeCauseSpecificity(int index, int candidates) {
-        return candidates == 1 ? 0.6 : baselineSpecificity(index);
-    }
-
-    /**
      * The causes that no {@link RuledOut} fact contradicts, in their order; all of them when every one is ruled out
      * (the code was observed, so something caused it: better a contradicted candidate than none).
      */

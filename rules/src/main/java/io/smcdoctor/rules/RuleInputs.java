@@ -1,52 +1,62 @@
 package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.OptionVerdict;
 import io.smcdoctor.catalog.Preconditions.Role;
+import io.smcdoctor.catalog.SocketOption;
+import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.IpFamily;
+import io.smcdoctor.evidence.KernelEvent;
+import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.MentionedCode;
+import io.smcdoctor.evidence.ProbeOutcome;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.evidence.SocketRow;
 import io.smcdoctor.evidence.SocketSummary;
+import io.smcdoctor.evidence.SockoptProbeResult;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.SymptomText;
+import io.smcdoctor.evidence.internal.NativeErrno;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns evidence and catalog into the facts one rule execution sees: the evidence facts themselves, the socket
  * summary, which inputs are present or missing, the fallback codes observed (socket groups plus stats counters),
- * the symptom phrases that matched, and the catalog reason codes the rules may need.
+ * the smc module load failures of the kernel log, the symptom phrases that matched, and the catalog reason codes the
+ * rules may need.
  */
 final class RuleInputs {
     private RuleInputs() {
     }
 
     static List<Object> facts(Evidence evidence, Catalog catalog) {
-        return facts(evidence, catalog, Phrases.of(catalog));
+        return facts(evidence, catalog, SymptomPhrases.of(catalog));
     }
 
-    static List<Object> facts(Evidence evidence, Catalog catalog, Phrases phrases) {
+    static List<Object> facts(Evidence evidence, Catalog catalog, SymptomPhrases phrases) {
         List<Object> facts = new ArrayList<>(64);
         facts.addAll(evidence.allFacts());
         SocketSummary summary = evidence.sockets();
         facts.add(summary);
         Map<SourceKind, String> present = new EnumMap<>(SourceKind.class);
         evidence.sources().forEach((name, kind) -> present.putIfAbsent(kind, name));
-        for (SourceKind kind : SourceKind.values()) {
-            String source = present.get(kind);
-            facts.add(source != null ? new InputPresent(kind, source) : new InputMissing(kind));
-        }
+        present.forEach((kind, source) -> facts.add(new InputPresent(kind, source)));
         List<FallbackObserved> observed = observed(evidence, summary);
         facts.addAll(observed);
         for (FallbackObserved o : observed) {
@@ -55,8 +65,74 @@ final class RuleInputs {
                 catalog.reasonCode(o.peerCode()).ifPresent(facts::add);
             }
         }
-        facts.addAll(phrases.match(evidence.facts(SymptomText.class)));
+        for (KernelEvent e : evidence.facts(KernelEvent.class)) {
+            if (SmcModuleLoadFailed.isOne(e)) {
+                facts.add(new SmcModuleLoadFailed(e));
+            }
+        }
+        facts.addAll(symptoms(evidence.facts(SymptomText.class), phrases));
+        facts.addAll(explainedProbeErrors(evidence, catalog));
         return facts;
+    }
+
+    private static final Pattern DEBIAN_VERSION = Pattern.compile("\\bDebian (\\d+\\.\\d+\\.\\d+)");
+
+    /**
+     * The host's kernel from {@code uname}: the release ({@code 6.12.117+deb12-amd64}); where Debian numbers the
+     * release by its ABI ({@code 6.1.0-18-amd64}), the stable version that {@code uname -a} prints after "Debian"
+     * ({@code Debian 6.1.76-1}). Empty without a uname.
+     */
+    static Optional<TargetKernel> hostKernel(Evidence evidence) {
+        Optional<KernelRelease> k = evidence.facts(KernelRelease.class).stream().findFirst();
+        if (k.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TargetKernel> t = TargetKernel.parse(k.get().release());
+        if (t.isPresent() && t.get().kind() == TargetKernel.Kind.MAINLINE && t.get().patch() < 0) {
+            Matcher m = DEBIAN_VERSION.matcher(k.get().provenance().text());
+            if (m.find()) {
+                Optional<TargetKernel> debian = TargetKernel.parse(m.group(1));
+                if (debian.isPresent() && debian.get().major() == t.get().major()
+                        && debian.get().minor() == t.get().minor()) {
+                    return debian;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Probe errors without a plain-TCP control that the catalog explains for the host's kernel: the option's verdict
+     * there is decided by a kernel range whose errno is the probe's. With a control the measurement decides instead.
+     */
+    static List<SockoptErrorExplained> explainedProbeErrors(Evidence evidence, Catalog catalog) {
+        List<SockoptProbeResult> errors = new ArrayList<>();
+        for (SockoptProbeResult p : evidence.facts(SockoptProbeResult.class)) {
+            if (p.outcome() == ProbeOutcome.ERROR && !p.tcpMeasured() && p.errno() > 0) {
+                errors.add(p);
+            }
+        }
+        Optional<TargetKernel> kernel = errors.isEmpty() ? Optional.empty() : hostKernel(evidence);
+        if (kernel.isEmpty()) {
+            return List.of();
+        }
+        List<SockoptErrorExplained> out = new ArrayList<>();
+        for (SockoptProbeResult p : errors) {
+            Optional<SocketOption> o = SockoptLevel.parse(p.level()).flatMap(l -> catalog.socketOption(l, p.name()));
+            if (o.isEmpty()) {
+                continue;
+            }
+            OptionVerdict v = o.get().verdictFor(kernel.get());
+            if (!v.definite()) {
+                continue;
+            }
+            OptionVerdict.Outcome only = v.outcomes().get(0);
+            if (only.range().isPresent() && only.errno().isPresent()
+                    && only.errno().get().equals(NativeErrno.name(p.errno()))) {
+                out.add(new SockoptErrorExplained(p, kernel.get(), only.range().get()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -147,127 +223,18 @@ final class RuleInputs {
         return out;
     }
 
-    /** Catalog symptoms whose phrases occur in the user's text (case-insensitive; Japanese matched as is). */
-    static List<SymptomMatch> symptoms(List<SymptomText> texts, Catalog catalog) {
-        return Phrases.of(catalog).match(texts);
-    }
-
-    /**
-     * The symptom phrases of one catalog, normalised once (matching runs on every diagnose; normalising ~100
-     * phrases each time was a visible share of the warm path). Immutable.
-     */
-    static final class Phrases {
-        private record Phrase(String original, String prepared, boolean prefix, boolean ascii) {
+    /** Catalog symptoms whose phrases occur in the user's texts, as facts. */
+    static List<SymptomMatch> symptoms(List<SymptomText> texts, SymptomPhrases phrases) {
+        if (texts.isEmpty()) {
+            return List.of();
         }
-
-        private record Entry(Symptom symptom, List<Phrase> phrases) {
-        }
-
-        final Catalog catalog;
-        private final List<Entry> entries;
-
-        private Phrases(Catalog catalog, List<Entry> entries) {
-            this.catalog = catalog;
-            this.entries = entries;
-        }
-
-        static Phrases of(Catalog catalog) {
-            List<Entry> entries = new ArrayList<>();
-            for (Symptom s : catalog.symptoms()) {
-                List<Phrase> ps = new ArrayList<>();
-                for (String phrase : s.phrases()) {
-                    boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
-                    String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
-                    if (!p.isEmpty()) {
-                        ps.add(new Phrase(phrase, p, prefix, p.chars().allMatch(c -> c < 0x80)));
-                    }
-                }
-                entries.add(new Entry(s, List.copyOf(ps)));
-            }
-            return new Phrases(catalog, List.copyOf(entries));
-        }
-
-        List<SymptomMatch> match(List<SymptomText> texts) {
-            if (texts.isEmpty()) {
-                return List.of();
-            }
-            List<SymptomMatch> out = new ArrayList<>();
-            for (SymptomText t : texts) {
-                String text = normalise(t.text());
-                String raw = t.text().toLowerCase(Locale.ROOT);
-                for (Entry e : entries) {
-                    Phrase first = null;
-                    int hits = 0;
-                    for (Phrase p : e.phrases()) {
-                        if (matches(p.prefix() ? raw : text, p.prepared(), p.prefix(), p.ascii())) {
-                            first = first == null ? p : first;
-                            hits++;
-                        }
-                    }
-                    if (first != null) {
-                        out.add(new SymptomMatch(e.symptom().id(), e.symptom(), first.original(), t, hits));
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
-    /**
-     * True when the normalised text holds the phrase as whole words: "tcp" does not match inside "tcpdump", and
-     * "gpu" not inside "gpus2". A phrase ending in {@code _} or {@code -} ("so_", "tcp_") is a prefix of an
-     * identifier, matched in the raw text, and must be followed by a letter ("so_keepalive", not "TCP 0x03030000"
-     * or "so keep"). Phrases with non-ASCII
-     * characters (Japanese) are matched as plain substrings: Japanese has no spaces between words.
-     */
-    static boolean containsPhrase(String normalisedText, String rawLowerText, String phrase) {
-        boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
-        String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
-        return !p.isEmpty() && matches(prefix ? rawLowerText : normalisedText, p, prefix, p.chars().allMatch(c -> c < 0x80));
-    }
-
-    private static boolean matches(String text, String p, boolean prefix, boolean ascii) {
-        if (!ascii) {
-            return text.contains(p);
-        }
-        for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
-            int end = i + p.length();
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
-                    || !Character.isLetterOrDigit(p.charAt(0));
-            boolean endOk = prefix
-                    ? end < text.length() && Character.isLetter(text.charAt(end))
-                    : end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                            || !Character.isLetterOrDigit(p.charAt(p.length() - 1));
-            if (startOk && endOk) {
-                return true;
+        List<SymptomMatch> out = new ArrayList<>();
+        for (SymptomText t : texts) {
+            for (SymptomPhrases.Match m : phrases.match(t.text())) {
+                out.add(new SymptomMatch(m.symptom().id(), m.symptom(), m.phrase(), t, m.phrases()));
             }
         }
-        return false;
-    }
-
-    /** Lower case, with runs of white space and hyphen/underscore variants folded, so "speed up" = "speed-up". */
-    static String normalise(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(lower.length());
-        boolean space = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            boolean sep = Character.isWhitespace(c) || c == '-' || c == '_' || c == '\u3000';
-            if (sep) {
-                if (!space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = true;
-            } else {
-                sb.append(c);
-                space = false;
-            }
-        }
-        int end = sb.length();
-        if (end > 0 && sb.charAt(end - 1) == ' ') {
-            sb.setLength(end - 1);
-        }
-        return sb.toString();
+        return out;
     }
 
     private static String key(int code, int peer, IpFamily family) {

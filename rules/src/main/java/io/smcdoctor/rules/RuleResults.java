@@ -2,28 +2,37 @@ package io.smcdoctor.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * The global the rules report into (one per execution). Not thread-safe; confined to one rule session.
+ * Collects what one rule execution concludes, as the rules insert it: every {@link Finding}, stamped with the name of
+ * the rule whose consequence inserted it (so no rule has to name itself). Not thread-safe; one per execution.
  */
-public final class RuleResults {
+final class RuleResults implements RuleRuntimeEventListener {
     private final List<Finding> findings = new ArrayList<>();
-    private final List<EvidenceNeeded> needed = new ArrayList<>();
 
-    RuleResults() {
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        Object fact = event.getObject();
+        if (fact instanceof Finding f) {
+            findings.add(event.getRule() == null ? f : f.withRule(event.getRule().getName()));
+        }
     }
 
-    /** Called by the collecting rule for every finding in working memory. */
-    public void add(Finding finding) {
-        findings.add(finding);
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // findings are immutable and never updated
     }
 
-    /** Called by the collecting rule for every evidence request in working memory. */
-    public void add(EvidenceNeeded request) {
-        needed.add(request);
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        // no rule retracts a finding
     }
 
     RuleOutcome outcome() {
-        return new RuleOutcome(findings, needed);
+        return new RuleOutcome(findings);
     }
 }

@@ -2,9 +2,11 @@ package io.smcdoctor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.evidence.SourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,7 +36,26 @@ class RuleBaseTest {
 
         RuleBase rules = RuleBase.load();
 
-        assertThat(declared).isGreaterThanOrEqualTo(58);
+        assertThat(declared).isPositive();
         assertThat(rules.ruleCount()).isEqualTo(declared);
+    }
+
+    @Test
+    void declaredInputs_comeFromNeedsAndConcludes_withTheCauseOfTheRuleName() {
+        List<DeclaredInputs> declared = RuleBase.load().declaredInputs();
+
+        assertThat(declared).filteredOn(d -> d.rule().equals(
+                        "nosmcdev-rdma-netns-exclusive: exclusive mode, devices of this namespace unknown"))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.needs()).containsExactly(SourceKind.RDMA_SYSTEM, SourceKind.RDMA_LINK);
+                    assertThat(d.causes()).containsExactlyInAnyOrder("nosmcdev-rdma-netns-exclusive",
+                            "nosmcrdev-rdma-netns-exclusive");
+                });
+        assertThat(declared).filteredOn(d -> d.rule().startsWith("nosmcdev-nic-without-erdma: "))
+                .hasSize(2).allSatisfy(d -> assertThat(d.needs()).contains(SourceKind.IP_ADDR))
+                .anySatisfy(d -> assertThat(d.needs()).contains(SourceKind.IBV_DEVINFO))
+                .anySatisfy(d -> assertThat(d.needs()).contains(SourceKind.RDMA_LINK));
+        assertThat(declared).extracting(DeclaredInputs::rule).doesNotHaveDuplicates()
+                .noneMatch(r -> r.startsWith("smc-working: "));
     }
 }

@@ -4,49 +4,29 @@ import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.CollectionException;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.SocketProbeOutcome;
-import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.internal.BundleReader;
-import io.smcdoctor.evidence.internal.CommandResult;
 import io.smcdoctor.evidence.internal.CommandRunner;
-import io.smcdoctor.evidence.internal.EvidenceSpec;
-import io.smcdoctor.evidence.internal.EvidenceSpecs;
-import io.smcdoctor.evidence.internal.ManifestJson;
-import io.smcdoctor.evidence.internal.NativeProcFs;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * Gathers an evidence bundle from this host: runs the SMC and RDMA tools that are installed with fixed
  * argument lists (no shell) and a timeout each, reads the relevant {@code /proc/sys} values, probes
- * {@code socket(AF_SMC)} with {@link SocketProbe}, and writes the files of DESIGN.md plus
+ * {@code socket(AF_SMC)} with {@link SocketProbe}, and writes the files of {@code docs/bundle.md} plus
  * {@code manifest.json} (schema {@code smc-doctor/manifest/v1}) recording every command, its argv, exit code,
  * duration and status ({@code ok}, {@code not-installed}, {@code timeout}, {@code error}).
  *
@@ -67,31 +47,17 @@ public final class LiveCollector {
     /** Default bytes of output kept per command. */
     public static final long DEFAULT_MAX_OUTPUT_BYTES = 64L << 20;
 
-    private static final String SYSCTL_FILE = SourceKind.SYSCTL.fileName();
-    private static final Pattern SMC_TOOLS_VERSION = Pattern.compile("smc-tools-(\\S+)");
-    private static final DateTimeFormatter FOLDER_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-    private final CommandRunner runner;
-    private final Path procRoot;
-    private final SocketProbe probe;
-    private final SocketProbe.Request probeRequest;
-    private final boolean probeEnabled;
-    private final Clock clock;
+    private final HostGatherer gatherer;
 
     private LiveCollector(Builder b) {
-        this.runner = new CommandRunner(b.searchPath, b.timeout, b.maxOutputBytes, Map.of("LC_ALL", "C"));
-        this.procRoot = b.procRoot;
+        CommandRunner runner = new CommandRunner(b.searchPath, b.timeout, b.maxOutputBytes, Map.of("LC_ALL", "C"));
         SocketProbe.Request request = SocketProbe.Request.of(b.probeOptions);
+        SocketProbe probe = b.probe;
         if (b.probeTarget.isPresent()) {
             request = request.withTarget(b.probeTarget.get(), b.probeConnectTimeout);
-            this.probe = b.probe.withSmcTools(b.searchPath);
-        } else {
-            this.probe = b.probe;
+            probe = b.probe.withSmcTools(b.searchPath);
         }
-        this.probeRequest = request;
-        this.probeEnabled = b.probeEnabled;
-        this.clock = b.clock;
+        this.gatherer = new HostGatherer(runner, b.procRoot, probe, request, b.probeEnabled, b.clock);
     }
 
     /** A collector with the defaults: the process's {@code PATH}, 10 s per command, 64 MiB output each. */
@@ -132,13 +98,13 @@ public final class LiveCollector {
      */
     public Result collect(Path output) {
         Objects.requireNonNull(output, "output");
-        Gathered g = gather();
+        HostGatherer.Gathered g = gatherer.gather();
         String name = String.valueOf(output.getFileName()).toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-                writeTarGz(output, g);
+                BundleWriter.writeTarGz(output, g);
             } else {
-                writeDirectory(output, g);
+                BundleWriter.writeDirectory(output, g);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new CollectionException("cannot write the bundle to " + output + ": " + e.getMessage(), e);
@@ -147,236 +113,40 @@ public final class LiveCollector {
     }
 
     /**
+     * Collects into memory: the bundle's file names ({@code smcss.txt}, {@code proc/sys/net/smc/...},
+     * {@code manifest.json}, ...) to their content, as {@link #collect(Path)} would write them. Nothing is written.
+     */
+    public Map<String, byte[]> collectFiles() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(gatherer.gather().files));
+    }
+
+    /**
      * Collects into memory and reads the result as evidence, without writing anything.
      *
      * @throws io.smcdoctor.evidence.EvidenceParseException when the output exceeds the default bundle limits
      */
     public Evidence collectEvidence() {
-        Gathered g = gather();
-        return new BundleReader(EvidenceBundle.Limits.defaults()).read("live host", g.files);
-    }
-
-    private static final class Gathered {
-        final Map<String, byte[]> files = new LinkedHashMap<>();
-        final List<ManifestJson.Command> commands = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-        Instant time = Instant.EPOCH;
-        String host = "";
-        boolean smcLoaded;
-        ManifestJson.Parsed manifest = new ManifestJson.Parsed(
-                new ManifestJson.Manifest("", Instant.EPOCH, "", false, Map.of(), List.of(), List.of()), List.of());
-
-        Result result(Path output) {
-            return new Result(output, host, smcLoaded, ManifestJson.facts(manifest, SourceKind.MANIFEST.fileName()),
-                    notes);
-        }
-    }
-
-    private Gathered gather() {
-        Gathered g = new Gathered();
-        g.time = clock.instant();
-        g.host = NativeProcFs.value(procRoot.resolve("sys/kernel/hostname")).orElse("");
-        String kernel = NativeProcFs.value(procRoot.resolve("sys/kernel/osrelease")).orElse("");
-        g.smcLoaded = Files.isDirectory(procRoot.resolve("sys/net/smc"));
-        if (!g.smcLoaded) {
-            g.notes.add("SMC kernel module not loaded: " + procRoot.resolve("sys/net/smc")
-                    + " does not exist (load it with 'modprobe smc'); smc-tools report 'SMC module not loaded'");
-        }
-        for (EvidenceSpec spec : EvidenceSpecs.all()) {
-            for (EvidenceSpec.Command c : spec.commands()) {
-                CommandResult kept = run(c, g);
-                if (kept.status() != CommandResult.Status.NOT_INSTALLED) {
-                    g.files.put(c.file(), kept.output());
-                }
-            }
-        }
-        List<String> missing = g.commands.stream()
-                .filter(c -> c.status().equals(CommandResult.Status.NOT_INSTALLED.label()))
-                .map(c -> c.argv().get(0)).distinct().toList();
-        if (!missing.isEmpty()) {
-            g.notes.add("not installed (not on the search path): " + String.join(", ", missing));
-        }
-        readSysctls(g);
-        if (probeEnabled) {
-            runProbe(g);
-        }
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("smc-doctor", version());
-        versions.put("java", System.getProperty("java.version", ""));
-        smcToolsVersion().ifPresent(v -> versions.put("smc-tools", v));
-        ManifestJson.Manifest m = new ManifestJson.Manifest(g.host, g.time, kernel, g.smcLoaded, versions, g.notes,
-                g.commands);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ManifestJson.write(m, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen on a byte array
-        }
-        g.files.put(SourceKind.MANIFEST.fileName(), out.toByteArray());
-        List<Integer> lines = new ArrayList<>();
-        m.commands().forEach(c -> lines.add(0));
-        g.manifest = new ManifestJson.Parsed(m, lines);
-        return g;
+        HostGatherer.Gathered g = gatherer.gather();
+        return new BundleReader(EvidenceBundle.Limits.defaults())
+                .readAll(List.of(new BundleReader.MemoryBundle("live host", g.files)));
     }
 
     /**
-     * Runs a command and, while it fails, its fallbacks in order; every run is recorded. Keeps the first that
-     * succeeded, else the first that was installed, else the last.
+     * Collects into memory and reads the result together with files the caller holds (e.g. {@code symptom.txt}, what
+     * the user observed), each recognised by its name or else its content; the host's files are cited as
+     * {@code live/<file>}. Nothing is written.
+     *
+     * @throws io.smcdoctor.evidence.EvidenceParseException when the output exceeds the default bundle limits or a
+     *                                                      given file is of no recognisable kind
      */
-    private CommandResult run(EvidenceSpec.Command c, Gathered g) {
-        List<CommandResult> results = new ArrayList<>();
-        List<List<String>> tries = new ArrayList<>();
-        tries.add(c.argv());
-        tries.addAll(c.fallbacks());
-        for (List<String> argv : tries) {
-            CommandResult r = runner.run(argv);
-            g.commands.add(command(c.file(), r));
-            results.add(r);
-            if (r.status() == CommandResult.Status.OK) {
-                return r;
-            }
-        }
-        return results.stream().filter(r -> r.status() != CommandResult.Status.NOT_INSTALLED).findFirst()
-                .orElse(results.get(results.size() - 1));
-    }
-
-    private static ManifestJson.Command command(String file, CommandResult r) {
-        return new ManifestJson.Command(file, r.argv(), r.exitCode(), r.durationMillis(), r.status().label(),
-                r.output().length, r.truncated());
-    }
-
-    private void readSysctls(Gathered g) {
-        long start = System.nanoTime();
-        Path sys = procRoot.resolve("sys");
-        List<Path> files = new ArrayList<>(list(sys.resolve("net/smc")));
-        for (Path iface : list(sys.resolve("net/ipv6/conf"))) {
-            files.add(iface.resolve("disable_ipv6"));
-        }
-        files.add(sys.resolve("net/core/rmem_max"));
-        files.add(sys.resolve("net/core/wmem_max"));
-        StringBuilder text = new StringBuilder();
-        List<String> unreadable = new ArrayList<>();
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                continue;
-            }
-            String key = sysctlKey(sys.relativize(f));
-            try {
-                String value = NativeProcFs.read(f).strip().replaceAll("\\s+", " ");
-                text.append(key).append(" = ").append(value).append('\n');
-            } catch (IOException e) {
-                unreadable.add(key);
-            }
-        }
-        if (!unreadable.isEmpty()) {
-            g.notes.add("sysctls not readable: " + String.join(", ", unreadable));
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        g.files.put(SYSCTL_FILE, bytes);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        g.commands.add(new ManifestJson.Command(SYSCTL_FILE, List.of("(read)", procRoot + "/sys/net/smc/*",
-                procRoot + "/sys/net/ipv6/conf/*/disable_ipv6", procRoot + "/sys/net/core/rmem_max",
-                procRoot + "/sys/net/core/wmem_max"), 0, ms, bytes.length > 0 ? "ok" : "error", bytes.length, false));
-    }
-
-    /** The sysctl name of a path below /proc/sys: dots in a segment become slashes ({@code eth0.100}). */
-    static String sysctlKey(Path relative) {
-        List<String> parts = new ArrayList<>();
-        for (Path seg : relative) {
-            parts.add(seg.toString().replace('.', '/'));
-        }
-        return String.join(".", parts);
-    }
-
-    private static List<Path> list(Path dir) {
-        List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(out::add);
-        } catch (IOException e) {
-            return out;
-        }
-        out.sort(null);
-        return out;
-    }
-
-    private void runProbe(Gathered g) {
-        long start = System.nanoTime();
-        SocketProbe.Report report = probe.probe(probeRequest);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            report.writeJson(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen on a byte array
-        }
-        byte[] bytes = out.toByteArray();
-        g.files.put(SourceKind.SOCKOPT_PROBE.fileName(), bytes);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        g.commands.add(new ManifestJson.Command(SourceKind.SOCKOPT_PROBE.fileName(),
-                List.of("(probe)", "socket(AF_SMC, SOCK_STREAM, SMCPROTO_SMC|SMCPROTO_SMC6)"), 0, ms, "ok",
-                bytes.length, false));
-        if (!report.smcAvailable()) {
-            report.sockets().stream().map(SocketProbeOutcome::message).distinct()
-                    .forEach(m -> g.notes.add("socket(AF_SMC): " + m));
-        }
-    }
-
-    private Optional<String> smcToolsVersion() {
-        if (runner.which("smcss").isEmpty()) {
-            return Optional.empty();
-        }
-        CommandResult r = runner.run(List.of("smcss", "-v"));
-        Matcher m = SMC_TOOLS_VERSION.matcher(new String(r.output(), StandardCharsets.UTF_8));
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static String version() {
-        String v = LiveCollector.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
-    private static void writeDirectory(Path dir, Gathered g) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IOException(dir + " exists and is not a directory");
-        }
-        Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> f : g.files.entrySet()) {
-            Files.write(dir.resolve(f.getKey()), f.getValue());
-        }
-    }
-
-    private static void writeTarGz(Path file, Gathered g) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        String folder = "smc-bundle-" + (g.host.isEmpty() ? "host" : g.host.replaceAll("[^A-Za-z0-9._-]", "_"))
-                + "-" + FOLDER_TIME.format(g.time);
-        Path tmp = Files.createTempFile(parent, ".smc-bundle-", ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp);
-                 GzipCompressorOutputStream gz = new GzipCompressorOutputStream(os);
-                 TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
-                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                TarArchiveEntry dir = new TarArchiveEntry(folder + "/");
-                dir.setModTime(Date.from(g.time));
-                tar.putArchiveEntry(dir);
-                tar.closeArchiveEntry();
-                for (Map.Entry<String, byte[]> f : g.files.entrySet()) {
-                    TarArchiveEntry e = new TarArchiveEntry(folder + "/" + f.getKey());
-                    e.setSize(f.getValue().length);
-                    e.setMode(0100644);
-                    e.setModTime(Date.from(g.time));
-                    tar.putArchiveEntry(e);
-                    tar.write(f.getValue());
-                    tar.closeArchiveEntry();
-                }
-                tar.finish();
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    public Evidence collectEvidence(Map<String, String> moreFiles) {
+        Objects.requireNonNull(moreFiles, "moreFiles");
+        HostGatherer.Gathered g = gatherer.gather();
+        List<BundleReader.Input> inputs = new ArrayList<>();
+        inputs.add(new BundleReader.MemoryBundle("live", g.files));
+        moreFiles.forEach((name, text) -> inputs.add(new BundleReader.MemoryFile(name,
+                text.getBytes(StandardCharsets.UTF_8))));
+        return new BundleReader(EvidenceBundle.Limits.defaults()).readAll(inputs);
     }
 
     /** Configures a {@link LiveCollector}. Not thread-safe; {@link #build()} may be called repeatedly. */

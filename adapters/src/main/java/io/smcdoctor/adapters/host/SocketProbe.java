@@ -1,6 +1,7 @@
 package io.smcdoctor.adapters.host;
 
 import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.ProbeOutcome;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketProbeOutcome;
 import io.smcdoctor.evidence.SockoptProbeResult;
@@ -327,7 +328,7 @@ public final class SocketProbe {
                                              Duration timeout, Optional<ConnectionInspector> ins) {
         int fd = c.socket(AF_SMC, SOCK_STREAM, proto);
         if (fd < 0) {
-            return result(o, BEFORE_CONNECT, "error", -fd, "socket() failed: " + NativeErrno.name(-fd));
+            return result(o, BEFORE_CONNECT, ProbeOutcome.ERROR, -fd, "socket() failed: " + NativeErrno.name(-fd));
         }
         try {
             boolean connectAfter = target.isPresent() && ins.isPresent()
@@ -336,16 +337,16 @@ public final class SocketProbe {
                 ins.get().reset(); // before the set: SMC counts a fallback when the option switches it
             }
             SockoptProbeResult set = trySet(c, fd, o, BEFORE_CONNECT, "");
-            if ("error".equals(set.outcome())) {
+            if (set.outcome() == ProbeOutcome.ERROR) {
                 return withTcpControl(set, tcpBeforeConnect(c, proto, o));
             }
-            if (!connectAfter || !"ok".equals(set.outcome())) {
+            if (!connectAfter || set.outcome() != ProbeOutcome.OK) {
                 return set;
             }
             InetSocketAddress t = target.get();
             int rc = connect(c, fd, t, timeout);
             if (rc < 0) {
-                return result(o, BEFORE_CONNECT, "ok", 0, 0, set.detail() + "; then connect to " + hostPort(t)
+                return result(o, BEFORE_CONNECT, ProbeOutcome.OK, 0, 0, set.detail() + "; then connect to " + hostPort(t)
                         + " failed: " + NativeErrno.name(-rc));
             }
             return withMode(o, BEFORE_CONNECT, set.detail() + "; then connected to " + hostPort(t), c, fd, ins.get());
@@ -378,20 +379,20 @@ public final class SocketProbe {
                                            Option o, Optional<ConnectionInspector> ins) {
         int fd = c.socket(AF_SMC, SOCK_STREAM, proto);
         if (fd < 0) {
-            return result(o, ESTABLISHED, "error", -fd, "socket() failed: " + NativeErrno.name(-fd));
+            return result(o, ESTABLISHED, ProbeOutcome.ERROR, -fd, "socket() failed: " + NativeErrno.name(-fd));
         }
         try {
             ins.ifPresent(ConnectionInspector::reset);
             int rc = connect(c, fd, t, timeout);
             if (rc < 0) {
-                return result(o, ESTABLISHED, "error", -rc, "connect to " + hostPort(t) + " failed: "
+                return result(o, ESTABLISHED, ProbeOutcome.ERROR, -rc, "connect to " + hostPort(t) + " failed: "
                         + NativeErrno.name(-rc));
             }
             SockoptProbeResult set = trySet(c, fd, o, ESTABLISHED, "; " + identity(c, fd));
-            if ("error".equals(set.outcome())) {
+            if (set.outcome() == ProbeOutcome.ERROR) {
                 int tcp = tcpEstablished(c, proto, t, timeout, o);
                 String mode = ins.flatMap(i -> i.inspect(inode(fd))).map(m -> "; connection " + m.describe()).orElse("");
-                return withTcpControl(result(o, ESTABLISHED, "error", set.errno(), 0, set.detail() + mode), tcp);
+                return withTcpControl(result(o, ESTABLISHED, ProbeOutcome.ERROR, set.errno(), 0, set.detail() + mode), tcp);
             }
             if (ins.isEmpty()) {
                 return set;
@@ -406,13 +407,13 @@ public final class SocketProbe {
                                         ConnectionInspector ins) {
         Optional<ConnectionMode> mode = ins.inspect(inode(fd));
         if (mode.isEmpty()) {
-            return result(o, phase, "ok", 0, 0, detail + "; mode unknown (socket not found by smcss)");
+            return result(o, phase, ProbeOutcome.OK, 0, 0, detail + "; mode unknown (socket not found by smcss)");
         }
         ConnectionMode m = mode.get();
         if (m.fellBack()) {
-            return result(o, phase, "fallback", 0, m.fallbackCode(), detail + "; connection " + m.describe());
+            return result(o, phase, ProbeOutcome.FALLBACK, 0, m.fallbackCode(), detail + "; connection " + m.describe());
         }
-        return result(o, phase, "ok", 0, 0, detail + "; connection " + m.describe());
+        return result(o, phase, ProbeOutcome.OK, 0, 0, detail + "; connection " + m.describe());
     }
 
     /**
@@ -478,12 +479,12 @@ public final class SocketProbe {
     private static SockoptProbeResult trySet(NativeLibc c, int fd, Option o, String phase, String suffix) {
         int rc = c.setsockoptInt(fd, o.levelNumber(), o.optionNumber(), o.testValue());
         if (rc < 0) {
-            return result(o, phase, "error", -rc, "setsockopt failed: " + NativeErrno.name(-rc) + suffix);
+            return result(o, phase, ProbeOutcome.ERROR, -rc, "setsockopt failed: " + NativeErrno.name(-rc) + suffix);
         }
         NativeLibc.IntResult back = c.getsockoptInt(fd, o.levelNumber(), o.optionNumber());
         String detail = back.errno() == 0 ? "read back " + back.value()
                 : "getsockopt failed: " + NativeErrno.name(back.errno());
-        return result(o, phase, "ok", 0, detail + suffix);
+        return result(o, phase, ProbeOutcome.OK, 0, detail + suffix);
     }
 
     private static String identity(NativeLibc c, int fd) {
@@ -524,14 +525,14 @@ public final class SocketProbe {
                 protocol, opened, errno, NativeErrno.name(errno), message);
     }
 
-    private static SockoptProbeResult result(Option o, String phase, String outcome, int errno, String detail) {
+    private static SockoptProbeResult result(Option o, String phase, ProbeOutcome outcome, int errno, String detail) {
         return result(o, phase, outcome, errno, 0, detail);
     }
 
-    private static SockoptProbeResult result(Option o, String phase, String outcome, int errno, int fallbackCode,
+    private static SockoptProbeResult result(Option o, String phase, ProbeOutcome outcome, int errno, int fallbackCode,
                                              String detail) {
         return new SockoptProbeResult(new Provenance(SOURCE, 0, o.level() + " " + o.name() + "=" + o.testValue()
-                + " " + phase + ": " + outcome + (errno != 0 ? " " + NativeErrno.name(errno) : "")
+                + " " + phase + ": " + outcome.label() + (errno != 0 ? " " + NativeErrno.name(errno) : "")
                 + (fallbackCode != 0 ? String.format(Locale.ROOT, " 0x%08x", fallbackCode) : "")),
                 o.level(), o.name(), o.testValue(), phase, outcome, errno, fallbackCode, detail);
     }

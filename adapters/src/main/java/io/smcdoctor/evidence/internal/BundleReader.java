@@ -20,9 +20,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +64,28 @@ public final class BundleReader {
         this(limits, null, null);
     }
 
+    /** One input of a read: a path, a bundle held in memory, or one file held in memory. */
+    public sealed interface Input permits PathInput, MemoryBundle, MemoryFile {
+    }
+
+    /** A bundle directory, archive or single file on disk. */
+    public record PathInput(Path path) implements Input {
+    }
+
+    /**
+     * A bundle held in memory: file names relative to the bundle root (as in the bundle format) to content. The same
+     * rules as for a directory apply; {@code label} prefixes its sources when the read has several inputs.
+     */
+    public record MemoryBundle(String label, Map<String, byte[]> files) implements Input {
+        public MemoryBundle {
+            files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
+    }
+
+    /** One file held in memory, recognised by its name or else by its content, like a single file on disk. */
+    public record MemoryFile(String name, byte[] content) implements Input {
+    }
+
     /**
      * A reader that walks the inputs as a normal read does (same names, same limits, same refusals) but hands each
      * evidence file to {@code sink} instead of parsing it: for reading cited files again, e.g. to show the lines
@@ -94,30 +118,53 @@ public final class BundleReader {
      * @throws EvidenceParseException when a path cannot be read, an archive is refused or a limit is exceeded
      */
     public Evidence read(List<Path> paths) {
-        boolean several = paths.size() > 1;
-        for (Path p : paths) {
-            readPath(p, several);
+        List<Input> inputs = new ArrayList<>();
+        paths.forEach(p -> inputs.add(new PathInput(p)));
+        return readAll(inputs);
+    }
+
+    /**
+     * Reads every input into one evidence; sources are prefixed with the name of their bundle when there is more
+     * than one input.
+     *
+     * @throws EvidenceParseException when an input cannot be read, an archive is refused or a limit is exceeded
+     */
+    public Evidence readAll(List<Input> inputs) {
+        boolean several = inputs.size() > 1;
+        for (Input in : inputs) {
+            if (in instanceof PathInput p) {
+                readPath(p.path(), several);
+            } else if (in instanceof MemoryBundle b) {
+                readMemoryBundle(b, several ? label(b.label()) + "/" : "");
+            } else if (in instanceof MemoryFile f) {
+                readMemoryFile(f);
+            }
         }
         return builder.build();
     }
 
-    /**
-     * Reads a bundle held in memory (file name relative to the bundle root to content), e.g. what the live
-     * collector just gathered. The same rules as for a directory apply.
-     *
-     * @throws EvidenceParseException when a limit is exceeded
-     */
-    public Evidence read(String container, Map<String, byte[]> files) {
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+    private void readMemoryBundle(MemoryBundle bundle, String prefix) {
+        for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
             try {
-                budget.countEntry(container, f.getKey());
-                entry(f.getKey(), f.getKey(), budget.entry(container, f.getKey(),
+                budget.countEntry(bundle.label(), f.getKey());
+                entry(f.getKey(), prefix + f.getKey(), budget.entry(bundle.label(), f.getKey(),
                         new ByteArrayInputStream(f.getValue()), null));
             } catch (IOException e) {
-                throw failure(container, e);
+                throw failure(bundle.label(), e);
             }
         }
-        return builder.build();
+    }
+
+    private void readMemoryFile(MemoryFile file) {
+        String source = uniqueSingleSource(file.name(), null);
+        try {
+            budget.countEntry(file.name(), file.name());
+            budget.checkDeclaredSize(file.name(), file.name(), file.content().length);
+            readSingle(file.name(), EvidenceSpec.baseName(file.name()), source,
+                    () -> new ByteArrayInputStream(file.content()));
+        } catch (IOException e) {
+            throw failure(file.name(), e);
+        }
     }
 
     private void readPath(Path path, boolean several) {
@@ -151,67 +198,89 @@ public final class BundleReader {
     private void readSingleFile(Path path) {
         String container = path.toString();
         String name = String.valueOf(path.getFileName());
+        String source = uniqueSingleSource(name, path);
+        try {
+            budget.countEntry(container, name);
+            budget.checkDeclaredSize(container, name, Files.size(path));
+            if (!isLabTruth(name) && isElf(path)) {
+                // an executable given with the evidence: is it statically linked (smc_run cannot preload into it)?
+                builder.binary(path);
+                return;
+            }
+            readSingle(container, name, source, () -> Files.newInputStream(path));
+        } catch (IOException e) {
+            throw failure(container, e);
+        }
+    }
+
+    /** The content of a single file, opened again for each pass over it (a file on disk or bytes in memory). */
+    @FunctionalInterface
+    private interface Content {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * A single file (on disk or in memory): read by the parser its name says, else as a paste whose parts are
+     * recognised by content, else, when it is text without any tool's output, as the reporter's description.
+     *
+     * @throws EvidenceParseException when it is neither (binary content of no recognised kind)
+     */
+    private void readSingle(String container, String name, String source, Content content) throws IOException {
+        if (isLabTruth(name)) {
+            builder.warning(new ParseWarning(source, 0, "scenario.json is lab ground truth; not read"));
+            return;
+        }
+        Optional<SourceKind> kind = SourceKind.ofFileName(name)
+                .filter(k -> !(EvidenceSpecs.of(k).reader() instanceof EvidenceSpec.Reader.Elf));
+        if (kind.isPresent()) {
+            try (InputStream in = content.open()) {
+                process(kind.get(), source, budget.entry(container, name, in, null));
+            }
+            return;
+        }
+        // a file of unknown name: a paste, whose parts are recognised by content
+        int parts;
+        try (InputStream in = content.open()) {
+            parts = builder.readPaste(source, budget.entry(container, name, in, null), false);
+        }
+        if (parts == 0 && isText(content)) {
+            // no tool's output in it, but text: what a person wrote about the problem (a ticket, a mail)
+            try (InputStream in = content.open()) {
+                process(SourceKind.SYMPTOM, source, budget.entry(container, name, in, null));
+            }
+            builder.warning(new ParseWarning(source, 0, "no tool output recognised in '" + source
+                    + "'; read as a description of the problem"));
+            return;
+        }
+        if (parts == 0) {
+            throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
+                    + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
+                    + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
+                    + ContentSniffer.recognisedKinds());
+        }
+    }
+
+    /** A name for a single file's citations, unique within the read (the parent folder is added on a clash). */
+    private String uniqueSingleSource(String name, @Nullable Path path) {
         String source = name;
         if (!singleSources.add(source)) {
-            Path parent = path.toAbsolutePath().normalize().getParent();
+            Path parent = path == null ? null : path.toAbsolutePath().normalize().getParent();
             source = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/") + name;
             int n = 2;
             while (!singleSources.add(source)) {
                 source = name + "#" + n++;
             }
         }
-        try {
-            budget.countEntry(container, name);
-            budget.checkDeclaredSize(container, name, Files.size(path));
-            if (isLabTruth(name)) {
-                builder.warning(new ParseWarning(source, 0, "scenario.json is lab ground truth; not read"));
-                return;
-            }
-            if (isElf(path)) {
-                // an executable given with the evidence: is it statically linked (smc_run cannot preload into it)?
-                builder.binary(path);
-                return;
-            }
-            Optional<SourceKind> kind = SourceKind.ofFileName(name)
-                    .filter(k -> !(EvidenceSpecs.of(k).reader() instanceof EvidenceSpec.Reader.Elf));
-            if (kind.isPresent()) {
-                try (InputStream in = Files.newInputStream(path)) {
-                    process(kind.get(), source, budget.entry(container, name, in, null));
-                }
-                return;
-            }
-            // a file of unknown name: a paste, whose parts are recognised by content
-            int parts;
-            try (InputStream in = Files.newInputStream(path)) {
-                parts = builder.readPaste(source, budget.entry(container, name, in, null), false);
-            }
-            if (parts == 0 && isText(path)) {
-                // no tool's output in it, but text: what a person wrote about the problem (a ticket, a mail)
-                try (InputStream in = Files.newInputStream(path)) {
-                    process(SourceKind.SYMPTOM, source, budget.entry(container, name, in, null));
-                }
-                builder.warning(new ParseWarning(source, 0, "no tool output recognised in '" + source
-                        + "'; read as a description of the problem"));
-                return;
-            }
-            if (parts == 0) {
-                throw new EvidenceParseException(container + ": not a recognised evidence file; give a bundle "
-                        + "directory, a .tar.gz/.tgz/.tar/.zip archive, a file named as in the bundle format "
-                        + "(smcss.txt, dmesg.txt, sysctl.txt, ...) or the output of one of: "
-                        + ContentSniffer.recognisedKinds());
-            }
-        } catch (IOException e) {
-            throw failure(container, e);
-        }
+        return source;
     }
 
     /**
      * True when the file's first 8 KiB are text a person wrote: valid UTF-8 (or ASCII) without NUL bytes and with few
      * other control characters.
      */
-    private static boolean isText(Path path) throws IOException {
+    private static boolean isText(Content content) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = content.open()) {
             head = in.readNBytes(8192);
         }
         if (head.length == 0) {
@@ -497,6 +566,11 @@ public final class BundleReader {
                 break;
             }
         }
+        return label(l);
+    }
+
+    /** The label, made unique within the read ({@code client}, {@code client-2}, ...). */
+    private String label(String l) {
         String unique = l;
         int n = 2;
         while (!labels.add(unique)) {

@@ -31,7 +31,8 @@ public final class EvidenceAssembler {
 
     /** What {@link #finish()} hands to the immutable {@code Evidence}. */
     public record Result(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets,
-                         List<ParseWarning> warnings, Map<String, SourceKind> sources, String fingerprint) {
+                         List<ParseWarning> warnings, Map<String, SourceKind> sources, String fingerprint,
+                         ConnectionTable connections) {
     }
 
     private final Map<Class<? extends Fact>, List<Fact>> facts = new LinkedHashMap<>();
@@ -201,7 +202,8 @@ public final class EvidenceAssembler {
             ws.add(new ParseWarning("(all)", 0, droppedWarnings + " more warnings were not kept"));
         }
         boolean unavailable = smcssInputs > 0 && smcssFailed == smcssInputs;
-        return new Result(facts, sockets.summary(unavailable), ws, sources, HexFormat.of().formatHex(digest.finish()));
+        return new Result(facts, sockets.summary(unavailable), ws, sources, HexFormat.of().formatHex(digest.finish()),
+                sockets.connections());
     }
 
     private void check() {

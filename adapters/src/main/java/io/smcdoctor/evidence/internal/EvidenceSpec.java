@@ -1,5 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
+import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SourceKind;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * {@link #notGatheredBecause}); {@code EvidenceSpecsTest} fails for a spec that lacks a part without a reason.
  *
  * @param kind               the kind, as the public API names it
- * @param fileName           the canonical bundle file name of DESIGN.md, e.g. {@code smcr-device.txt}
+ * @param fileName           the canonical bundle file name ({@code docs/bundle.md}), e.g. {@code smcr-device.txt}
  * @param aliases            more file names of the same kind, {@code *} matching any characters ({@code smcss*.txt})
  * @param hint               the command a person runs to produce the file (shown as missing evidence)
  * @param reader             how the content becomes facts
@@ -33,6 +34,9 @@ import java.util.regex.Pattern;
  * @param commands           the commands {@code collect} runs for it, each with its output file and fallbacks
  * @param notGatheredBecause why {@code collect} does not gather it ({@code ""} when it does)
  * @param feeds              the fact types the reader produces: what the rules can see of this input
+ * @param tells              what the input tells a diagnosis, in English and Japanese (shown when it is missing)
+ * @param primary            the input every diagnosis starts from: asked for whenever it is missing, whatever the
+ *                           rules concluded
  * @param label              a short name for people, e.g. {@code smcr device}
  * @param invocations        how a person types the command in a shell (tool and object, abbreviated as the tool
  *                           accepts): a pasted command line {@code $ smcr d} or {@code [root@h ~]# lsmod | grep smc}
@@ -41,8 +45,8 @@ import java.util.regex.Pattern;
  */
 public record EvidenceSpec(SourceKind kind, String fileName, List<String> aliases, String hint, Reader reader,
                            List<Signature> signatures, String unsniffable, Gathering gathering, List<Command> commands,
-                           String notGatheredBecause, List<Class<? extends Fact>> feeds, String label,
-                           List<Invocation> invocations, LineShape shape) {
+                           String notGatheredBecause, List<Class<? extends Fact>> feeds, LocalizedText tells,
+                           boolean primary, String label, List<Invocation> invocations, LineShape shape) {
     /** Validates that every part is present or its absence is explained. */
     public EvidenceSpec {
         Objects.requireNonNull(kind, "kind");
@@ -52,6 +56,7 @@ public record EvidenceSpec(SourceKind kind, String fileName, List<String> aliase
         Objects.requireNonNull(unsniffable, "unsniffable");
         Objects.requireNonNull(gathering, "gathering");
         Objects.requireNonNull(notGatheredBecause, "notGatheredBecause");
+        Objects.requireNonNull(tells, "tells");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(shape, "shape");
         aliases = List.copyOf(aliases);

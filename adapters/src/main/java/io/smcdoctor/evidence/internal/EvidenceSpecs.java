@@ -4,12 +4,15 @@ import static io.smcdoctor.evidence.internal.EvidenceSpec.command;
 import static io.smcdoctor.evidence.internal.EvidenceSpec.genericLine;
 import static io.smcdoctor.evidence.internal.EvidenceSpec.line;
 
+import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.evidence.BinaryLinkage;
+import io.smcdoctor.evidence.BundleManifest;
 import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.InputFailed;
 import io.smcdoctor.evidence.KernelEvent;
+import io.smcdoctor.evidence.HostIdentity;
 import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.KernelSplat;
 import io.smcdoctor.evidence.LinkGroup;
@@ -19,6 +22,7 @@ import io.smcdoctor.evidence.MentionedErrno;
 import io.smcdoctor.evidence.MentionedKernel;
 import io.smcdoctor.evidence.MentionedPort;
 import io.smcdoctor.evidence.NetInterface;
+import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.PnetEntry;
 import io.smcdoctor.evidence.RdmaDev;
 import io.smcdoctor.evidence.RdmaDeviceInfo;
@@ -26,6 +30,7 @@ import io.smcdoctor.evidence.RdmaLink;
 import io.smcdoctor.evidence.RdmaSystem;
 import io.smcdoctor.evidence.SmcInfo;
 import io.smcdoctor.evidence.SmcStats;
+import io.smcdoctor.evidence.SmcTechnology;
 import io.smcdoctor.evidence.SmcdDevice;
 import io.smcdoctor.evidence.SmcrDevice;
 import io.smcdoctor.evidence.SmcrLink;
@@ -43,6 +48,8 @@ import io.smcdoctor.evidence.internal.EvidenceSpec.Invocation;
 import io.smcdoctor.evidence.internal.EvidenceSpec.LineShape;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Reader;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Signature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -50,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -119,7 +127,9 @@ public final class EvidenceSpecs {
 
     private static Map<SourceKind, EvidenceSpec> build() {
         Map<SourceKind, EvidenceSpec> m = new EnumMap<>(SourceKind.class);
-        put(m, new Spec(SourceKind.SMCSS, "smcss.txt", "smcss").aliases("smcss*.txt")
+        put(m, new Spec(SourceKind.SMCSS, "smcss.txt", "smcss").aliases("smcss*.txt").primary()
+                .tells("lists every SMC socket with its mode (SMCR, SMCD or TCP) and fallback reason codes",
+                        "すべての SMC ソケットとそのモード (SMCR、SMCD、TCP)、フォールバックの原因コードを一覧表示します")
                 .text(SmcssParser::new, SocketRow.class, ToolError.class, InputFailed.class)
                 .signatures(line("^State\\s+UID\\s+Inode\\b"),
                         // a row without its header, as pasted: state, 5-digit UID, 7-digit inode (smcss.c)
@@ -132,47 +142,69 @@ public final class EvidenceSpecs {
                 .commands(command("smcss.txt", "smcss", "-a"), command("smcss-R.txt", "smcss", "-a", "-R"),
                         command("smcss-smcd.txt", "smcss", "-a", "-D"), command("smcss-d.txt", "smcss", "-a", "-d")));
         put(m, new Spec(SourceKind.SMCR_DEVICE, "smcr-device.txt", "smcr device")
+                .tells("shows whether SMC sees a usable RDMA device",
+                        "SMC が使用できる RDMA デバイスがあるかを示します")
                 .text(SmcrDeviceParser::new, SmcrDevice.class, ToolError.class, InputFailed.class)
                 .signatures(line("^Net-Dev\\s+IB-Dev\\b")).shape(LineShapes.SMCR_DEVICE)
                 .commands(command("smcr-device.txt", "smcr", "-d", "device")));
         put(m, new Spec(SourceKind.SMCR_LINKGROUP, "smcr-linkgroup.txt", "smcr linkgroup")
-                .text(() -> new LinkgroupParser("SMCR"), LinkGroup.class, SmcrLink.class, ToolError.class,
+                .tells("shows the SMC-R link groups with their connections and links",
+                        "SMC-R のリンクグループと、その接続数とリンクを示します")
+                .text(() -> new LinkgroupParser(SmcTechnology.SMCR), LinkGroup.class, SmcrLink.class, ToolError.class,
                         InputFailed.class)
                 .signatures(line("^LG-ID\\s+LG-Role\\b"), line("^LG-Role\\s*:")).shape(LineShapes.LINKGROUP)
                 .commands(command("smcr-linkgroup.txt", "smcr", "-d", "linkgroup")));
         put(m, new Spec(SourceKind.SMCR_STATS, "smcr-stats.txt", "smcr stats")
-                .text(() -> new StatsParser("SMCR"), SmcStats.class, FallbackCounter.class, ToolError.class,
+                .tells("counts fallbacks per reason (also for sockets already closed) and requests per connection",
+                        "原因ごとのフォールバック数 (すでに閉じたソケットの分も含む) と接続あたりのリクエスト数を示します")
+                .text(() -> new StatsParser(SmcTechnology.SMCR), SmcStats.class, FallbackCounter.class, ToolError.class,
                         InputFailed.class)
                 .signatures(line("^SMC-R Connections Summary\\b")).shape(LineShapes.STATS)
                 .commands(command("smcr-stats.txt", "smcr", "-d", "stats")));
         put(m, new Spec(SourceKind.SMCR_INFO, "smcr-info.txt", "smcr info")
+                .tells("shows the SMC version and capabilities of the kernel",
+                        "カーネルの SMC バージョンと機能を示します")
                 .text(SmcInfoParser::new, SmcInfo.class, ToolError.class, InputFailed.class)
                 .signatures(line("^(Kernel Capabilities|SMC Version:)")).shape(LineShapes.SMC_INFO)
                 .commands(command("smcr-info.txt", "smcr", "info")));
         put(m, new Spec(SourceKind.SMCR_UEID, "smcr-ueid.txt", "smcr ueid")
+                .tells("SMC-Rv2 without a UEID or PNET ID offers no device (empty output means no UEID)",
+                        "UEID も PNET ID もない SMC-Rv2 はデバイスを提示しません (出力が空なら UEID はありません)")
                 .text(UeidParser::new, Ueid.class, ToolError.class, InputFailed.class)
-                .unsniffable("a UEID list is bare names (and empty when no UEID is set): only its file name says what it is")
+                .unsniffable("a UEID list is bare names (and empty when no UEID is set): only its name says what it is")
                 .typed("smcd", "ueid").shape(LineShapes.UEID_LIST)
                 .commands(command("smcr-ueid.txt", "smcr", "ueid", "show")));
         put(m, new Spec(SourceKind.SMC_PNET, "smc-pnet.txt", "smc_pnet")
+                .tells("shows the PNET IDs that tie network interfaces to RDMA or ISM devices",
+                        "ネットワークインターフェースと RDMA/ISM デバイスを結び付ける PNET ID を示します")
                 .text(PnetParser::new, PnetEntry.class, ToolError.class, InputFailed.class)
                 .signatures(line("^smc_pnet: "), genericLine("^\\S+ (\\S+ n/a|n/a \\S+) \\d+\\s*$"))
                 .shape(LineShapes.PNET)
                 .commands(command("smc-pnet.txt", "smc_pnet", "-s")));
         put(m, new Spec(SourceKind.SMCD_DEVICE, "smcd-device.txt", "smcd device")
+                .tells("shows whether SMC sees a usable ISM device (SMC-D)",
+                        "SMC が使用できる ISM デバイス (SMC-D) があるかを示します")
                 .text(SmcdDeviceParser::new, SmcdDevice.class, ToolError.class, InputFailed.class)
                 .signatures(line("^FID\\s+Type\\s+PCI-ID\\b")).shape(LineShapes.SMCD_DEVICE)
                 .commands(command("smcd-device.txt", "smcd", "-d", "device")));
         put(m, new Spec(SourceKind.SMCD_LINKGROUP, "smcd-linkgroup.txt", "smcd linkgroup")
-                .text(() -> new LinkgroupParser("SMCD"), LinkGroup.class, ToolError.class, InputFailed.class)
+                .tells("shows the SMC-D link groups with their connections",
+                        "SMC-D のリンクグループとその接続数を示します")
+                .text(() -> new LinkgroupParser(SmcTechnology.SMCD), LinkGroup.class, ToolError.class, InputFailed.class)
                 .signatures(line("^LG-ID\\s+VLAN\\b"), line("^DMB\\s*:")).shape(LineShapes.LINKGROUP)
                 .commands(command("smcd-linkgroup.txt", "smcd", "-d", "linkgroup")));
         put(m, new Spec(SourceKind.SMCD_STATS, "smcd-stats.txt", "smcd stats")
-                .text(() -> new StatsParser("SMCD"), SmcStats.class, FallbackCounter.class, ToolError.class,
+                .tells("counts SMC-D fallbacks per reason and requests per connection",
+                        "SMC-D の原因ごとのフォールバック数と接続あたりのリクエスト数を示します")
+                .text(() -> new StatsParser(SmcTechnology.SMCD), SmcStats.class, FallbackCounter.class, ToolError.class,
                         InputFailed.class)
                 .signatures(line("^SMC-D Connections Summary\\b")).shape(LineShapes.STATS)
                 .commands(command("smcd-stats.txt", "smcd", "-d", "stats")));
         put(m, new Spec(SourceKind.DMESG, "dmesg.txt", "dmesg/journalctl -k")
+                .tells("shows reserved eRDMA ports, smc module load errors (Unknown symbol), RDMA driver messages and kernel "
+                        + "reports (oops, warnings) in SMC code",
+                        "予約された eRDMA ポート、smc モジュールのロードエラー (Unknown symbol)、RDMA ドライバーのメッセージ、"
+                        + "SMC コード内のカーネルレポート (oops、警告) を示します")
                 .text(DmesgParser::new, KernelEvent.class, KernelSplat.class, ToolError.class, InputFailed.class)
                 // "Linux version ..." is a dmesg line: these come before uname's signature
                 .signatures(line("^\\[\\s*\\d+\\.\\d+\\]"),
@@ -193,57 +225,82 @@ public final class EvidenceSpecs {
                 .commands(new Command("dmesg.txt", List.of("dmesg"),
                         List.of(List.of("journalctl", "-k", "-b", "--no-pager")))));
         put(m, new Spec(SourceKind.SYSCTL, "sysctl.txt", "sysctl (key = value)").hint("sysctl -a")
+                .tells("shows net.ipv6.conf.*.disable_ipv6 and the net.smc settings",
+                        "net.ipv6.conf.*.disable_ipv6 と net.smc の設定を示します")
                 .text(SysctlParser::new, SysctlSetting.class, ToolError.class, InputFailed.class)
                 .signatures(genericLine("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_/@:-]+)+\\s*=\\s*"))
                 .typed("sysctl", "").shape(LineShapes.SYSCTL)
                 .gathered(Gathering.PROC_SYS));
         put(m, new Spec(SourceKind.UNAME, "uname.txt", "uname -a")
-                .text(UnameParser::new, KernelRelease.class, ToolError.class, InputFailed.class)
+                .tells("tells whether the kernel accepts IPv4-mapped addresses (Alibaba Cloud Linux 3 from "
+                        + "5.10.134-17.3)",
+                        "カーネルが IPv4 マップアドレスを受け付けるか (Alibaba Cloud Linux 3 の 5.10.134-17.3 以降) を示します")
+                .text(UnameParser::new, KernelRelease.class, HostIdentity.class, ToolError.class, InputFailed.class)
                 .signatures(line("^Linux (?!version )\\S+ \\d+\\.\\d+\\S*\\s")).shape(LineShapes.UNAME)
                 .commands(command("uname.txt", "uname", "-a")));
         put(m, new Spec(SourceKind.LSMOD, "lsmod.txt", "lsmod")
+                .tells("shows whether smc and OFED (mlx) modules are loaded",
+                        "smc と OFED (mlx) のモジュールがロードされているかを示します")
                 .text(LsmodParser::new, LoadedModule.class, ToolError.class, InputFailed.class)
                 .signatures(line("^Module\\s+Size\\s+Used by\\b"))
                 .typedExact("cat", "/proc/modules").shape(LineShapes.LSMOD)
                 .commands(command("lsmod.txt", "lsmod")));
         put(m, new Spec(SourceKind.IP_ADDR, "ip-addr.txt", "ip addr")
+                .tells("gives each interface's MAC, addresses and MTU, to match sockets to RDMA devices",
+                        "各インターフェースの MAC、アドレス、MTU を示し、ソケットと RDMA デバイスを対応付けます")
                 .text(IpAddrParser::new, NetInterface.class, ToolError.class, InputFailed.class)
                 .signatures(line("^\\d+: \\S+: <[A-Z_,]*>"))
                 .typed("ip", "address").typed("ip", "link").shape(LineShapes.IP_ADDR)
                 .commands(command("ip-addr.txt", "ip", "addr")));
         put(m, new Spec(SourceKind.IBV_DEVINFO, "ibv_devinfo.txt", "ibv_devinfo")
+                .tells("gives each RDMA device's node GUID, to tell which NIC has eRDMA",
+                        "各 RDMA デバイスのノード GUID を示し、どの NIC に eRDMA があるかを判別します")
                 .text(IbvDevinfoParser::new, RdmaDeviceInfo.class, ToolError.class, InputFailed.class)
                 .signatures(line("^hca_id:")).shape(LineShapes.IBV)
                 .commands(command("ibv_devinfo.txt", "ibv_devinfo", "-v")));
         put(m, new Spec(SourceKind.RDMA_SYSTEM, "rdma-system.txt", "rdma system")
+                .tells("shows whether RDMA devices are exclusive to one network namespace",
+                        "RDMA デバイスが 1 つのネットワーク名前空間に専有されているかを示します")
                 .text(RdmaSystemParser::new, RdmaSystem.class, ToolError.class, InputFailed.class)
                 .signatures(line("^netns (shared|exclusive)\\b")).shape(LineShapes.RDMA_SYSTEM)
                 .commands(command("rdma-system.txt", "rdma", "system")));
         put(m, new Spec(SourceKind.RDMA_DEV, "rdma-dev.txt", "rdma dev")
+                .tells("lists the RDMA devices with their node GUIDs",
+                        "RDMA デバイスとそのノード GUID を一覧表示します")
                 .text(RdmaDevParser::new, RdmaDev.class, ToolError.class, InputFailed.class)
                 .signatures(line("^\\d+: \\S+: node_type\\b")).shape(LineShapes.RDMA_DEV)
                 .commands(command("rdma-dev.txt", "rdma", "dev")));
         put(m, new Spec(SourceKind.RDMA_LINK, "rdma-link.txt", "rdma link")
+                .tells("shows the state of each RDMA port and its network interface",
+                        "各 RDMA ポートの状態とそのネットワークインターフェースを示します")
                 .text(RdmaLinkParser::new, RdmaLink.class, ToolError.class, InputFailed.class)
                 .signatures(line("^link \\S+/\\d+ state\\b")).shape(LineShapes.RDMA_LINK)
                 .commands(command("rdma-link.txt", "rdma", "link")));
         put(m, new Spec(SourceKind.SOCKOPT_PROBE, "sockopt-probe.json", "sockopt-probe.json")
+                .tells("shows whether socket(AF_SMC) works and which socket options make SMC fall back",
+                        "socket(AF_SMC) が動作するか、どのソケットオプションで SMC がフォールバックするかを示します")
                 .hint("smc-doctor collect (socket probe)")
                 .json(SockoptProbeJson::read, SocketProbeOutcome.class, SockoptProbeResult.class)
                 .signatures(new Signature.JsonSchema("smc-doctor/sockopt-probe/"))
                 .gathered(Gathering.SOCKET_PROBE));
         put(m, new Spec(SourceKind.SYMPTOM, "symptom.txt", "symptom")
+                .tells("says what you observed (and the codes, errors, ports and kernels you name), which points the "
+                        + "diagnosis at the matching causes",
+                        "観察した現象 (および記載した原因コード、エラー、ポート、カーネル) を記述し、診断を該当する原因に絞り込みます")
                 .hint("describe what you observed in symptom.txt")
                 .text(SymptomParser::new, SymptomText.class, MentionedCode.class, MentionedErrno.class,
                         MentionedPort.class, MentionedKernel.class)
-                .unsniffable("free text in the user's words: anything is a symptom, so nothing can be recognised as one")
+                .unsniffable("free text in the user's words: anything is a symptom, so nothing is recognisable as one")
                 .notGathered("what the user observed: only the user can write it"));
         put(m, new Spec(SourceKind.MANIFEST, "manifest.json", "manifest.json").hint("smc-doctor collect")
-                .json((in, source, warnings) -> ManifestJson.facts(ManifestJson.read(in, source, warnings), source),
-                        CollectedCommand.class)
+                .tells("records how the bundle was collected: host, time, kernel, commands, exit codes and tool versions",
+                        "バンドルの収集方法 (ホスト、時刻、カーネル、コマンド、終了コード、ツールのバージョン) を記録します")
+                .json(EvidenceSpecs::manifest, BundleManifest.class, CollectedCommand.class, HostIdentity.class)
                 .signatures(new Signature.JsonSchema("smc-doctor/manifest/"))
                 .gathered(Gathering.MANIFEST));
         put(m, new Spec(SourceKind.BINARY, "(binary)", "an executable (ELF)")
+                .tells("a statically linked program ignores LD_PRELOAD and so smc_run",
+                        "静的リンクされたプログラムは LD_PRELOAD を無視するため、smc_run が効きません")
                 .hint("smc-doctor diagnose BUNDLE /path/to/the/program")
                 .elf(BinaryLinkage.class)
                 .signatures(new Signature.ElfMagic())
@@ -254,6 +311,16 @@ public final class EvidenceSpecs {
             }
         }
         return m;
+    }
+
+    /** {@code manifest.json}: who and when (host, time, kernel) first, then the commands it ran. */
+    private static List<Fact> manifest(InputStream in, String source, Consumer<ParseWarning> warnings)
+            throws IOException {
+        ManifestJson.Parsed parsed = ManifestJson.read(in, source, warnings);
+        List<Fact> facts = new ArrayList<>();
+        facts.add(ManifestJson.header(parsed, source));
+        facts.addAll(ManifestJson.allFacts(parsed, source));
+        return facts;
     }
 
     private static Set<String> tools(Map<SourceKind, EvidenceSpec> specs) {
@@ -282,6 +349,8 @@ public final class EvidenceSpecs {
         List<Class<? extends Fact>> feeds = List.of();
         final List<Invocation> typed = new ArrayList<>();
         LineShape shape = LineShape.ANY;
+        LocalizedText tells = new LocalizedText("", "");
+        boolean primary;
 
         Spec(SourceKind kind, String fileName, String label) {
             this.kind = kind;
@@ -291,6 +360,16 @@ public final class EvidenceSpecs {
 
         Spec aliases(String... names) {
             aliases = List.of(names);
+            return this;
+        }
+
+        Spec tells(String en, String ja) {
+            tells = new LocalizedText(en, ja);
+            return this;
+        }
+
+        Spec primary() {
+            primary = true;
             return this;
         }
 
@@ -382,7 +461,7 @@ public final class EvidenceSpecs {
             }
             typed.stream().filter(i -> !invocations.contains(i)).forEach(invocations::add);
             return new EvidenceSpec(kind, fileName, aliases, h, reader, signatures, unsniffable, gathering, commands,
-                    notGathered, feeds, label, invocations, shape);
+                    notGathered, feeds, tells, primary, label, invocations, shape);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.evidence.LinkGroup;
+import io.smcdoctor.evidence.SmcTechnology;
 import io.smcdoctor.evidence.SmcrLink;
 import java.util.Locale;
 
@@ -10,9 +11,9 @@ import java.util.Locale;
  * VLAN ids are normalised to the {@code %#x} form of the plain table ({@code 0}, {@code 0x64}).
  */
 final class LinkgroupParser implements TextParser {
-    private final String technology;
+    private final SmcTechnology technology;
 
-    LinkgroupParser(String technology) {
+    LinkgroupParser(SmcTechnology technology) {
         this.technology = technology;
     }
 
@@ -23,16 +24,16 @@ final class LinkgroupParser implements TextParser {
 
     private static final class Sink implements LineSink {
         private final ParseContext ctx;
-        private final String technology;
+        private final SmcTechnology technology;
         private final SmcTokens tok = new SmcTokens();
         private final String tool;
         /** -d block in progress. */
         private Block block;
 
-        Sink(ParseContext ctx, String technology) {
+        Sink(ParseContext ctx, SmcTechnology technology) {
             this.ctx = ctx;
             this.technology = technology;
-            this.tool = "SMCD".equals(technology) ? "smcd" : "smcr";
+            this.tool = technology.tool();
         }
 
         @Override

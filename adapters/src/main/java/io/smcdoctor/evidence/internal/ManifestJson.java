@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smcdoctor.evidence.BundleManifest;
 import io.smcdoctor.evidence.CollectedCommand;
+import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.HostIdentity;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import java.io.CharConversionException;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -161,6 +165,32 @@ public final class ManifestJson {
                     + "'; read as far as the fields match"));
         }
         return new Parsed(manifest(top, commands), lines);
+    }
+
+    /**
+     * The facts of a parsed manifest: the collecting host and time ({@link HostIdentity}, when the manifest names a
+     * host), then the commands, each citing its line.
+     */
+    public static List<Fact> allFacts(Parsed parsed, String source) {
+        List<Fact> out = new ArrayList<>();
+        Manifest m = parsed.manifest();
+        if (!m.host().isBlank()) {
+            Optional<Instant> time = m.time().equals(Instant.EPOCH) ? Optional.empty() : Optional.of(m.time());
+            out.add(new HostIdentity(new Provenance(source, 0, "host " + m.host()
+                    + time.map(t -> ", collected " + t).orElse("")), m.host(), time));
+        }
+        out.addAll(facts(parsed, source));
+        return out;
+    }
+
+    /** Host, time and kernel of a parsed manifest as an evidence fact citing the manifest's first line. */
+    public static BundleManifest header(Parsed parsed, String source) {
+        Manifest m = parsed.manifest();
+        // manifest() keeps EPOCH for a missing or invalid time: no bundle was collected in 1970
+        Optional<Instant> time = m.time().equals(Instant.EPOCH) ? Optional.empty() : Optional.of(m.time());
+        String text = "host " + m.host() + ", time " + time.map(Instant::toString).orElse("?") + ", kernel "
+                + m.kernel();
+        return new BundleManifest(new Provenance(source, 1, text), m.host(), time, m.kernel());
     }
 
     /** The commands of a parsed manifest as evidence facts, each citing its line. */

@@ -1,7 +1,9 @@
 package io.smcdoctor.evidence.internal;
 
+import io.smcdoctor.evidence.RdmaNetnsMode;
 import io.smcdoctor.evidence.RdmaSystem;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,12 +43,13 @@ final class RdmaSystemParser implements TextParser {
                     }
                 }
             }
-            if (!mode.equals("shared") && !mode.equals("exclusive")) {
+            Optional<RdmaNetnsMode> netns = RdmaNetnsMode.of(mode);
+            if (netns.isEmpty()) {
                 ctx.warn(number, "not rdma system output (expected 'netns shared|exclusive'): "
                         + HostText.excerpt(line));
                 return;
             }
-            ctx.add(new RdmaSystem(ctx.at(number, line), mode, cof));
+            ctx.add(new RdmaSystem(ctx.at(number, line), netns.get(), cof));
         };
     }
 

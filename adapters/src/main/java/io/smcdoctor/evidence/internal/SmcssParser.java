@@ -162,7 +162,7 @@ final class SmcssParser implements TextParser {
             Provenance at = ctx.at(number, text);
             SocketRow row = SocketRow.basic(at, state, (int) uid, inode, local, peer, intf, mode, localCode,
                     peerCode);
-            if (n > 7 && (mode == SocketMode.SMCR || mode == SocketMode.SMCD)) {
+            if (n > 7 && mode.smc()) {
                 row = details(number, row, mode, 7, n);
             }
             ctx.add(row);

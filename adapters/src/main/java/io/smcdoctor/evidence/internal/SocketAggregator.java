@@ -75,13 +75,15 @@ public final class SocketAggregator {
 
     private static final class Acc {
         final Key key;
+        final int ordinal;
         long count;
         long portZero;
         final PortCounts ports = new PortCounts();
         final List<SocketRow> samples = new ArrayList<>(SocketSummary.SAMPLES_PER_GROUP);
 
-        Acc(Key key) {
+        Acc(Key key, int ordinal) {
             this.key = key;
+            this.ordinal = ordinal;
         }
     }
 
@@ -194,6 +196,7 @@ public final class SocketAggregator {
     /** The group of the previous row: rows of one group often come in runs. */
     private @Nullable Acc last;
     private final Set<Integer> listenPorts = new HashSet<>();
+    private final ConnectionTable connections = new ConnectionTable();
 
     /** Adds one row; returns false when it was a duplicate of an already counted socket. */
     public boolean add(SocketRow row) {
@@ -207,10 +210,11 @@ public final class SocketAggregator {
         boolean listening = row.listening();
         Acc acc = last;
         if (acc == null || !acc.key.is(mode, localCode, peerCode, family, listening)) {
-            acc = groups.computeIfAbsent(new Key(mode, localCode, peerCode, family, listening), Acc::new);
+            acc = groups.computeIfAbsent(new Key(mode, localCode, peerCode, family, listening), k -> new Acc(k, groups.size()));
             last = acc;
         }
         acc.count++;
+        connections.add(row, acc.ordinal);
         int port = row.local().port();
         if (listening) {
             if (port > 0) {
@@ -228,6 +232,11 @@ public final class SocketAggregator {
         return true;
     }
 
+    /** Every connected row added, compactly (complete once {@link #summary(boolean)} was called). */
+    public ConnectionTable connections() {
+        return connections;
+    }
+
     /** The summary of every row added so far. */
     public SocketSummary summary() {
         return summary(false);
@@ -240,6 +249,7 @@ public final class SocketAggregator {
      */
     public SocketSummary summary(boolean unavailable) {
         if (groups.isEmpty()) {
+            connections.finish(List.of());
             return unavailable ? new SocketSummary(0, 0, 0, 0, Map.of(), List.of(), true) : SocketSummary.EMPTY;
         }
         long total = 0;
@@ -266,7 +276,7 @@ public final class SocketAggregator {
                 continue;
             }
             total += c;
-            if (k.mode() == SocketMode.SMCR || k.mode() == SocketMode.SMCD) {
+            if (k.mode().smc()) {
                 smc += c;
             } else if (k.mode() == SocketMode.TCP) {
                 fallbacks += c;
@@ -278,6 +288,7 @@ public final class SocketAggregator {
                 }
             }
         }
+        connections.finish(out);
         out.sort(Comparator.comparingLong(SocketGroup::count).reversed());
         return new SocketSummary(total, listening, smc, fallbacks, byCode, out, unavailable && total + listening == 0);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.ParseWarning;
+import io.smcdoctor.evidence.ProbeOutcome;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketProbeOutcome;
 import io.smcdoctor.evidence.SockoptProbeResult;
@@ -90,7 +91,7 @@ public final class SockoptProbeJson {
                 g.writeStringField("name", o.name());
                 g.writeNumberField("value", o.value());
                 g.writeStringField("phase", o.phase());
-                g.writeStringField("outcome", o.outcome());
+                g.writeStringField("outcome", o.outcome().label());
                 g.writeNumberField("errno", o.errno());
                 g.writeStringField("errnoName", NativeErrno.name(o.errno()));
                 g.writeStringField("fallbackCode", hex(o.fallbackCode()));
@@ -188,7 +189,7 @@ public final class SockoptProbeJson {
                         + (tcpErrno == SockoptProbeResult.NOT_MEASURED ? ""
                                 : "; plain TCP: " + (tcpErrno == 0 ? "ok" : NativeErrno.name(tcpErrno)));
                 facts.add(new SockoptProbeResult(new Provenance(source, line, text), level, name, value, phase,
-                        outcome, errno, code, detail, tcpErrno));
+                        ProbeOutcome.of(outcome), errno, code, detail, tcpErrno));
             }
         }
     }

@@ -82,6 +82,18 @@ public final class SourceExcerpts {
     public static SourceExcerpts read(List<Path> inputs, EvidenceBundle.Limits limits,
                                       Map<String, ? extends Collection<Integer>> cited, int radius, long maxChars) {
         Objects.requireNonNull(inputs, "inputs");
+        List<BundleReader.Input> read = new ArrayList<>();
+        inputs.forEach(p -> read.add(new BundleReader.PathInput(p)));
+        return readAll(read, limits, cited, radius, maxChars);
+    }
+
+    /**
+     * Reads the inputs again (paths and evidence held in memory, as {@link BundleReader#readAll(List)} reads them) and
+     * keeps the windows around the cited lines; as {@link #read(List, EvidenceBundle.Limits, Map, int, long)}.
+     */
+    public static SourceExcerpts readAll(List<BundleReader.Input> inputs, EvidenceBundle.Limits limits,
+                                         Map<String, ? extends Collection<Integer>> cited, int radius, long maxChars) {
+        Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(cited, "cited");
         if (radius < 0) {
@@ -94,7 +106,7 @@ public final class SourceExcerpts {
             return EMPTY;
         }
         Collector collector = new Collector(cited, radius, maxChars);
-        new BundleReader(limits, collector).read(inputs);
+        new BundleReader(limits, collector).readAll(inputs);
         return new SourceExcerpts(collector.kept, collector.tabular, radius, collector.truncated);
     }
 

@@ -2,6 +2,9 @@ package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.SmcStats;
+import io.smcdoctor.evidence.SmcTechnology;
+import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code smcr/smcd [-a][-d] stats}: one {@link SmcStats} per "Connections Summary" block with the exact
@@ -9,9 +12,9 @@ import io.smcdoctor.evidence.SmcStats;
  * {@link FallbackCounter} per row of the {@code -d} fallback table, its name mapped back to the reason code.
  */
 final class StatsParser implements TextParser {
-    private final String technology;
+    private final SmcTechnology technology;
 
-    StatsParser(String technology) {
+    StatsParser(SmcTechnology technology) {
         this.technology = technology;
     }
 
@@ -24,17 +27,17 @@ final class StatsParser implements TextParser {
 
     private static final class Sink implements LineSink {
         private final ParseContext ctx;
-        private final String defaultTechnology;
+        private final SmcTechnology defaultTechnology;
         private final String tool;
         private final SmcTokens tok = new SmcTokens();
         private Section section = Section.NONE;
         private String fallbackRole = "";
-        private Acc acc;
+        private SmcStats.@Nullable Builder acc;
 
-        Sink(ParseContext ctx, String technology) {
+        Sink(ParseContext ctx, SmcTechnology technology) {
             this.ctx = ctx;
             this.defaultTechnology = technology;
-            this.tool = "SMCD".equals(technology) ? "smcd" : "smcr";
+            this.tool = technology.tool();
         }
 
         @Override
@@ -48,8 +51,9 @@ final class StatsParser implements TextParser {
             String t = text.strip();
             if (t.endsWith("Connections Summary")) {
                 flush();
-                String tech = t.startsWith("SMC-D") ? "SMCD" : t.startsWith("SMC-R") ? "SMCR" : defaultTechnology;
-                acc = new Acc(number, text, tech);
+                SmcTechnology tech = t.startsWith("SMC-D") ? SmcTechnology.SMCD : t.startsWith("SMC-R") ? SmcTechnology.SMCR
+                        : defaultTechnology;
+                acc = SmcStats.builder(ctx.at(number, text), tech);
                 section = Section.SUMMARY;
                 return;
             }
@@ -78,7 +82,7 @@ final class StatsParser implements TextParser {
 
         private void flush() {
             if (acc != null) {
-                ctx.add(acc.toStats(ctx));
+                ctx.add(acc.build());
                 acc = null;
             }
             section = Section.NONE;
@@ -95,119 +99,79 @@ final class StatsParser implements TextParser {
                     return fallbackRow(number, raw, t);
                 }
             }
-            Acc a = acc;
+            SmcStats.Builder a = acc;
             if (section == Section.SUMMARY) {
                 if (t.startsWith("Total connections handled")) {
-                    return (a.total = value(t, "Total connections handled".length())) >= 0;
+                    return set(a::totalConnections, value(t, "Total connections handled".length()));
                 }
                 if (t.startsWith("SMC connections")) {
-                    a.smc = value(t, "SMC connections".length());
                     long[] cs = clientServer(t);
-                    a.smcClient = cs[0];
-                    a.smcServer = cs[1];
-                    return a.smc >= 0;
+                    a.smcClient(cs[0]).smcServer(cs[1]);
+                    return set(a::smcConnections, value(t, "SMC connections".length()));
                 }
                 if (t.startsWith("v1 ") || t.equals("v1")) {
-                    return (a.v1 = value(t, 2)) >= 0;
+                    return set(a::v1, value(t, 2));
                 }
                 if (t.startsWith("v2 ") || t.equals("v2")) {
-                    return (a.v2 = value(t, 2)) >= 0;
+                    return set(a::v2, value(t, 2));
                 }
                 if (t.startsWith("Handshake errors")) {
-                    a.hs = value(t, "Handshake errors".length());
                     long[] cs = clientServer(t);
-                    a.hsClient = cs[0];
-                    a.hsServer = cs[1];
-                    return a.hs >= 0;
+                    a.handshakeErrorsClient(cs[0]).handshakeErrorsServer(cs[1]);
+                    return set(a::handshakeErrors, value(t, "Handshake errors".length()));
                 }
                 if (t.startsWith("Avg requests per SMC conn")) {
                     String v = t.substring("Avg requests per SMC conn".length()).strip();
                     try {
-                        a.avg = Double.parseDouble(v);
+                        a.avgRequestsPerConnection(Double.parseDouble(v));
                         return true;
                     } catch (NumberFormatException e) {
                         return false;
                     }
                 }
                 if (t.startsWith("TCP fallback")) {
-                    a.fb = value(t, "TCP fallback".length());
                     long[] cs = clientServer(t);
-                    a.fbClient = cs[0];
-                    a.fbServer = cs[1];
-                    return a.fb >= 0;
+                    a.fallbacksClient(cs[0]).fallbacksServer(cs[1]);
+                    return set(a::tcpFallbacks, value(t, "TCP fallback".length()));
                 }
                 return false;
             }
             if (section == Section.RX || section == Section.TX) {
                 boolean rx = section == Section.RX;
                 if (t.startsWith("Data transmitted (Bytes)")) {
-                    long v = value(t, "Data transmitted (Bytes)".length());
-                    if (rx) {
-                        a.rxBytes = v;
-                    } else {
-                        a.txBytes = v;
-                    }
-                    return v >= 0;
+                    return set(rx ? a::rxBytes : a::txBytes, value(t, "Data transmitted (Bytes)".length()));
                 }
                 if (t.startsWith("Total requests")) {
-                    long v = value(t, "Total requests".length());
-                    if (rx) {
-                        a.rxReqs = v;
-                    } else {
-                        a.txReqs = v;
-                    }
-                    return v >= 0;
+                    return set(rx ? a::rxRequests : a::txRequests, value(t, "Total requests".length()));
                 }
                 if (t.startsWith("Buffer full (remote)")) {
-                    return (a.txFullRemote = value(t, "Buffer full (remote)".length())) >= 0;
+                    return set(a::txBufferFullRemote, value(t, "Buffer full (remote)".length()));
                 }
                 if (t.startsWith("Buffer full")) {
-                    long v = value(t, "Buffer full".length());
-                    if (rx) {
-                        a.rxFull = v;
-                    } else {
-                        a.txFull = v;
-                    }
-                    return v >= 0;
+                    return set(rx ? a::rxBufferFull : a::txBufferFull, value(t, "Buffer full".length()));
                 }
                 if (t.startsWith("Buffer too small (remote)")) {
-                    return (a.txSmallRemote = value(t, "Buffer too small (remote)".length())) >= 0;
+                    return set(a::txBufferTooSmallRemote, value(t, "Buffer too small (remote)".length()));
                 }
                 if (t.startsWith("Buffer too small")) {
-                    return (a.txSmall = value(t, "Buffer too small".length())) >= 0;
+                    return set(a::txBufferTooSmall, value(t, "Buffer too small".length()));
                 }
                 if (t.startsWith("Buffer usage (Bytes)")) {
-                    long v = value(t, "Buffer usage (Bytes)".length());
-                    if (rx) {
-                        a.rxUsage = v;
-                    } else {
-                        a.txUsage = v;
-                    }
-                    return v >= 0;
+                    return set(rx ? a::rxBufferUsageBytes : a::txBufferUsageBytes,
+                            value(t, "Buffer usage (Bytes)".length()));
                 }
                 if (t.startsWith("Buffer downgrades")) {
-                    long v = value(t, "Buffer downgrades".length());
-                    if (rx) {
-                        a.rxDowngrades = v;
-                    } else {
-                        a.txDowngrades = v;
-                    }
-                    return v >= 0;
+                    return set(rx ? a::rxBufferDowngrades : a::txBufferDowngrades,
+                            value(t, "Buffer downgrades".length()));
                 }
                 if (t.startsWith("Buffer reuses")) {
-                    long v = value(t, "Buffer reuses".length());
-                    if (rx) {
-                        a.rxReuses = v;
-                    } else {
-                        a.txReuses = v;
-                    }
-                    return v >= 0;
+                    return set(rx ? a::rxBufferReuses : a::txBufferReuses, value(t, "Buffer reuses".length()));
                 }
                 return t.startsWith("8KB") || t.startsWith("Bufs") || t.startsWith("Reqs");
             }
             if (section == Section.EXTRAS) {
                 if (t.startsWith("Special socket calls")) {
-                    return (a.special = value(t, "Special socket calls".length())) >= 0;
+                    return set(a::specialSocketCalls, value(t, "Special socket calls".length()));
                 }
                 return t.startsWith("cork") || t.startsWith("nodelay") || t.startsWith("sendpage")
                         || t.startsWith("splice") || t.startsWith("urgent data");
@@ -230,8 +194,14 @@ final class StatsParser implements TextParser {
                 ctx.warn(number, "unknown fallback reason name " + SmcText.quote(name) + "; kept with code 0");
                 code = 0;
             }
-            ctx.add(new FallbackCounter(ctx.at(number, raw), acc.technology, fallbackRole, name, code, count));
+            ctx.add(new FallbackCounter(ctx.at(number, raw), acc.technology(), fallbackRole, name, code, count));
             return true;
+        }
+
+        /** Sets a counter; true when the line held a number. */
+        private static boolean set(LongFunction<SmcStats.Builder> setter, long value) {
+            setter.apply(value);
+            return value >= 0;
         }
 
         /** The first whitespace-separated number after the label, or -1. */
@@ -258,54 +228,6 @@ final class StatsParser implements TextParser {
                 }
             }
             return r;
-        }
-    }
-
-    private static final class Acc {
-        final int line;
-        final String text;
-        final String technology;
-        long total = -1;
-        long smc = -1;
-        long smcClient = -1;
-        long smcServer = -1;
-        long v1 = -1;
-        long v2 = -1;
-        long hs = -1;
-        long hsClient = -1;
-        long hsServer = -1;
-        double avg = -1;
-        long fb = -1;
-        long fbClient = -1;
-        long fbServer = -1;
-        long rxBytes = -1;
-        long rxReqs = -1;
-        long rxFull = -1;
-        long txBytes = -1;
-        long txReqs = -1;
-        long txFull = -1;
-        long txFullRemote = -1;
-        long txSmall = -1;
-        long txSmallRemote = -1;
-        long rxDowngrades = -1;
-        long txDowngrades = -1;
-        long rxReuses = -1;
-        long txReuses = -1;
-        long rxUsage = -1;
-        long txUsage = -1;
-        long special = -1;
-
-        Acc(int line, String text, String technology) {
-            this.line = line;
-            this.text = text;
-            this.technology = technology;
-        }
-
-        SmcStats toStats(ParseContext ctx) {
-            return new SmcStats(ctx.at(line, text), technology, total, smc, smcClient, smcServer, v1, v2, hs,
-                    hsClient, hsServer, avg, fb, fbClient, fbServer, rxBytes, rxReqs, rxFull, txBytes, txReqs, txFull,
-                    txFullRemote, txSmall, txSmallRemote, rxDowngrades, txDowngrades, rxReuses, txReuses, rxUsage,
-                    txUsage, special);
         }
     }
 }

@@ -1,13 +1,16 @@
 package io.smcdoctor.evidence.internal;
 
+import io.smcdoctor.evidence.HostIdentity;
 import io.smcdoctor.evidence.KernelRelease;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads {@code uname -a} (GNU coreutils or busybox), {@code uname -r} and {@code uname -sr[m]} output into one
- * {@link KernelRelease}. The distribution is derived from the release string ({@link #distribution(String)}); the
+ * {@link KernelRelease} (and, for {@code uname -a}, the node name as a {@link HostIdentity}). The distribution is
+ * derived from the release string ({@link #distribution(String)}); the
  * machine comes from the {@code -a} form. Only the first recognised line counts; a later line naming another
  * release is reported as a warning.
  */
@@ -37,18 +40,21 @@ final class UnameParser implements TextParser {
                 List<String> t = HostText.tokens(line);
                 String rel;
                 String machine = "";
+                String node = "";
                 if (t.size() == 1 && RELEASE.matcher(t.get(0)).matches()) {
                     rel = t.get(0);
                 } else if (t.size() >= 4 && t.get(0).equals("Linux") && t.get(3).startsWith("#")
                         && RELEASE.matcher(t.get(2)).matches()) {
                     rel = t.get(2);
                     machine = machine(t);
+                    node = t.get(1);
                 } else if (t.size() >= 2 && t.get(0).equals("Linux") && RELEASE.matcher(t.get(1)).matches()) {
                     rel = t.get(1);
                     machine = t.size() >= 3 && MACHINE.matcher(t.get(2)).matches() ? t.get(2) : "";
                 } else if (t.size() >= 3 && t.get(0).equals("Linux") && RELEASE.matcher(t.get(2)).matches()) {
                     rel = t.get(2);
                     machine = machine(t);
+                    node = t.get(1);
                 } else {
                     if (!ToolErrors.record(ctx, "uname", number, line)) {
                         ctx.warn(number, "not uname output: " + HostText.excerpt(line));
@@ -63,6 +69,10 @@ final class UnameParser implements TextParser {
                 }
                 release = rel;
                 ctx.add(new KernelRelease(ctx.at(number, line), rel, machine, distribution(rel)));
+                if (!node.isEmpty()) {
+                    // uname -a: "Linux <nodename> <release> #<version> ..." (coreutils and busybox print the same order)
+                    ctx.add(new HostIdentity(ctx.at(number, line), node, Optional.empty()));
+                }
             }
         };
     }

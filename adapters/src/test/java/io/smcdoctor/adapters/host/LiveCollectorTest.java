@@ -230,7 +230,7 @@ class LiveCollectorTest {
 
     @Test
     void sysctlKey_turnsDotsInSegmentsIntoSlashes() {
-        assertThat(LiveCollector.sysctlKey(Path.of("net/ipv6/conf/eth0.100/disable_ipv6")))
+        assertThat(HostGatherer.sysctlKey(Path.of("net/ipv6/conf/eth0.100/disable_ipv6")))
                 .isEqualTo("net.ipv6.conf.eth0/100.disable_ipv6");
     }
 

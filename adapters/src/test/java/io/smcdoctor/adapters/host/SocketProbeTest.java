@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.ProbeOutcome;
 import io.smcdoctor.evidence.SocketProbeOutcome;
 import io.smcdoctor.evidence.SockoptProbeResult;
 import io.smcdoctor.evidence.SourceKind;
@@ -67,12 +68,12 @@ class SocketProbeTest {
                 "AF_SMC socket opened (SO_DOMAIN=43, SO_PROTOCOL=1: an SMC socket)");
         assertThat(r.options()).hasSize(2);
         SockoptProbeResult nodelay = r.options().get(0);
-        assertThat(nodelay.outcome()).isEqualTo("ok");
+        assertThat(nodelay.outcome()).isEqualTo(ProbeOutcome.OK);
         assertThat(nodelay.phase()).isEqualTo(SocketProbe.BEFORE_CONNECT);
         assertThat(nodelay.detail()).isEqualTo("read back 1");
         assertThat(nodelay.value()).isEqualTo(1);
         SockoptProbeResult ulp = r.options().get(1);
-        assertThat(ulp.outcome()).isEqualTo("error");
+        assertThat(ulp.outcome()).isEqualTo(ProbeOutcome.ERROR);
         assertThat(ulp.errno()).isEqualTo(95);
         // the same call on a plain TCP socket succeeds: the refusal is SMC's (net/smc/af_smc.c smc_setsockopt())
         assertThat(ulp.detail()).isEqualTo("setsockopt failed: EOPNOTSUPP; plain TCP: accepted");
@@ -96,7 +97,7 @@ class SocketProbeTest {
         SockoptProbeResult r = SocketProbe.using(libc, true, tmp, CLOCK).probe(SocketProbe.Request.of(List.of(linger)))
                 .options().get(0);
 
-        assertThat(r.outcome()).isEqualTo("error");
+        assertThat(r.outcome()).isEqualTo(ProbeOutcome.ERROR);
         assertThat(r.tcpErrno()).isEqualTo(95);
         assertThat(r.differsFromTcp()).isFalse();
         assertThat(r.provenance().text()).endsWith("; plain TCP: EOPNOTSUPP");
@@ -139,7 +140,7 @@ class SocketProbeTest {
             assertThat(s.message()).isEqualTo("connect to [fd00:0:0:0:0:0:0:1]:5101 failed: ECONNREFUSED");
         });
         assertThat(r.options().get(1)).satisfies(o -> {
-            assertThat(o.outcome()).isEqualTo("error");
+            assertThat(o.outcome()).isEqualTo(ProbeOutcome.ERROR);
             assertThat(o.errno()).isEqualTo(111);
         });
         assertThat(libc.calls).contains("socket(43,1,1)", "connect(28)");
@@ -234,11 +235,11 @@ class SocketProbeTest {
 
         SockoptProbeResult fo = r.options().get(0);
         assertThat(fo.phase()).isEqualTo(SocketProbe.BEFORE_CONNECT);
-        assertThat(fo.outcome()).isEqualTo("fallback");
+        assertThat(fo.outcome()).isEqualTo(ProbeOutcome.FALLBACK);
         assertThat(fo.fallbackCode()).isEqualTo(0x03060000);
         assertThat(fo.detail()).isEqualTo("read back 1; then connected to 10.10.0.1:5103; connection TCP fallback"
                 + " 0x03060000 (smcss: INIT NONE)");
-        assertThat(r.options().get(1).outcome()).isEqualTo("ok");
+        assertThat(r.options().get(1).outcome()).isEqualTo(ProbeOutcome.OK);
         assertThat(r.options().get(1).detail()).endsWith("; connection SMCR (ACTIVE)");
         assertThat(r.sockets()).last().satisfies(s -> assertThat(s.message()).endsWith(", mode SMCR (ACTIVE)"));
         assertThat(inodes).first().isEqualTo(912L); // fd 12: after the SMC and SMC6 socket checks (10, 11)

@@ -131,7 +131,7 @@ class BundleFuzzTest {
         byte[] content = data.consumeRemainingAsBytes();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(name, content);
-        Evidence ev = new BundleReader(SMALL).read("fuzz", files);
+        Evidence ev = new BundleReader(SMALL).readAll(List.of(new BundleReader.MemoryBundle("fuzz", files)));
         invariants(ev);
         assertThat(ev.sources()).containsKey(name);
     }

@@ -99,10 +99,12 @@ class EvidenceSpecsTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(SourceKind.class)
-    void everyKind_isGatheredByCollect_orSaysWhyNot(SourceKind kind) {
+    void everyKind_isGatheredByCollect_orSaysWhyNot_andSaysWhatItTells(SourceKind kind) {
         EvidenceSpec spec = EvidenceSpecs.of(kind);
 
         assertThat(spec.hint()).as("the command that produces %s", kind).isNotBlank();
+        assertThat(spec.tells().en()).as("what %s tells, in English", kind).isNotBlank();
+        assertThat(spec.tells().ja()).as("what %s tells, in Japanese", kind).isNotBlank();
         if (spec.gathering() == Gathering.NOT_GATHERED) {
             assertThat(spec.notGatheredBecause()).isNotBlank();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.LinkGroup;
+import io.smcdoctor.evidence.SmcTechnology;
 import io.smcdoctor.evidence.SmcrLink;
 import io.smcdoctor.evidence.SourceKind;
 import java.util.List;
@@ -21,7 +22,7 @@ class LinkgroupParserTest {
         List<LinkGroup> lgs = ev.facts(LinkGroup.class);
         assertThat(lgs).extracting(LinkGroup::id).containsExactly("00000100", "00000200", "00000300");
         LinkGroup sym = lgs.get(0);
-        assertThat(sym.technology()).isEqualTo("SMCR");
+        assertThat(sym.technology()).isEqualTo(SmcTechnology.SMCR);
         assertThat(sym.role()).isEqualTo("CLNT");
         assertThat(sym.type()).isEqualTo("SYM");
         assertThat(sym.vlan()).isEqualTo("0");
@@ -120,7 +121,7 @@ class LinkgroupParserTest {
         Evidence plain = parse(SourceKind.SMCD_LINKGROUP, "smcd/linkgroup.txt");
         assertThat(plain.warnings()).isEmpty();
         List<LinkGroup> lgs = plain.facts(LinkGroup.class);
-        assertThat(lgs).extracting(LinkGroup::technology).containsOnly("SMCD");
+        assertThat(lgs).extracting(LinkGroup::technology).containsOnly(SmcTechnology.SMCD);
         assertThat(lgs.get(0).connections()).isEqualTo(5);
         assertThat(lgs.get(0).pnetId()).isEqualTo("NET1");
         assertThat(lgs.get(0).role()).isEmpty();

@@ -2,6 +2,7 @@ package io.smcdoctor.evidence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.evidence.BundleManifest;
 import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
@@ -85,6 +86,44 @@ class ManifestJsonTest {
         // the cited line opens that command's object; the next line names its file
         assertThat(lines.get(stats.provenance().line() - 1).trim()).isEqualTo("}, {");
         assertThat(lines.get(stats.provenance().line())).contains("\"file\" : \"smcr-stats.txt\"");
+    }
+
+    @Test
+    void bundleWithManifest_yieldsHostTimeAndKernelOnce() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("b"));
+        Files.write(dir.resolve("manifest.json"), bytes(sample()));
+
+        Evidence ev = EvidenceBundle.read(dir);
+
+        assertThat(ev.facts(BundleManifest.class)).singleElement().satisfies(m -> {
+            assertThat(m.host()).isEqualTo("web-1");
+            assertThat(m.time()).contains(Instant.parse("2026-11-26T16:10:08Z"));
+            assertThat(m.kernel()).isEqualTo("6.12.117+deb12-amd64");
+            assertThat(m.provenance().source()).isEqualTo("manifest.json");
+            assertThat(m.provenance().line()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void header_missingOrInvalidTime_isEmptyNotEpoch() throws IOException {
+        for (String json : List.of("{\"host\": \"h\"}", "{\"host\": \"h\", \"time\": \"yesterday\"}")) {
+            ManifestJson.Parsed parsed = ManifestJson.read(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "manifest.json", w -> { });
+
+            BundleManifest m = ManifestJson.header(parsed, "manifest.json");
+
+            assertThat(m.host()).isEqualTo("h");
+            assertThat(m.time()).as(json).isEmpty();
+            assertThat(m.kernel()).isEmpty();
+        }
+    }
+
+    @Test
+    void bundleWithoutManifest_hasNoManifestFact() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("plain"));
+        Files.writeString(dir.resolve("uname.txt"), "Linux web-2 6.12.117 #1 SMP x86_64 GNU/Linux\n");
+
+        assertThat(EvidenceBundle.read(dir).facts(BundleManifest.class)).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.smcdoctor.evidence.LoadedModule;
 import io.smcdoctor.evidence.MentionedCode;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SmcStats;
+import io.smcdoctor.evidence.SmcTechnology;
 import io.smcdoctor.evidence.SmcrDevice;
 import io.smcdoctor.evidence.SocketMode;
 import io.smcdoctor.evidence.SourceKind;
@@ -69,8 +70,8 @@ class PasteReaderTest {
         assertThat(ev.facts(SmcStats.class)).extracting(SmcStats::totalConnections)
                 .containsExactly(1012L, 1512L, 1190L, 1513L);
         assertThat(ev.facts(LinkGroup.class)).extracting(LinkGroup::technology, LinkGroup::connections)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("SMCD", 37),
-                        org.assertj.core.groups.Tuple.tuple("SMCR", 0));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SmcTechnology.SMCD, 37),
+                        org.assertj.core.groups.Tuple.tuple(SmcTechnology.SMCR, 0));
         // smcss and smc_dbg list the same ghost connection (one inode), wrapped after the local address
         assertThat(ev.sockets().total()).isEqualTo(1);
         assertThat(ev.sockets().groups().get(0).mode()).isEqualTo(SocketMode.SMCD);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.RdmaDev;
 import io.smcdoctor.evidence.RdmaLink;
+import io.smcdoctor.evidence.RdmaNetnsMode;
 import io.smcdoctor.evidence.RdmaSystem;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.ToolError;
@@ -22,7 +23,7 @@ class RdmaParsersTest {
         Evidence ev = HostFixtures.parse(SourceKind.RDMA_SYSTEM, "rdma/lab-6.12-system.txt");
 
         RdmaSystem s = ev.facts(RdmaSystem.class).get(0);
-        assertThat(s.netnsMode()).isEqualTo("shared");
+        assertThat(s.netnsMode()).isEqualTo(RdmaNetnsMode.SHARED);
         assertThat(s.copyOnFork()).isEqualTo("on");
         assertThat(ev.warnings()).isEmpty();
     }
@@ -36,7 +37,7 @@ class RdmaParsersTest {
     void parseSystem_variants_yieldModeAndCopyOnFork(String resource, String mode, String cof) {
         RdmaSystem s = HostFixtures.parse(SourceKind.RDMA_SYSTEM, resource).facts(RdmaSystem.class).get(0);
 
-        assertThat(s.netnsMode()).isEqualTo(mode);
+        assertThat(s.netnsMode().word()).isEqualTo(mode);
         assertThat(s.copyOnFork()).isEqualTo(cof);
     }
 
@@ -45,7 +46,7 @@ class RdmaParsersTest {
         RdmaSystem s = HostFixtures.parseText(SourceKind.RDMA_SYSTEM, "rdma-system.txt",
                 "[{\"netns\":\"exclusive\",\"copy-on-fork\":false}]\n").facts(RdmaSystem.class).get(0);
 
-        assertThat(s.netnsMode()).isEqualTo("exclusive");
+        assertThat(s.netnsMode()).isEqualTo(RdmaNetnsMode.EXCLUSIVE);
         assertThat(s.copyOnFork()).isEqualTo("off");
     }
 

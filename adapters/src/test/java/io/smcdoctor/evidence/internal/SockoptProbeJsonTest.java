@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.ParseWarning;
+import io.smcdoctor.evidence.ProbeOutcome;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketProbeOutcome;
 import io.smcdoctor.evidence.SockoptProbeResult;
@@ -23,9 +24,9 @@ class SockoptProbeJsonTest {
     private static final SocketProbeOutcome OPENED = new SocketProbeOutcome(LIVE, "SMCPROTO_SMC6", true, 0, "",
             "AF_SMC socket opened (SO_DOMAIN=43, SO_PROTOCOL=1: an SMC socket)");
     private static final SockoptProbeResult ULP = new SockoptProbeResult(LIVE, "SOL_TCP", "TCP_ULP", 0,
-            "before-connect", "error", 95, 0, "setsockopt failed: EOPNOTSUPP; plain TCP: ENOENT", 2);
+            "before-connect", ProbeOutcome.ERROR, 95, 0, "setsockopt failed: EOPNOTSUPP; plain TCP: ENOENT", 2);
     private static final SockoptProbeResult FASTOPEN = new SockoptProbeResult(LIVE, "SOL_TCP", "TCP_FASTOPEN_CONNECT", 1,
-            "before-connect", "fallback", 0, 0x03060000, "read back 1");
+            "before-connect", ProbeOutcome.FALLBACK, 0, 0x03060000, "read back 1");
 
     private static byte[] write() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -84,7 +85,7 @@ class SockoptProbeJsonTest {
 
         assertThat(facts).singleElement().isInstanceOfSatisfying(SockoptProbeResult.class, r -> {
             assertThat(r.fallbackCode()).isEqualTo(0x03060000);
-            assertThat(r.outcome()).isEmpty();
+            assertThat(r.outcome()).isEqualTo(ProbeOutcome.UNKNOWN);
             assertThat(r.provenance().line()).isEqualTo(1);
         });
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.SmcStats;
+import io.smcdoctor.evidence.SmcTechnology;
 import io.smcdoctor.evidence.SourceKind;
 import io.smcdoctor.evidence.ToolError;
 import io.smcdoctor.evidence.ToolErrorKind;
@@ -23,7 +24,7 @@ class StatsParserTest {
 
         assertThat(ev.warnings()).isEmpty();
         SmcStats s = ev.facts(SmcStats.class).get(0);
-        assertThat(s.technology()).isEqualTo("SMCR");
+        assertThat(s.technology()).isEqualTo(SmcTechnology.SMCR);
         assertThat(s.totalConnections()).isEqualTo(1530);
         assertThat(s.smcConnections()).isEqualTo(1200);
         assertThat(s.smcClient()).isEqualTo(700);
@@ -62,7 +63,7 @@ class StatsParserTest {
                         tuple("Client", "PEERDECL", 0x05000000, 31L),
                         tuple("Client", "PEER_NO_SMC", 0x03010000, 9L));
         assertThat(ev.facts(FallbackCounter.class).get(0).provenance().line()).isEqualTo(10);
-        assertThat(ev.facts(FallbackCounter.class)).extracting(FallbackCounter::technology).containsOnly("SMCR");
+        assertThat(ev.facts(FallbackCounter.class)).extracting(FallbackCounter::technology).containsOnly(SmcTechnology.SMCR);
     }
 
     @ParameterizedTest
@@ -107,9 +108,9 @@ class StatsParserTest {
     void parse_smcdStats_yieldsSmcdTechnology() {
         Evidence ev = parse(SourceKind.SMCD_STATS, "smcd/stats-d.txt");
 
-        assertThat(ev.facts(SmcStats.class).get(0).technology()).isEqualTo("SMCD");
+        assertThat(ev.facts(SmcStats.class).get(0).technology()).isEqualTo(SmcTechnology.SMCD);
         assertThat(ev.facts(FallbackCounter.class)).hasSize(5).extracting(FallbackCounter::technology)
-                .containsOnly("SMCD");
+                .containsOnly(SmcTechnology.SMCD);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Check;
 import io.smcdoctor.catalog.KernelFeature;
 import io.smcdoctor.catalog.KernelNote;
+import io.smcdoctor.catalog.KernelVerdict;
 import io.smcdoctor.catalog.KnowledgeFact;
 import io.smcdoctor.catalog.KnownBug;
 import io.smcdoctor.catalog.LocalizedText;
@@ -52,7 +53,7 @@ final class CatalogCodec {
     /** Class path resource of the compiled form, beside the YAML. */
     static final String RESOURCE = CatalogLoader.RESOURCE_DIR + "catalog.bin";
     private static final int MAGIC = 0x534d4344; // "SMCD"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private CatalogCodec() {
     }
@@ -379,6 +380,17 @@ final class CatalogCodec {
             text(o.note());
             kernelNotes(o.kernelNotes());
             strings(o.references());
+            varint(o.kernelVerdicts().size());
+            for (KernelVerdict v : o.kernelVerdicts()) {
+                ordinal(v.support());
+                optionalString(v.since());
+                optionalString(v.before());
+                strings(v.stable());
+                optionalString(v.errno());
+                codes(v.fallbackCodes());
+                optionalString(v.commit());
+                text(v.note());
+            }
         }
 
         void fact(KnowledgeFact f) {
@@ -733,7 +745,17 @@ final class CatalogCodec {
 
         SocketOption socketOption() {
             return new SocketOption(levels[ordinal()], string(), int32(), supports[ordinal()], codes(), strings(),
-                    text(), kernelNotes(), strings());
+                    text(), kernelNotes(), strings(), kernelVerdicts());
+        }
+
+        List<KernelVerdict> kernelVerdicts() {
+            int n = varint();
+            List<KernelVerdict> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(new KernelVerdict(supports[ordinal()], optionalString(), optionalString(), strings(),
+                        optionalString(), codes(), optionalString(), text()));
+            }
+            return out;
         }
 
         KnowledgeFact fact() {

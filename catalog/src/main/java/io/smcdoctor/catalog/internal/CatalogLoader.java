@@ -96,6 +96,42 @@ public final class CatalogLoader {
         return build(sources, List.of());
     }
 
+    /**
+     * A catalog of exactly the given entries ({@link Catalog#of}).
+     *
+     * @throws IllegalArgumentException when a code, symptom id, cause id or option occurs twice
+     */
+    public static Catalog of(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options) {
+        Set<Object> seen = new HashSet<>();
+        Map<String, Cause> causes = new HashMap<>();
+        for (ReasonCode rc : codes) {
+            unique(seen, rc.code(), "reason code " + rc.hex());
+            rc.causes().forEach(c -> uniqueCause(causes, c));
+        }
+        for (Symptom s : symptoms) {
+            unique(seen, "symptom:" + s.id(), "symptom " + s.id());
+            s.causes().forEach(c -> uniqueCause(causes, c));
+        }
+        for (SocketOption o : options) {
+            unique(seen, o.level() + ":" + o.name(), "socket option " + o.level() + ":" + o.name());
+        }
+        return new DefaultCatalog(codes, symptoms, options);
+    }
+
+    private static void unique(Set<Object> seen, Object key, String what) {
+        if (!seen.add(key)) {
+            throw new IllegalArgumentException(what + " occurs twice");
+        }
+    }
+
+    /** A cause id names one cause; a symptom may share a code's cause (the same record). */
+    private static void uniqueCause(Map<String, Cause> causes, Cause c) {
+        Cause before = causes.putIfAbsent(c.id(), c);
+        if (before != null && !before.equals(c)) {
+            throw new IllegalArgumentException("cause id " + c.id() + " names two different causes");
+        }
+    }
+
     /** Lazy, thread-safe holder: the JVM runs the initialiser once, on first access. */
     private static final class Holder {
         static final Catalog INSTANCE = loadBundled();

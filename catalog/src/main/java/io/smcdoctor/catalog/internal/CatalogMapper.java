@@ -3,6 +3,7 @@ package io.smcdoctor.catalog.internal;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Check;
 import io.smcdoctor.catalog.KernelNote;
+import io.smcdoctor.catalog.KernelVerdict;
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.Origin;
 import io.smcdoctor.catalog.Preconditions;
@@ -31,12 +32,14 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -71,7 +74,12 @@ final class CatalogMapper {
     private static final Set<String> SYMPTOM_FIELDS = Set.of("id", "title", "description", "causes", "relatedCodes",
             "phrases", "references");
     private static final Set<String> OPTION_FIELDS = Set.of("level", "name", "value", "support", "fallbackCodes",
-            "aliases", "note", "kernelNotes", "references");
+            "aliases", "note", "kernelNotes", "references", "kernelVerdicts");
+    private static final Set<String> VERDICT_FIELDS = Set.of("support", "since", "before", "stable", "errno",
+            "fallbackCodes", "commit", "note");
+    private static final Pattern STABLE_RELEASE = Pattern.compile("([1-9][0-9]?\\.[0-9]{1,2})\\.([1-9][0-9]{0,3})");
+    private static final Pattern ERRNO = Pattern.compile("E[A-Z0-9]{2,15}");
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{12,40}");
 
     private static final LocalizedText NO_TEXT = new LocalizedText("", "");
 
@@ -377,6 +385,8 @@ final class CatalogMapper {
         LocalizedText note = o.text("note");
         List<KernelNote> notes = o.mapList("kernelNotes", this::kernelNote);
         List<String> refs = o.strings("references");
+        List<Located<Integer>> verdictCodes = new ArrayList<>();
+        List<KernelVerdict> verdicts = o.mapList("kernelVerdicts", v -> kernelVerdict(v, verdictCodes));
         support.ifPresent(s -> {
             if (s == Support.N && fallback.isEmpty()) {
                 problems.add(o.node.mark(), "support N needs fallbackCodes (the codes the connection falls back with)");
@@ -390,11 +400,106 @@ final class CatalogMapper {
         }
         SocketOption opt = new SocketOption(level.get(), name.get().value(), value.get(), support.get(),
                 fallback.stream().map(Located::value).toList(), aliases.stream().map(Located::value).toList(),
-                note, notes, refs);
+                note, notes, refs, verdicts);
+        for (KernelVerdict v : verdicts) {
+            if (v.support() == opt.support() && v.errno().isEmpty() && v.fallbackCodes().equals(opt.fallbackCodes())) {
+                problems.add(o.get("kernelVerdicts").orElseThrow().mark(), "a kernel verdict of " + opt.name()
+                        + " says what the seed verdict says (" + opt.support() + "); leave it out");
+            }
+        }
         List<Located<String>> names = new ArrayList<>();
         names.add(name.get());
         names.addAll(aliases);
-        return Optional.of(new OptionEntry(opt, o.node.mark(), fallback, names));
+        List<Located<Integer>> codes = new ArrayList<>(fallback);
+        codes.addAll(verdictCodes);
+        return Optional.of(new OptionEntry(opt, o.node.mark(), codes, names));
+    }
+
+    /**
+     * One kernel range of a socket option: support letter, range ({@code since}, {@code before}, {@code stable}
+     * backports), what the call does ({@code errno} or {@code fallbackCodes}), commit and note. Its fallback codes
+     * are added to {@code codes} so that the loader checks they exist.
+     */
+    private Optional<KernelVerdict> kernelVerdict(YamlNode n, List<Located<Integer>> codes) {
+        Optional<Obj> oo = obj(n, "a kernel verdict", VERDICT_FIELDS);
+        if (oo.isEmpty()) {
+            return Optional.empty();
+        }
+        Obj o = oo.get();
+        Optional<Support> support = o.required("support").flatMap(s -> scalarText(s).flatMap(t -> {
+            try {
+                return Optional.of(Support.valueOf(t));
+            } catch (IllegalArgumentException e) {
+                problems.add(s.mark(), "support must be Y, M or N, was '" + t + "'");
+                return Optional.empty();
+            }
+        }));
+        Optional<String> since = o.get("since").flatMap(this::kernelVersion);
+        Optional<String> before = o.get("before").flatMap(this::kernelVersion);
+        List<String> stable = new ArrayList<>();
+        Set<String> series = new HashSet<>();
+        for (YamlNode s : o.list("stable")) {
+            scalarText(s).ifPresent(t -> {
+                Matcher m = STABLE_RELEASE.matcher(t);
+                if (!m.matches()) {
+                    problems.add(s.mark(), "stable release '" + t + "' must be major.minor.patch with a patch level"
+                            + " of at least 1, e.g. 6.12.9 (quote it)");
+                } else if (!series.add(m.group(1))) {
+                    problems.add(s.mark(), "stable series " + m.group(1) + " is listed twice");
+                } else if (since.isPresent() && compareVersions(m.group(1), since.get()) >= 0) {
+                    problems.add(s.mark(), "stable release " + t + " is not a backport: series " + m.group(1)
+                            + " is not older than since " + since.get());
+                } else {
+                    stable.add(t);
+                }
+            });
+        }
+        if (!stable.isEmpty() && since.isEmpty()) {
+            problems.add(o.node.mark(), "stable backports need 'since' (the mainline release of the change)");
+        }
+        if (since.isEmpty() && before.isEmpty() && o.get("stable").isEmpty()) {
+            problems.add(o.node.mark(), "a kernel verdict needs a range: since, before or stable");
+        }
+        if (since.isPresent() && before.isPresent() && compareVersions(since.get(), before.get()) >= 0) {
+            problems.add(o.node.mark(), "kernel range is empty: since " + since.get() + " is not before "
+                    + before.get());
+        }
+        Optional<String> errno = o.get("errno").flatMap(e -> scalarText(e).flatMap(t -> {
+            if (!ERRNO.matcher(t).matches()) {
+                problems.add(e.mark(), "errno must be a name such as EOPNOTSUPP, was '" + t + "'");
+                return Optional.empty();
+            }
+            return Optional.of(t);
+        }));
+        List<Integer> fallback = new ArrayList<>();
+        for (YamlNode c : o.list("fallbackCodes")) {
+            hexCode(c).ifPresent(v -> {
+                fallback.add(v);
+                codes.add(new Located<>(v, c.mark()));
+            });
+        }
+        support.ifPresent(s -> {
+            if (s == Support.N && errno.isEmpty() && fallback.isEmpty()) {
+                problems.add(o.node.mark(), "a kernel verdict N needs errno (the call fails, no fallback) or"
+                        + " fallbackCodes (the connection falls back)");
+            }
+            if (errno.isPresent() && !fallback.isEmpty()) {
+                problems.add(o.node.mark(), "errno and fallbackCodes exclude each other: the call either fails or"
+                        + " falls back");
+            }
+            if (s != Support.N && (errno.isPresent() || !fallback.isEmpty())) {
+                problems.add(o.node.mark(), "errno and fallbackCodes are only for support N");
+            }
+        });
+        Optional<String> commit = o.get("commit").flatMap(c -> scalarText(c).flatMap(t -> {
+            if (!COMMIT.matcher(t).matches()) {
+                problems.add(c.mark(), "commit must be 12 to 40 lower-case hex digits, was '" + t + "'");
+                return Optional.empty();
+            }
+            return Optional.of(t);
+        }));
+        LocalizedText note = o.text("note");
+        return support.map(s -> new KernelVerdict(s, since, before, stable, errno, fallback, commit, note));
     }
 
     private Optional<Check> check(YamlNode n) {

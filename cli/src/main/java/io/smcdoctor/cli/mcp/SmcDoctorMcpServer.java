@@ -1,12 +1,12 @@
 package io.smcdoctor.cli.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.smcdoctor.catalog.internal.JsonOutput;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +70,7 @@ public final class SmcDoctorMcpServer implements AutoCloseable {
         Objects.requireNonNull(version, "version");
         CountDownLatch closed = new CountDownLatch(1);
         KnowledgeResources resources = new KnowledgeResources(knowledge);
-        McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
+        McpJsonMapper mapper = new JacksonMcpJsonMapper(JsonOutput.mapper());
         StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, new EofWatch(in, closed), out);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo(NAME, version)

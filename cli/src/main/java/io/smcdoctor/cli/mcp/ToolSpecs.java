@@ -8,7 +8,11 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.internal.JsonOutput;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +29,9 @@ final class ToolSpecs {
     /** Upper bound on pasted text per field, so one call cannot exhaust memory. */
     static final int MAX_TEXT_CHARS = 8 * 1024 * 1024;
 
-    private static final String LANG = "\"lang\": {\"type\": \"string\", \"enum\": [\"en\", \"ja\"],"
-            + " \"description\": \"Language of the texts in the result (default: English).\"}";
 
     private final McpJsonMapper mcpMapper;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = JsonOutput.mapper();
     private final SmcDoctorTools tools;
 
     ToolSpecs(McpJsonMapper mcpMapper, SmcDoctorTools tools) {
@@ -43,54 +45,31 @@ final class ToolSpecs {
                         "Diagnose why Linux SMC (AF_SMC, SMC-R, SMC-D) connections fall back to TCP or fail, from an "
                         + "evidence bundle path on the server's host or from pasted command output (smcss -a, dmesg, "
                         + "sysctl -a, smcr -d stats, ...). Returns ranked diagnoses with the evidence lines, remedies "
-                        + "and the evidence still missing (schema smc-doctor/diagnosis/v1).",
-                        "{\"type\": \"object\", \"properties\": {"
-                        + "\"path\": {\"type\": \"string\", \"description\": \"Bundle directory, .tar.gz/.zip archive or "
-                        + "single evidence file on the host running smc-doctor.\"},"
-                        + "\"files\": {\"type\": \"object\", \"additionalProperties\": {\"type\": \"string\"},"
-                        + " \"description\": \"Pasted evidence keyed by bundle file name, e.g. {\\\"smcss.txt\\\": "
-                        + "\\\"...\\\", \\\"dmesg.txt\\\": \\\"...\\\", \\\"sysctl.txt\\\": \\\"...\\\"}.\"},"
-                        + "\"text\": {\"type\": \"string\", \"description\": \"Pasted output of any supported command; "
-                        + "its kind is recognised from the content.\"},"
-                        + "\"symptom\": {\"type\": \"string\", \"description\": \"What the user observed, free text.\"},"
-                        + LANG + "}}",
+                        + "and the evidence still missing (schema smc-doctor/diagnosis/v1). With the peer host's bundle "
+                        + "or output too (peer_path, peer_text), both ends are diagnosed together: the connections are "
+                        + "joined, the peer's decline is explained by its own evidence, and each diagnosis names the "
+                        + "host to fix (fields hosts, connections, fixOn; evidence cites host:file:line).",
                         "smc-doctor/diagnosis/v1", this::diagnose),
                 spec(EXPLAIN, "Explain an SMC reason code",
                         "Explain an SMC fallback/decline reason code as shown by smcss or smcr stats: 0x03030000, "
                         + "3030000, 0x05000000/0x03030000 (peer/local), SMC_CLC_DECL_NOSMCDEV. Returns meaning, causes, "
                         + "checks, remedies and references (schema smc-doctor/reason-code/v1).",
-                        "{\"type\": \"object\", \"properties\": {"
-                        + "\"code\": {\"type\": \"string\", \"description\": \"The reason code(s) as the user has them.\"},"
-                        + LANG + "}, \"required\": [\"code\"]}",
                         null, this::explain),
                 spec(SOCKOPT, "Socket option support on SMC",
                         "Whether a SOL_SOCKET or SOL_TCP socket option works on SMC sockets: Y (supported), M (works "
                         + "but behaves differently than on TCP) or N (the connection falls back to TCP, with the "
                         + "fallback reason code), and what to do (schema smc-doctor/sockopt/v1).",
-                        "{\"type\": \"object\", \"properties\": {"
-                        + "\"name\": {\"type\": \"string\", \"description\": \"Option name (TCP_FASTOPEN, SO_KEEPALIVE, "
-                        + "SOL_TCP:TCP_NODELAY) or its number together with level.\"},"
-                        + "\"level\": {\"type\": \"string\", \"description\": \"SOL_TCP (= IPPROTO_TCP, 6) or SOL_SOCKET "
-                        + "(1); optional when the name is unambiguous.\"},"
-                        + LANG + "}, \"required\": [\"name\"]}",
                         "smc-doctor/sockopt/v1", this::sockopt),
                 spec(ASK, "Ask about SMC",
                         "Answer a question about Linux SMC in English or Japanese from the SMC Doctor knowledge "
                         + "(Alibaba Cloud Linux SMC FAQ, kernel reason codes, smc-tools). Returns ranked answers "
                         + "with commands and references; an empty list when nothing fits (schema smc-doctor/answers/v1).",
-                        "{\"type\": \"object\", \"properties\": {"
-                        + "\"question\": {\"type\": \"string\", \"description\": \"The question, English or Japanese.\"},"
-                        + "\"limit\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 10, \"description\": "
-                        + "\"At most this many answers (default 5).\"},"
-                        + "\"lang\": {\"type\": \"string\", \"enum\": [\"en\", \"ja\"], \"description\": \"Language of "
-                        + "the answers (default: the question's language).\"}"
-                        + "}, \"required\": [\"question\"]}",
                         "smc-doctor/answers/v1", this::ask));
     }
 
-    private SyncToolSpecification spec(String name, String title, String description, String inputSchema,
-                                       String outputSchemaName, Function<Map<String, Object>, ToolResult> body) {
-        McpSchema.Tool.Builder tool = McpSchema.Tool.builder(name, mcpMapper, inputSchema).title(title)
+    private SyncToolSpecification spec(String name, String title, String description, String outputSchemaName,
+                                       Function<Map<String, Object>, ToolResult> body) {
+        McpSchema.Tool.Builder tool = McpSchema.Tool.builder(name, mcpMapper, inputSchema(name)).title(title)
                 .description(description);
         if (outputSchemaName != null) {
             tool.outputSchema(mcpMapper, "{\"type\": \"object\", \"properties\": {\"schema\": {\"type\": \"string\","
@@ -99,6 +78,19 @@ final class ToolSpecs {
         tool.annotations(new McpSchema.ToolAnnotations(title, true, false, true, false, null));
         return SyncToolSpecification.builder().tool(tool.build())
                 .callHandler((exchange, request) -> call(request, body)).build();
+    }
+
+    /** The JSON schema of a tool's input: the resource {@code <tool>.input.json} next to this class. */
+    static String inputSchema(String tool) {
+        String resource = tool + ".input.json";
+        try (InputStream in = ToolSpecs.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("input schema of MCP tool " + tool + " missing from the jar: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private CallToolResult call(CallToolRequest request, Function<Map<String, Object>, ToolResult> body) {
@@ -138,10 +130,15 @@ final class ToolSpecs {
             throw new BadArgument("files must be an object mapping bundle file names to their content");
         }
         DiagnoseRequest req = new DiagnoseRequest(optional(args, "path"), files,
-                optional(args, "text").map(t -> bounded("text", t)), optional(args, "symptom"), lang(args));
+                optional(args, "text").map(t -> bounded("text", t)), optional(args, "symptom"), lang(args),
+                optional(args, "peer_path"), optional(args, "peer_text").map(t -> bounded("peer_text", t)));
         if (req.isEmpty()) {
             return ToolResult.error("give a bundle 'path', pasted evidence in 'files' (e.g. {\"smcss.txt\": ...}), "
-                    + "or pasted command output in 'text'");
+                    + "or pasted command output in 'text'" + (req.hasPeer() ? " for the first host; 'peer_path' and "
+                    + "'peer_text' are the other end's" : ""));
+        }
+        if (req.peerPath().isPresent() && req.peerText().isPresent()) {
+            return ToolResult.error("give the peer's evidence as 'peer_path' or as 'peer_text', not both");
         }
         return tools.diagnose(req);
     }

@@ -7,6 +7,9 @@ import io.smcdoctor.SuggestedRemedy;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.internal.SourceExcerpts;
+import io.smcdoctor.html.Html;
+import io.smcdoctor.html.HtmlPage;
+import io.smcdoctor.html.SvgBarChart;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,6 +7,8 @@ import io.smcdoctor.SuggestedRemedy;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.internal.SourceExcerpts;
+import io.smcdoctor.html.Html;
+import io.smcdoctor.html.Untrusted;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

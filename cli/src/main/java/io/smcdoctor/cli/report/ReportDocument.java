@@ -11,7 +11,9 @@ import io.smcdoctor.evidence.FallbackCounter;
 import io.smcdoctor.evidence.KernelRelease;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.internal.BundleReader;
 import io.smcdoctor.evidence.internal.SourceExcerpts;
+import io.smcdoctor.html.SvgBarChart;
 import io.smcdoctor.rules.Codes;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -99,22 +101,36 @@ public final class ReportDocument {
 
     /**
      * A report document; the cited files are read again from {@code inputs} (the paths the diagnosis read, in the same
-     * order, with the default limits). Without inputs (live evidence) or when they can no longer be read, the evidence
-     * lines are shown without the lines around them.
+     * order, with the default limits). When they can no longer be read, the evidence lines are shown without the lines
+     * around them.
      *
      * @param report    the diagnosis
      * @param evidence  the evidence it was made from (host, kernel, fallbacks by input)
      * @param catalog   the catalog, for reason code names
-     * @param inputs    the bundle paths the evidence was read from; empty for live evidence
+     * @param inputs    the bundle paths the evidence was read from; empty when there are none to read again
      * @param generator who wrote it, e.g. {@code smc-doctor 0.1.0}
      */
     public static ReportDocument of(DiagnosisReport report, Evidence evidence, Catalog catalog, List<Path> inputs,
                                     String generator) {
+        Objects.requireNonNull(inputs, "inputs");
+        List<BundleReader.Input> read = new ArrayList<>();
+        inputs.forEach(p -> read.add(new BundleReader.PathInput(p)));
+        return ofInputs(report, evidence, catalog, read, generator);
+    }
+
+    /**
+     * A report document whose cited files are read again from the inputs the diagnosis read (paths, and evidence held
+     * in memory such as the live host's files or the {@code --symptom} text), in the same order, with the default
+     * limits. When they can no longer be read (standard input), the evidence lines are shown without the lines around
+     * them.
+     */
+    public static ReportDocument ofInputs(DiagnosisReport report, Evidence evidence, Catalog catalog,
+                                          List<BundleReader.Input> inputs, String generator) {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(inputs, "inputs");
         SourceExcerpts ex;
         try {
-            ex = SourceExcerpts.read(inputs, EvidenceBundle.Limits.defaults(), cited(report), EXCERPT_RADIUS,
+            ex = SourceExcerpts.readAll(inputs, EvidenceBundle.Limits.defaults(), cited(report), EXCERPT_RADIUS,
                     MAX_EXCERPT_CHARS);
         } catch (EvidenceParseException | UncheckedIOException e) {
             ex = SourceExcerpts.empty(); // the diagnosis itself read them; excerpts are a convenience

@@ -1,8 +1,7 @@
 /**
  * Reports for people outside a terminal: {@link io.smcdoctor.cli.report.ReportDocument} renders a diagnosis as one
- * self-contained HTML page or as Markdown for tickets. The page skeleton ({@code HtmlPage}), the escaping
- * ({@code Html}) and the SVG bar chart ({@code SvgBarChart}) know nothing about diagnoses and are meant to be reused by
- * other pages (a fleet summary).
+ * self-contained HTML page or as Markdown for tickets. The page skeleton, the escaping and the SVG bar chart come from
+ * {@code io.smcdoctor.html} (module {@code html}), which the fleet summary page uses too.
  */
 @NullMarked
 package io.smcdoctor.cli.report;

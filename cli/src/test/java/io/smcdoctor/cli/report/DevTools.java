@@ -3,6 +3,7 @@ package io.smcdoctor.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smcdoctor.html.Chromium;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

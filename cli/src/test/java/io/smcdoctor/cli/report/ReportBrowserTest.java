@@ -1,7 +1,6 @@
 package io.smcdoctor.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertAll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smcdoctor.Diagnosis;
@@ -9,7 +8,9 @@ import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.cli.Main;
-import java.awt.image.BufferedImage;
+import io.smcdoctor.html.Chromium;
+import io.smcdoctor.html.HtmlPage;
+import io.smcdoctor.html.PageChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -128,12 +129,12 @@ class ReportBrowserTest {
         String dom = load.dom();
         assertThat(load.ok()).as("browser exit %d: %s", load.exit(), Chromium.tail(load.stderr())).isTrue();
         assertThat(load.console()).as("console messages").isEmpty();
-        assertThat(root(dom)).contains("data-ready=\"true\"").doesNotContain("data-script-error", "data-csp-violation",
+        assertThat(PageChecks.root(dom)).contains("data-ready=\"true\"").doesNotContain("data-script-error", "data-csp-violation",
                 ReportFixtures.MARKER);
         assertThat(report.diagnoses()).isNotEmpty();
         for (Diagnosis d : report.diagnoses()) {
             assertThat(dom).contains("data-id=\"" + d.id() + "\" data-rank=\"" + d.rank() + "\"",
-                    "<h3>" + domText(d.title()) + "</h3>");
+                    "<h3>" + PageChecks.domText(d.title()) + "</h3>");
         }
         Map<Integer, Long> fallbacks = report.stats().fallbacks();
         if (fallbacks.isEmpty()) {
@@ -141,7 +142,7 @@ class ReportBrowserTest {
         } else {
             checkChart(dom, fallbacks);
         }
-        checkScreenshot(load);
+        PageChecks.assertNotBlank(load);
     }
 
     /** The chart's bars are the report's fallback codes: the socket value, or the counter where no socket had it. */
@@ -171,38 +172,6 @@ class ReportBrowserTest {
         });
     }
 
-    /** Not blank: many colours, varied brightness, and a good part of the page differs from the background. */
-    private static void checkScreenshot(Chromium.Load load) throws IOException {
-        BufferedImage img = ImageIO.read(load.screenshot().toFile());
-        assertThat(img).as("screenshot %s", load.screenshot()).isNotNull();
-        assertThat(img.getWidth()).isEqualTo(Chromium.WIDTH);
-        int background = img.getRGB(2, 2) & 0xffffff;
-        Set<Integer> colours = new HashSet<>();
-        long differing = 0;
-        double sum = 0;
-        double sumSq = 0;
-        long n = 0;
-        for (int y = 0; y < img.getHeight(); y += 2) {
-            for (int x = 0; x < img.getWidth(); x += 2) {
-                int rgb = img.getRGB(x, y) & 0xffffff;
-                colours.add(rgb);
-                if (rgb != background) {
-                    differing++;
-                }
-                double lum = 0.2126 * (rgb >> 16 & 0xff) + 0.7152 * (rgb >> 8 & 0xff) + 0.0722 * (rgb & 0xff);
-                sum += lum;
-                sumSq += lum * lum;
-                n++;
-            }
-        }
-        double mean = sum / n;
-        double variance = sumSq / n - mean * mean;
-        double share = (double) differing / n;
-        assertAll(
-                () -> assertThat(colours.size()).as("distinct colours").isGreaterThan(64),
-                () -> assertThat(variance).as("luminance variance").isGreaterThan(200),
-                () -> assertThat(share).as("share of non-background pixels").isGreaterThan(0.05));
-    }
 
     @Test
     void hostileEvidence_executesNoScript() throws Exception {
@@ -212,11 +181,11 @@ class ReportBrowserTest {
 
         String dom = load.dom();
         assertThat(load.console()).as("console messages").isEmpty();
-        assertThat(root(dom)).contains("data-ready=\"true\"").doesNotContain(ReportFixtures.MARKER, "data-csp-violation",
+        assertThat(PageChecks.root(dom)).contains("data-ready=\"true\"").doesNotContain(ReportFixtures.MARKER, "data-csp-violation",
                 "data-script-error");
         // the payloads are on the page as text, serialised escaped; no element came out of them
-        assertThat(dom).contains(domText(ReportFixtures.SCRIPT), domText(ReportFixtures.IMG),
-                "<title>SMC Doctor report — " + domText(ReportFixtures.HOST) + "</title>");
+        assertThat(dom).contains(PageChecks.domText(ReportFixtures.SCRIPT), PageChecks.domText(ReportFixtures.IMG),
+                "<title>SMC Doctor report — " + PageChecks.domText(ReportFixtures.HOST) + "</title>");
         assertThat(dom.split("<script", -1)).hasSize(2);
         assertThat(dom).doesNotContain("<img", "<svg onload");
         Chromium.delete(bundle);
@@ -228,7 +197,7 @@ class ReportBrowserTest {
         Chromium.Load load = loadPage("control-unsafe", "<!DOCTYPE html><title>unsafe</title><p>"
                 + ReportFixtures.SCRIPT + "</p>").get();
 
-        assertThat(root(load.dom())).contains(ReportFixtures.MARKER + "=\"script\"");
+        assertThat(PageChecks.root(load.dom())).contains(ReportFixtures.MARKER + "=\"script\"");
     }
 
     /**
@@ -241,7 +210,7 @@ class ReportBrowserTest {
 
         Chromium.Load load = loadPage("control-policy", page).get();
 
-        assertThat(root(load.dom())).doesNotContain(ReportFixtures.MARKER).contains("data-ready=\"true\"",
+        assertThat(PageChecks.root(load.dom())).doesNotContain(ReportFixtures.MARKER).contains("data-ready=\"true\"",
                 "data-csp-violation=\"script-src");
         assertThat(load.console()).anyMatch(l -> l.contains("Content Security Policy"));
     }
@@ -253,8 +222,8 @@ class ReportBrowserTest {
         Chromium.Load dark = loadReport("ipv6-fallback", bundle, "--force-dark-mode").get();
 
         assertThat(dark.console()).isEmpty();
-        assertThat(luminance(ImageIO.read(light.screenshot().toFile()).getRGB(2, 2))).isGreaterThan(230);
-        assertThat(luminance(ImageIO.read(dark.screenshot().toFile()).getRGB(2, 2))).isLessThan(40);
+        assertThat(PageChecks.luminance(ImageIO.read(light.screenshot().toFile()).getRGB(2, 2))).isGreaterThan(230);
+        assertThat(PageChecks.luminance(ImageIO.read(dark.screenshot().toFile()).getRGB(2, 2))).isLessThan(40);
     }
 
     @Test
@@ -296,23 +265,8 @@ class ReportBrowserTest {
             assertThat(browser.evaluate(display).asText()).isNotEqualTo("none");
             browser.emulatePrint();
             assertThat(browser.evaluate(display).asText()).isEqualTo("none");
-            assertThat(root(browser.evaluate("document.documentElement.outerHTML").asText()))
+            assertThat(PageChecks.root(browser.evaluate("document.documentElement.outerHTML").asText()))
                     .doesNotContain("data-script-error", "data-csp-violation");
         }
-    }
-
-    /** The start tag of the root element. */
-    private static String root(String dom) {
-        int start = dom.indexOf("<html");
-        return start < 0 ? "" : dom.substring(start, dom.indexOf('>', start) + 1);
-    }
-
-    /** Text as the DOM serialiser writes it: {@code & < >} escaped, quotes as they are. */
-    private static String domText(String s) {
-        return Untrusted.visible(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static double luminance(int rgb) {
-        return 0.2126 * (rgb >> 16 & 0xff) + 0.7152 * (rgb >> 8 & 0xff) + 0.0722 * (rgb & 0xff);
     }
 }

@@ -1,7 +1,5 @@
 package io.smcdoctor.engine.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.Diagnosis;
@@ -9,22 +7,19 @@ import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.MissingEvidence;
 import io.smcdoctor.SuggestedRemedy;
 import io.smcdoctor.catalog.ReasonCode;
+import io.smcdoctor.catalog.internal.JsonOutput;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.Provenance;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 
-/** Writes a report as the {@code smc-doctor/diagnosis/v1} JSON of DESIGN.md. Stateless. */
+/** Writes a report as the {@code smc-doctor/diagnosis/v1} JSON of the README's "JSON contracts". Stateless. */
 public final class ReportJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ReportJson() {
     }
 
     /** The JSON text (pretty-printed, fields in the documented order). */
     public static String write(DiagnosisReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("schema", DiagnosisReport.SCHEMA);
         root.put("language", report.language().tag());
         ArrayNode diagnoses = root.putArray("diagnoses");
@@ -36,7 +31,7 @@ public final class ReportJson {
             n.put("confidence", d.confidence());
             n.put("severity", d.severity().json());
             n.put("side", d.side().json());
-            strings(n.putArray("reasonCodes"), d.reasonCodes().stream().map(ReasonCode::hex).toList());
+            JsonOutput.strings(n, "reasonCodes", d.reasonCodes().stream().map(ReasonCode::hex).toList());
             ArrayNode ev = n.putArray("evidence");
             for (Provenance p : d.evidence()) {
                 ev.addObject().put("source", p.source()).put("line", p.line()).put("text", p.text());
@@ -44,11 +39,11 @@ public final class ReportJson {
             ArrayNode rem = n.putArray("remedies");
             for (SuggestedRemedy r : d.remedies()) {
                 ObjectNode rn = rem.addObject().put("summary", r.summary());
-                strings(rn.putArray("commands"), r.commands());
+                JsonOutput.strings(rn, "commands", r.commands());
             }
-            strings(n.putArray("references"), d.references());
+            JsonOutput.strings(n, "references", d.references());
             n.put("explanation", d.explanation());
-            strings(n.putArray("rules"), d.rules());
+            JsonOutput.strings(n, "rules", d.rules());
         }
         ArrayNode missing = root.putArray("missingEvidence");
         for (MissingEvidence m : report.missingEvidence()) {
@@ -65,14 +60,7 @@ public final class ReportJson {
         for (Map.Entry<Integer, Long> e : report.stats().fallbacks().entrySet()) {
             fb.put(ReasonCode.hex(e.getKey()), e.getValue());
         }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
 }

@@ -26,7 +26,7 @@ public final class ReportText {
 
     /** The text: summary line, top diagnoses with evidence and commands, other candidates, missing evidence. */
     public static String render(DiagnosisReport report) {
-        Labels l = report.language() == Language.JA ? Labels.JA : Labels.EN;
+        Labels l = new Labels(report.language());
         StringBuilder sb = new StringBuilder(1024);
         sb.append(l.summary).append(": ").append(report.stats().sockets()).append(' ').append(l.sockets).append(", ")
                 .append(report.stats().smcSockets()).append(" SMC");
@@ -120,15 +120,8 @@ public final class ReportText {
         return first;
     }
 
-    private enum Labels {
-        EN("SMC Doctor", "sockets", "fallbacks", "No problem found in the evidence.", "confidence", "side", "Evidence",
-                "Why", "Fix", "Other candidates", "Missing evidence (run these and diagnose again)", "Input warnings",
-                "... %d more lines (--format json lists all)", Map.of()),
-        JA("SMC Doctor", "ソケット", "フォールバック", "証拠から問題は見つかりませんでした。", "確信度", "側", "証拠",
-                "理由", "対処", "その他の候補", "不足している証拠 (実行して再診断してください)", "入力の警告",
-                "... ほか %d 行 (--format json ですべて表示)", Map.of("problem", "問題", "warning", "注意", "info", "情報",
-                        "local", "ローカル", "peer", "ピア", "either", "双方", "host", "ホスト", "unknown", "不明"));
-
+    /** The report's words in its language. */
+    private static final class Labels {
         final String summary;
         final String sockets;
         final String fallbacks;
@@ -142,30 +135,33 @@ public final class ReportText {
         final String missing;
         final String warnings;
         final String more;
-        private final Map<String, String> words;
+        private final Language language;
 
-        Labels(String summary, String sockets, String fallbacks, String nothing, String confidence, String side,
-               String evidence, String why, String fix, String others, String missing, String warnings, String more,
-               Map<String, String> words) {
-            this.summary = summary;
-            this.sockets = sockets;
-            this.fallbacks = fallbacks;
-            this.nothing = nothing;
-            this.confidence = confidence;
-            this.side = side;
-            this.evidence = evidence;
-            this.why = why;
-            this.fix = fix;
-            this.others = others;
-            this.missing = missing;
-            this.warnings = warnings;
-            this.more = more;
-            this.words = words;
+        Labels(Language language) {
+            this.language = language;
+            summary = get("summary");
+            sockets = get("sockets");
+            fallbacks = get("fallbacks");
+            nothing = get("nothing");
+            confidence = get("confidence");
+            side = get("side");
+            evidence = get("evidence");
+            why = get("why");
+            fix = get("fix");
+            others = get("others");
+            missing = get("missing");
+            warnings = get("warnings");
+            more = get("more");
+        }
+
+        private String get(String key) {
+            return Texts.TEXTS.get("report." + key, language);
         }
 
         /** A severity or side word in this language (the JSON word when untranslated). */
         String word(String json) {
-            return words.getOrDefault(json, json);
+            String key = "report.word." + json;
+            return Texts.TEXTS.has(key) ? Texts.TEXTS.get(key, language) : json;
         }
     }
 }

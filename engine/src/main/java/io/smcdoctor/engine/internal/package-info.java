@@ -1,4 +1,4 @@
-/** Diagnoser implementation: rule execution, ranking, caching. Not API. */
+/** Report assembly behind the Diagnoser: ranking, wording, missing evidence, JSON and text, interface strings. Not API. */
 @NullMarked
 package io.smcdoctor.engine.internal;
 

@@ -1,11 +1,15 @@
 package io.smcdoctor.knowledge.internal;
 
+import static io.smcdoctor.engine.internal.Texts.TEXTS;
+
 import io.smcdoctor.Answer;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Check;
 import io.smcdoctor.catalog.KernelNote;
+import io.smcdoctor.catalog.KernelVerdict;
 import io.smcdoctor.catalog.KnownBug;
+import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Remedy;
@@ -161,10 +165,24 @@ public final class Entries {
 
     static Entry socketOption(SocketOption o) {
         String label = o.name() + " (" + o.level() + ", " + o.value() + ")";
+        // where mainline kernels differ from the seed's letter, the title says so with the kernels (catalog data)
+        StringBuilder rangesEn = new StringBuilder();
+        StringBuilder rangesJa = new StringBuilder();
+        for (KernelVerdict v : o.kernelVerdicts()) {
+            rangesEn.append("; ").append(v.support()).append(" on ").append(v.kernels().en())
+                    .append(v.errno().map(e -> " (" + e + ")").orElse(""));
+            rangesJa.append("、").append(v.kernels().ja()).append(" では ").append(v.support())
+                    .append(v.errno().map(e -> " (" + e + ")").orElse(""));
+        }
         LocalizedText title = new LocalizedText(
-                label + ": SMC support " + o.support() + " (" + supportEn(o) + ")",
-                label + ": SMC サポート " + o.support() + "（" + supportJa(o) + "）");
+                TEXTS.format("knowledge.optionTitle", Language.EN, label, o.support(), o.support().consequence(Language.EN))
+                        + (rangesEn.length() == 0 ? "" : " in the seed FAQ (Alibaba Cloud Linux 3)" + rangesEn),
+                TEXTS.format("knowledge.optionTitle", Language.JA, label, o.support(), o.support().consequence(Language.JA))
+                        + (rangesJa.length() == 0 ? "" : "（シード FAQ、Alibaba Cloud Linux 3）" + rangesJa));
         Texts hidden = new Texts();
+        for (KernelVerdict v : o.kernelVerdicts()) {
+            hidden.add(v.note());
+        }
         for (KernelNote n : o.kernelNotes()) {
             hidden.add(n.text());
         }
@@ -175,22 +193,6 @@ public final class Entries {
         keywords.addAll(codes);
         return new Entry(o.level() + ":" + o.name(), Answer.Kind.SOCKET_OPTION, title, o.note(), hidden.build(),
                 keywords, List.of(), codes, List.of(), o.references());
-    }
-
-    private static String supportEn(SocketOption o) {
-        switch (o.support()) {
-            case Y: return "supported";
-            case M: return "works, but behaves differently than on TCP";
-            default: return "not supported: the connection falls back to TCP";
-        }
-    }
-
-    private static String supportJa(SocketOption o) {
-        switch (o.support()) {
-            case Y: return "サポート";
-            case M: return "設定可能だが TCP とは動作が異なる";
-            default: return "未サポート: 接続は TCP にフォールバックする";
-        }
     }
 
     /** Collects English and Japanese paragraphs. */

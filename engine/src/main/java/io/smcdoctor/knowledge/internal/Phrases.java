@@ -1,5 +1,6 @@
 package io.smcdoctor.knowledge.internal;
 
+import io.smcdoctor.catalog.internal.SymptomPhrases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -118,17 +119,7 @@ public final class Phrases {
 
     /** True when the text holds the words of the phrase as whole words: not "tcp" in "tcpdump". */
     static boolean containsWords(String text, String phrase) {
-        for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
-            int end = i + phrase.length();
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
-                    || !Character.isLetterOrDigit(phrase.charAt(0));
-            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                    || !Character.isLetterOrDigit(phrase.charAt(phrase.length() - 1));
-            if (startOk && endOk) {
-                return true;
-            }
-        }
-        return false;
+        return SymptomPhrases.containsWords(text, phrase);
     }
 
     /** True when the text holds the prefix followed by a letter ({@code so_keepalive}, not {@code so_ }). */
@@ -142,27 +133,11 @@ public final class Phrases {
         return false;
     }
 
-    /** Normalised ({@link Topic#normalise}) with runs of white space, {@code -} and {@code _} folded to one space. */
+    /**
+     * Normalised ({@link Topic#normalise}) with runs of white space, {@code -} and {@code _} folded to one space, as
+     * {@code diagnose} folds symptom texts ({@link SymptomPhrases#normalise}).
+     */
     static String fold(String s) {
-        String lower = Topic.normalise(s);
-        StringBuilder sb = new StringBuilder(lower.length());
-        boolean space = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (Character.isWhitespace(c) || c == '-' || c == '_') {
-                if (!space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = true;
-            } else {
-                sb.append(c);
-                space = false;
-            }
-        }
-        int end = sb.length();
-        if (end > 0 && sb.charAt(end - 1) == ' ') {
-            sb.setLength(end - 1);
-        }
-        return sb.toString();
+        return SymptomPhrases.normalise(Topic.normalise(s));
     }
 }

@@ -1,0 +1,177 @@
+package io.smcdoctor.catalog.internal;
+
+import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.catalog.Symptom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one matcher of symptom phrases in what users write, for {@code diagnose} (the symptom text of the evidence) and
+ * {@code ask} (the question) alike. A phrase matches as whole words: "tcp" does not match inside "tcpdump", nor "gpu"
+ * inside "gpus2". A phrase ending in {@code _} or {@code -} ("so_", "tcp_") is a prefix of an identifier, matched in
+ * the raw text, and must be followed by a letter ("so_keepalive", not "TCP 0x03030000" or "so keep"). Phrases with
+ * non-ASCII characters (Japanese) are matched as plain substrings: Japanese has no spaces between words. Case, runs
+ * of white space and hyphen/underscore variants are folded, so "speed up" matches "Speed-Up".
+ *
+ * <p>The phrases of a catalog are prepared once ({@link #of}); immutable and thread-safe.
+ */
+public final class SymptomPhrases {
+    /** A phrase ready for matching. */
+    private record Phrase(String original, String prepared, boolean prefix, boolean ascii) {
+    }
+
+    private record Entry(Symptom symptom, List<Phrase> phrases) {
+    }
+
+    /**
+     * A symptom whose phrase occurs in a text.
+     *
+     * @param symptom the symptom
+     * @param phrase  its first phrase found
+     * @param phrases how many different phrases of the symptom the text holds (at least 1)
+     */
+    public record Match(Symptom symptom, String phrase, int phrases) {
+    }
+
+    private final Catalog catalog;
+    private final List<Entry> entries;
+
+    private SymptomPhrases(Catalog catalog, List<Entry> entries) {
+        this.catalog = catalog;
+        this.entries = entries;
+    }
+
+    /** The phrases of every symptom of a catalog, prepared once (normalising them on every call showed up in profiles). */
+    public static SymptomPhrases of(Catalog catalog) {
+        List<Entry> entries = new ArrayList<>();
+        for (Symptom s : catalog.symptoms()) {
+            List<Phrase> ps = new ArrayList<>();
+            for (String phrase : s.phrases()) {
+                Phrase p = prepare(phrase);
+                if (p != null) {
+                    ps.add(p);
+                }
+            }
+            entries.add(new Entry(s, List.copyOf(ps)));
+        }
+        return new SymptomPhrases(catalog, List.copyOf(entries));
+    }
+
+    /** The catalog these phrases come from. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * The symptoms with a phrase in the text, each once with its first matching phrase and the number of its phrases
+     * found, in catalog order.
+     */
+    public List<Match> match(String text) {
+        String normalised = normalise(text);
+        String raw = text.toLowerCase(Locale.ROOT);
+        List<Match> out = new ArrayList<>();
+        for (Entry e : entries) {
+            Phrase first = null;
+            int hits = 0;
+            for (Phrase p : e.phrases()) {
+                if (matches(p, normalised, raw)) {
+                    first = first == null ? p : first;
+                    hits++;
+                }
+            }
+            if (first != null) {
+                out.add(new Match(e.symptom(), first.original(), hits));
+            }
+        }
+        return out;
+    }
+
+    /** How many of the phrases occur in the text. */
+    public static int count(List<String> phrases, String text) {
+        String normalised = normalise(text);
+        String raw = text.toLowerCase(Locale.ROOT);
+        int n = 0;
+        for (String phrase : phrases) {
+            Phrase p = prepare(phrase);
+            if (p != null && matches(p, normalised, raw)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** True when the phrase occurs in the text by the rules of this class. */
+    public static boolean contains(String text, String phrase) {
+        return count(List.of(phrase), text) == 1;
+    }
+
+    private static Phrase prepare(String phrase) {
+        boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
+        String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
+        return p.isEmpty() ? null : new Phrase(phrase, p, prefix, p.chars().allMatch(c -> c < 0x80));
+    }
+
+    private static boolean matches(Phrase phrase, String normalisedText, String rawLowerText) {
+        String text = phrase.prefix() ? rawLowerText : normalisedText;
+        String p = phrase.prepared();
+        if (!phrase.ascii()) {
+            return text.contains(p);
+        }
+        if (!phrase.prefix()) {
+            return containsWords(text, p);
+        }
+        for (int i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
+            int end = i + p.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
+                    || !Character.isLetterOrDigit(p.charAt(0));
+            if (startOk && end < text.length() && Character.isLetter(text.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the text holds the phrase as whole words: "tcp" does not match inside "tcpdump", nor "gpu" inside
+     * "gpus2" (a phrase that starts or ends with a non-alphanumeric character has no boundary on that side).
+     */
+    public static boolean containsWords(String text, String phrase) {
+        for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+            int end = i + phrase.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))
+                    || !Character.isLetterOrDigit(phrase.charAt(0));
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || !Character.isLetterOrDigit(phrase.charAt(phrase.length() - 1));
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case, with runs of white space and hyphen/underscore variants folded, so "speed up" = "speed-up". */
+    public static String normalise(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean sep = Character.isWhitespace(c) || c == '-' || c == '_' || c == '\u3000';
+            if (sep) {
+                if (!space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = true;
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        int end = sb.length();
+        if (end > 0 && sb.charAt(end - 1) == ' ') {
+            sb.setLength(end - 1);
+        }
+        return sb.toString();
+    }
+}

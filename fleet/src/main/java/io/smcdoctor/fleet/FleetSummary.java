@@ -1,0 +1,262 @@
+package io.smcdoctor.fleet;
+
+import static org.apache.spark.sql.functions.asc;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The fleet at a glance, computed from the Parquet table: which causes on how many hosts and since when, which
+ * reason codes on how many hosts and sockets, where SMC works and where no socket uses it, and why bundles could not
+ * be read. Written as JSON, schema {@value #SCHEMA} (fields are only ever added), and as a page
+ * ({@link FleetSummaryPage}).
+ *
+ * <p>A host counts once however many of its bundles the fleet holds (e.g. one per night); socket numbers are summed
+ * over bundles. "Seen" times are the collection time of {@code manifest.json}, else the bundle's modification time.
+ *
+ * @param bundles           bundles read or tried
+ * @param unreadable        bundles that could not be read (each has a row with its error)
+ * @param hosts             distinct hosts among the readable bundles
+ * @param rows              rows of the table
+ * @param causes            diagnosed causes, most hosts first
+ * @param reasonCodes       fallback reason codes in the smcss listings and counters, most hosts first
+ * @param smcWorks          hosts with at least one socket in SMC-R or SMC-D mode
+ * @param noSmcSockets      hosts with no socket in SMC mode in any bundle (everything fell back, or nothing listed)
+ * @param noSockets         of those, hosts whose listings hold no socket at all
+ * @param unreadableReasons the commonest reasons bundles could not be read (at most {@value #TOP})
+ * @param unreadableBundles unreadable bundles with their errors, first {@value #TOP} by path
+ */
+public record FleetSummary(long bundles, long unreadable, long hosts, long rows, List<CauseCount> causes,
+                           List<CodeCount> reasonCodes, HostGroup smcWorks, HostGroup noSmcSockets, HostGroup noSockets,
+                           List<ReasonCount> unreadableReasons, List<UnreadableBundle> unreadableBundles) {
+    /** The JSON schema name. */
+    public static final String SCHEMA = "smc-doctor/fleet-summary/v1";
+    /** How many entries the lists of hosts, reasons and unreadable bundles keep. */
+    public static final int TOP = 20;
+
+    public FleetSummary {
+        causes = List.copyOf(causes);
+        reasonCodes = List.copyOf(reasonCodes);
+        Objects.requireNonNull(smcWorks, "smcWorks");
+        Objects.requireNonNull(noSmcSockets, "noSmcSockets");
+        Objects.requireNonNull(noSockets, "noSockets");
+        unreadableReasons = List.copyOf(unreadableReasons);
+        unreadableBundles = List.copyOf(unreadableBundles);
+    }
+
+    /**
+     * A diagnosed cause across the fleet.
+     *
+     * @param id        catalog cause id
+     * @param title     its title (English)
+     * @param severity  problem, warning or info
+     * @param hosts     hosts with a bundle diagnosed with it
+     * @param bundles   bundles diagnosed with it
+     * @param firstSeen the earliest such bundle
+     * @param lastSeen  the latest such bundle
+     */
+    public record CauseCount(String id, String title, String severity, long hosts, long bundles, Instant firstSeen,
+                             Instant lastSeen) {
+    }
+
+    /**
+     * A fallback reason code across the fleet.
+     *
+     * @param code    {@code 0x%08x}
+     * @param hosts   hosts whose bundles show it
+     * @param sockets the fallbacks with it, summed over bundles as each report counts them: sockets in the smcss
+     *                listing, or the counter of smcr/smcd stats for a code no listed socket has
+     */
+    public record CodeCount(String code, long hosts, long sockets) {
+    }
+
+    /**
+     * A set of hosts: how many, and the first {@value FleetSummary#TOP} names in order.
+     *
+     * @param hosts  how many
+     * @param sample the first names, sorted
+     */
+    public record HostGroup(long hosts, List<String> sample) {
+        public HostGroup {
+            sample = List.copyOf(sample);
+        }
+    }
+
+    /**
+     * Why bundles could not be read: the error without its bundle path.
+     *
+     * @param reason  the error text after the bundle's path
+     * @param bundles how many bundles failed so
+     * @param example the first such bundle by path
+     */
+    public record ReasonCount(String reason, long bundles, String example) {
+    }
+
+    /**
+     * One unreadable bundle.
+     *
+     * @param bundle its path
+     * @param host   the host name its file name gives
+     * @param error  the error, starting with the path
+     */
+    public record UnreadableBundle(String bundle, String host, String error) {
+    }
+
+    /** Computes the summary from the table ({@link FleetRows#SCHEMA}) in six small Spark jobs. */
+    static FleetSummary of(Dataset<Row> written) {
+        Dataset<Row> table = written.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Column seen = coalesce(col("collected_at"), col("modified_at"));
+            Dataset<Row> readable = table.filter(col("error").isNull());
+            Dataset<Row> failed = table.filter(col("error").isNotNull());
+            Row totals = table.agg(count(lit(1)), countDistinct("bundle"),
+                    countDistinct(when(col("error").isNotNull(), col("bundle"))),
+                    countDistinct(when(col("error").isNull(), col("host")))).first();
+
+            List<CauseCount> causes = readable.filter(col("cause_id").isNotNull()).groupBy("cause_id")
+                    .agg(first("title").as("title"), first("severity").as("severity"),
+                            countDistinct("host").as("hosts"), countDistinct("bundle").as("bundles"),
+                            min(seen).as("first"), max(seen).as("last"))
+                    .orderBy(desc("hosts"), asc("cause_id")).collectAsList().stream()
+                    .map(r -> new CauseCount(r.getString(0), r.getString(1), r.getString(2), r.getLong(3),
+                            r.getLong(4), instant(r.getTimestamp(5)), instant(r.getTimestamp(6))))
+                    .toList();
+
+            Dataset<Row> perBundle = readable.dropDuplicates("bundle")
+                    .select("bundle", "host", "sockets", "smc_sockets", "fallbacks");
+            List<CodeCount> codes = perBundle
+                    .select(col("host"), explode(col("fallbacks")).as(new String[] {"code", "n"}))
+                    .groupBy("code").agg(countDistinct("host").as("hosts"), sum("n").as("sockets"))
+                    .orderBy(desc("hosts"), asc("code")).collectAsList().stream()
+                    .map(r -> new CodeCount(r.getString(0), r.getLong(1), r.getLong(2))).toList();
+
+            // one row per host (a few bytes each: collected to group and sample them here)
+            List<Row> perHost = perBundle.groupBy("host").agg(max("smc_sockets"), max("sockets")).orderBy("host")
+                    .collectAsList();
+            HostGroup works = hostGroup(perHost, r -> r.getLong(1) > 0);
+            HostGroup noSmc = hostGroup(perHost, r -> r.getLong(1) == 0);
+            HostGroup none = hostGroup(perHost, r -> r.getLong(2) == 0);
+
+            Column reason = when(col("error").startsWith(concat(col("bundle"), lit(": "))),
+                    expr("substring(error, length(bundle) + 3)")).otherwise(col("error"));
+            List<ReasonCount> reasons = failed.select(reason.as("reason"), col("bundle")).groupBy("reason")
+                    .agg(count(lit(1)).as("n"), min("bundle").as("example"))
+                    .orderBy(desc("n"), asc("reason")).limit(TOP).collectAsList().stream()
+                    .map(r -> new ReasonCount(r.getString(0), r.getLong(1), r.getString(2))).toList();
+            List<UnreadableBundle> worst = failed.select("bundle", "host", "error").orderBy("bundle").limit(TOP)
+                    .collectAsList().stream()
+                    .map(r -> new UnreadableBundle(r.getString(0), r.getString(1), r.getString(2))).toList();
+            return new FleetSummary(totals.getLong(1), totals.getLong(2), totals.getLong(3), totals.getLong(0), causes,
+                    codes, works, noSmc, none, reasons, worst);
+        } finally {
+            table.unpersist();
+        }
+    }
+
+    private static HostGroup hostGroup(List<Row> perHost, Predicate<Row> member) {
+        List<Row> in = perHost.stream().filter(member).toList();
+        return new HostGroup(in.size(), in.stream().limit(TOP).map(r -> r.getString(0)).toList());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t.toInstant();
+    }
+
+    /** The summary as pretty-printed JSON, schema {@value #SCHEMA}. */
+    public String toJson() {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("schema", SCHEMA);
+            g.writeNumberField("bundles", bundles);
+            g.writeNumberField("unreadable", unreadable);
+            g.writeNumberField("hosts", hosts);
+            g.writeNumberField("rows", rows);
+            g.writeArrayFieldStart("causes");
+            for (CauseCount c : causes) {
+                g.writeStartObject();
+                g.writeStringField("id", c.id());
+                g.writeStringField("title", c.title());
+                g.writeStringField("severity", c.severity());
+                g.writeNumberField("hosts", c.hosts());
+                g.writeNumberField("bundles", c.bundles());
+                g.writeStringField("firstSeen", c.firstSeen().toString());
+                g.writeStringField("lastSeen", c.lastSeen().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("reasonCodes");
+            for (CodeCount c : reasonCodes) {
+                g.writeStartObject();
+                g.writeStringField("code", c.code());
+                g.writeNumberField("hosts", c.hosts());
+                g.writeNumberField("sockets", c.sockets());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            hostGroup(g, "smcWorks", smcWorks);
+            hostGroup(g, "noSmcSockets", noSmcSockets);
+            hostGroup(g, "noSockets", noSockets);
+            g.writeArrayFieldStart("unreadableReasons");
+            for (ReasonCount r : unreadableReasons) {
+                g.writeStartObject();
+                g.writeStringField("reason", r.reason());
+                g.writeNumberField("bundles", r.bundles());
+                g.writeStringField("example", r.example());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("unreadableBundles");
+            for (UnreadableBundle u : unreadableBundles) {
+                g.writeStartObject();
+                g.writeStringField("bundle", u.bundle());
+                g.writeStringField("host", u.host());
+                g.writeStringField("error", u.error());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString() + "\n";
+    }
+
+    private static void hostGroup(JsonGenerator g, String name, HostGroup h) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeNumberField("hosts", h.hosts());
+        g.writeArrayFieldStart("sample");
+        for (String s : h.sample()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}
