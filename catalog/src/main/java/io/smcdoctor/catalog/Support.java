@@ -16,8 +16,9 @@ public enum Support {
 
     /** Lazy holder of the wording, loaded once. */
     private static final class Texts {
-        static final Bilingual INSTANCE = Bilingual.of(ResourceBundle.getBundle(TEXTS, Bilingual.locale(Language.EN)),
-                ResourceBundle.getBundle(TEXTS, Bilingual.locale(Language.JA)));
+        static final Bilingual INSTANCE = Bilingual.of(
+                ResourceBundle.getBundle(TEXTS, Bilingual.locale(Language.EN), Bilingual.CONTROL),
+                ResourceBundle.getBundle(TEXTS, Bilingual.locale(Language.JA), Bilingual.CONTROL));
     }
 
     /**

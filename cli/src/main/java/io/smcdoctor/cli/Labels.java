@@ -36,8 +36,9 @@ enum Labels {
     NO_ANSWER;
 
     private static final String BUNDLE = "io.smcdoctor.cli.texts";
-    private static final Bilingual TEXTS = Bilingual.of(ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.EN)),
-            ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.JA)));
+    private static final Bilingual TEXTS = Bilingual.of(
+            ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.EN), Bilingual.CONTROL),
+            ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.JA), Bilingual.CONTROL));
 
     String in(Language language) {
         return TEXTS.get("label." + name().toLowerCase(Locale.ROOT), language);

@@ -69,6 +69,8 @@ public final class RuleBase {
     private RuleBase(KieBase kieBase) {
         // one session to start with (a command line needs no more); the pool adds one per concurrent caller
         this.sessions = kieBase.newKieSessionsPool(1);
+        // the pool and its first session are made on the first request for a session: here, with the rule base
+        sessions.newStatelessKieSession();
 
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         this.declaredInputs = declaredInputs(kieBase);

@@ -12,6 +12,14 @@ import java.util.ResourceBundle;
  * Immutable, thread-safe.
  */
 public final class Bilingual {
+    /**
+     * How the bundles are looked up: {@code .properties} files only, no fallback to the default locale's bundle. The
+     * same bundles as the default lookup finds (there are no class bundles, and the base bundle is English), without
+     * its class lookups and its search for control providers, a tenth of {@code explain}'s start-up.
+     */
+    public static final ResourceBundle.Control CONTROL =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
     private final ResourceBundle en;
     private final ResourceBundle ja;
 
@@ -21,7 +29,8 @@ public final class Bilingual {
     }
 
     /**
-     * The strings of a bundle. The caller loads both languages itself ({@code ResourceBundle.getBundle(name, locale)}),
+     * The strings of a bundle. The caller loads both languages itself
+     * ({@code ResourceBundle.getBundle(name, locale, CONTROL)}),
      * so that the bundle is found in the caller's own module.
      */
     public static Bilingual of(ResourceBundle english, ResourceBundle japanese) {

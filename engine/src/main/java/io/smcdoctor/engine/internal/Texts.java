@@ -9,8 +9,9 @@ public final class Texts {
     private static final String BUNDLE = "io.smcdoctor.engine.internal.texts";
 
     /** The strings, English and Japanese. */
-    public static final Bilingual TEXTS = Bilingual.of(ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.EN)),
-            ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.JA)));
+    public static final Bilingual TEXTS = Bilingual.of(
+            ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.EN), Bilingual.CONTROL),
+            ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.JA), Bilingual.CONTROL));
 
     private Texts() {
     }
