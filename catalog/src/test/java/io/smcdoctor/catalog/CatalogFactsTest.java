@@ -1,9 +1,11 @@
 package io.smcdoctor.catalog;
 
+import static io.smcdoctor.catalog.Overlays.at;
+import static io.smcdoctor.catalog.Overlays.fixture;
+import static io.smcdoctor.catalog.Overlays.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.catalog.KnowledgeValidationException.Problem;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,28 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogFactsTest {
     private static final Catalog BUNDLED = Catalog.bundled();
-
-    private static Path fixture(String name) {
-        try {
-            return Path.of(CatalogFactsTest.class.getResource("/overlays/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Problem> problems(Path overlay) {
-        try {
-            Catalog.load(overlay);
-        } catch (KnowledgeValidationException e) {
-            return e.problems();
-        }
-        throw new AssertionError("expected KnowledgeValidationException for " + overlay);
-    }
-
-    private static Problem at(List<Problem> ps, int line, String text) {
-        return ps.stream().filter(p -> p.line() == line && p.message().contains(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no problem at line " + line + " with '" + text + "' in " + ps));
-    }
 
     private static Stream<KnowledgeFact> all(Catalog c) {
         List<KnowledgeFact> out = new ArrayList<>(c.tools());

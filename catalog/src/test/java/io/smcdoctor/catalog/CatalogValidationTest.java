@@ -1,11 +1,13 @@
 package io.smcdoctor.catalog;
 
+import static io.smcdoctor.catalog.Overlays.at;
+import static io.smcdoctor.catalog.Overlays.fixture;
+import static io.smcdoctor.catalog.Overlays.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smcdoctor.catalog.KnowledgeValidationException.Problem;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,28 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogValidationTest {
     @TempDir
     Path tmp;
-
-    private static Path fixture(String name) {
-        try {
-            return Path.of(CatalogValidationTest.class.getResource("/overlays/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Problem> problems(Path overlay) {
-        try {
-            Catalog.load(overlay);
-        } catch (KnowledgeValidationException e) {
-            return e.problems();
-        }
-        throw new AssertionError("expected KnowledgeValidationException for " + overlay);
-    }
-
-    private static Problem at(List<Problem> ps, int line, String text) {
-        return ps.stream().filter(p -> p.line() == line && p.message().contains(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no problem at line " + line + " with '" + text + "' in " + ps));
-    }
 
     @Test
     void load_badOverlay_reportsEveryProblemWithPosition() {
