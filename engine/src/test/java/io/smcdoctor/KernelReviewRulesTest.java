@@ -233,6 +233,24 @@ class KernelReviewRulesTest {
     }
 
     @Test
+    void probeTcpFastOpenFallback_givesOneCause_theFastOpenOne() throws IOException {
+        // Basis (options.drl): net/smc/af_smc.c smc_setsockopt() handles TCP_FASTOPEN before connect by
+        // smc_switch_to_fallback(smc, SMC_CLC_DECL_OPTUNSUPP): the fallback of this probe line is TCP Fast Open, and
+        // the general "option not supported by SMC" says the same less precisely, so it is not concluded beside it
+        DiagnosisReport r = diagnose("probe-fastopen", Map.of("sockopt-probe.json", probe(
+                "{\"level\" : \"SOL_TCP\", \"name\" : \"TCP_FASTOPEN\", \"value\" : 23, "
+                        + "\"phase\" : \"before-connect\", \"outcome\" : \"fallback\", \"errno\" : 0, "
+                        + "\"errnoName\" : \"\", \"fallbackCode\" : \"0x03060000\", "
+                        + "\"detail\" : \"read back 1; then connected to 10.10.0.1:5101; "
+                        + "connection TCP fallback 0x03060000 (smcss: ACTIVE TCP)\"}")));
+
+        assertThat(r.diagnoses()).extracting(Diagnosis::id).contains("optunsupp-fastopen")
+                .doesNotContain("sockopt-not-supported-by-smc");
+        assertThat(diagnosis(r, "optunsupp-fastopen").evidence())
+                .anySatisfy(p -> assertThat(p.line()).isEqualTo(10));
+    }
+
+    @Test
     void probeTcpFastOpenNoCookieEinvalOnEstablishedSocket_isNoFastOpenFallback() throws IOException {
         // Basis (options.drl): on a connected SMC socket smc_setsockopt() returns EINVAL for the fast-open options
         // instead of falling back, while plain TCP accepts them (net/ipv4/tcp.c do_tcp_setsockopt()): the socket
