@@ -137,9 +137,13 @@ class KernelReviewRulesTest {
 
         Diagnosis d = diagnosis(r, "smc-module-not-loaded");
         assertThat(d.rules()).containsExactly(SYSCTL_RULE);
-        assertThat(d.evidence()).extracting(Provenance::source).containsExactly("sysctl.txt");
-        assertThat(d.evidence()).extracting(Provenance::text)
-                .anySatisfy(t -> assertThat(t).contains("(no net.smc.* keys)"));
+        // the lines it came from, not the whole file: the kernel that has net.smc sysctls, and the two keys of the
+        // listing between which net.smc.* would stand (lines 54 and 55 of the listing above)
+        assertThat(d.evidence()).extracting(p -> p.source() + ":" + p.line() + ": " + p.text()).containsExactly(
+                "uname.txt:1: Linux h 6.12.117+deb12-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.12.117-1~deb12u1 "
+                        + "(2026-11-14) x86_64 GNU/Linux",
+                "sysctl.txt:54: net.ipv6.conf.default.disable_ipv6 = 0",
+                "sysctl.txt:55: vm.dirty_background_ratio = 10");
     }
 
     @Test
@@ -316,6 +320,18 @@ class KernelReviewRulesTest {
         assertThat(d.evidence()).extracting(Provenance::text).contains(
                 "ACTIVE         00000 0004711 192.168.0.10:40022      192.168.0.20:8080       0000 TCP 0x03030000",
                 "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP group default qlen 1000");
+    }
+
+    @Test
+    void ibvDevinfoNoDevices_citesTheLineThatSaysSo_notTheWholeFile() throws IOException {
+        // Basis (nosmcdev.drl): rdma-core's ibv_devinfo prints "No IB devices found" when libibverbs finds no device;
+        // that line is the evidence, so it is cited with its number (the whole file only when it is empty)
+        DiagnosisReport r = diagnose("no-ib", Map.of("smcss.txt", SMCSS, "ibv_devinfo.txt", "No IB devices found\n"));
+
+        Diagnosis d = diagnosis(r, "nosmcdev-no-rdma-device");
+        assertThat(d.rules()).contains("nosmcdev-no-rdma-device: ibv_devinfo lists no RDMA device");
+        assertThat(d.evidence()).filteredOn(p -> p.source().equals("ibv_devinfo.txt"))
+                .extracting(p -> p.line() + ": " + p.text()).containsExactly("1: No IB devices found");
     }
 
     @Test

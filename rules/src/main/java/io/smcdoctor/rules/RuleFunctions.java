@@ -3,7 +3,9 @@ package io.smcdoctor.rules;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Preconditions.DeviceKind;
 import io.smcdoctor.evidence.NetInterface;
+import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.evidence.SocketGroup;
+import io.smcdoctor.evidence.SysctlSetting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -143,6 +145,35 @@ public final class RuleFunctions {
             }
         }
         return kept.isEmpty() ? causes : kept;
+    }
+
+    /**
+     * The lines of a sysctl listing between which keys starting with {@code prefix} would stand, in key order: the
+     * greatest key before the prefix and the least key after every key with it (one of them when the prefix would
+     * sort first or last). These are the lines that show that such keys are absent.
+     */
+    public static List<Provenance> keysAround(List<?> settings, String prefix) {
+        SysctlSetting before = null;
+        SysctlSetting after = null;
+        for (Object o : settings) {
+            if (o instanceof SysctlSetting s && !s.key().startsWith(prefix)) {
+                if (s.key().compareTo(prefix) < 0) {
+                    if (before == null || s.key().compareTo(before.key()) > 0) {
+                        before = s;
+                    }
+                } else if (after == null || s.key().compareTo(after.key()) < 0) {
+                    after = s;
+                }
+            }
+        }
+        List<Provenance> out = new ArrayList<>(2);
+        if (before != null) {
+            out.add(before.provenance());
+        }
+        if (after != null) {
+            out.add(after.provenance());
+        }
+        return out;
     }
 
     private static String hexDigits(String s) {
