@@ -348,4 +348,32 @@ class KernelReviewRulesTest {
         assertThat(d.rules()).containsExactly("baseline: fallback code observed, the code's catalog causes");
         assertThat(d.evidence()).extracting(Provenance::source).containsExactly("smcss.txt");
     }
+
+    // ---- 5. a reason code alone: its candidates rank equally, never by catalog order
+
+    @Test
+    void mlx5HostWithNosmcdev_codeOnlyCandidatesRankEqually_inIdOrder() throws IOException {
+        // Basis (baseline.drl, docs/ranking.md): NOSMCDEV on a host whose smcr device lists an mlx5 port with its
+        // netdev and whose RDMA namespace mode is shared; nothing here tells which of the code's remaining causes it
+        // is, so none may rank above another (before, the first of the catalog's list, "the NIC has no eRDMA",
+        // ranked first at 0.36 on an mlx5 host merely for being listed first)
+        DiagnosisReport r = diagnose("mlx5-nosmcdev", Map.of("smcss.txt", SMCSS,
+                "smcr-device.txt", "Net-Dev         IB-Dev   IB-P  IB-State  Type          Crit   FID   PCI-ID"
+                        + "        PCHID  #Links  PNET-ID  \n"
+                        + "eth0            mlx5_0      1    ACTIVE  0x1018          No   0000  0000:00:06.0  0000"
+                        + "        0                   \n",
+                "rdma-system.txt", "netns shared copy-on-fork on\n"));
+
+        List<Diagnosis> codeOnly = r.diagnoses().stream()
+                .filter(d -> d.rules().equals(List.of("baseline: fallback code observed, the code's catalog causes")))
+                .toList();
+        assertThat(codeOnly).extracting(Diagnosis::id).contains("nosmcdev-nic-without-erdma", "nosmcdev-no-ueid")
+                // contradicted: a device is listed, the namespace mode is shared, the port has its netdev
+                .doesNotContain("nosmcdev-no-rdma-device", "nosmcdev-rdma-netns-exclusive",
+                        "nosmcdev-ibdev-netdev-unresolved")
+                .isSorted();
+        assertThat(codeOnly).extracting(Diagnosis::confidence).containsOnly(codeOnly.get(0).confidence());
+        assertThat(r.diagnoses()).first().extracting(Diagnosis::id).isEqualTo(codeOnly.get(0).id());
+    }
+
 }

@@ -115,20 +115,22 @@ public enum Specificity {
     }
 
     /**
-     * Specificity of the {@code index}-th of {@code candidates} causes of an observed reason code: the baseline,
-     * except that a code left with a single candidate cause (the catalog knows one, or the evidence ruled out the
-     * others) names that cause as surely as the code itself: {@link #WEAK}.
+     * Specificity of each of the {@code candidates} causes of an observed reason code, the code being all the evidence
+     * for them: the same for every candidate ({@link #UNDECIDED}, the first level of {@link #baseline}), since the
+     * code says no more about one of them than about another, and their order in the catalog is no evidence. A code
+     * left with a single candidate cause (the catalog knows one, or the evidence ruled out the others) names that
+     * cause as surely as the code itself: {@link #WEAK}.
      */
-    public static double codeCause(int index, int candidates) {
-        return candidates == 1 ? WEAK.value : baseline(index);
+    public static double codeCause(int candidates) {
+        return candidates == 1 ? WEAK.value : UNDECIDED.value;
     }
 
     /**
-     * Specificity of the {@code index}-th of {@code candidates} causes of the reason X a peer declined with
+     * Specificity of each of the {@code candidates} causes of the reason X a peer declined with
      * ({@code 0x05000000/X}), on the peer's side: the peer said X, so a little more than the code alone.
      */
-    public static double peerReason(int index, int candidates) {
-        return codeCause(index, candidates) + PEER_SAID_SO;
+    public static double peerReason(int candidates) {
+        return codeCause(candidates) + PEER_SAID_SO;
     }
 
     /**

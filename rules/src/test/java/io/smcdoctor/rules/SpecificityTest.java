@@ -26,7 +26,7 @@ class SpecificityTest {
         double lowest = Specificity.values()[Specificity.values().length - 1].value();
 
         assertThat(lowest).isEqualTo(Specificity.baseline(0));
-        assertThat(Specificity.WEAK.value()).isGreaterThan(Specificity.peerReason(0, 2));
+        assertThat(Specificity.WEAK.value()).isGreaterThan(Specificity.peerReason(2));
     }
 
     @Test
@@ -50,15 +50,20 @@ class SpecificityTest {
 
     @Test
     void codeCause_singleCandidate_isAsSpecificAsTheCode() {
-        assertThat(Specificity.codeCause(0, 1)).isEqualTo(Specificity.WEAK.value());
-        assertThat(Specificity.codeCause(0, 2)).isEqualTo(Specificity.baseline(0));
-        assertThat(Specificity.codeCause(3, 5)).isEqualTo(Specificity.baseline(3));
+        assertThat(Specificity.codeCause(1)).isEqualTo(Specificity.WEAK.value());
+    }
+
+    @Test
+    void codeCause_severalCandidates_allEqual_whateverTheirNumber() {
+        // the code is the same evidence for each of its candidates: one value, the least level
+        assertThat(Specificity.codeCause(2)).isEqualTo(Specificity.UNDECIDED.value());
+        assertThat(Specificity.codeCause(11)).isEqualTo(Specificity.codeCause(2));
     }
 
     @Test
     void peerReason_addsWhatThePeerSaid() {
-        assertThat(Specificity.peerReason(0, 1)).isEqualTo(0.65, within(1e-9));
-        assertThat(Specificity.peerReason(1, 4)).isEqualTo(0.45, within(1e-9));
+        assertThat(Specificity.peerReason(1)).isEqualTo(0.65, within(1e-9));
+        assertThat(Specificity.peerReason(4)).isEqualTo(0.50, within(1e-9));
     }
 
     @Test

@@ -32,10 +32,15 @@ final class Ranking {
     /** The socket share of a cause that is not about sockets, or when no socket fell back. */
     static final double NOT_ABOUT_SOCKETS = 0.5;
 
-    /** Orders ranked causes: problems and warnings before information, then confidence, severity and id. */
+    /**
+     * Orders ranked causes: problems and warnings before information, then confidence, severity, a cause a specific
+     * rule concluded before one that rests on a reason code or symptom alone, and the cause id. Never the order in
+     * which the rules concluded them (that follows the catalog), so equal evidence gives the same ranks.
+     */
     static final Comparator<Ranked> ORDER = Comparator.comparingInt((Ranked r) -> r.severity() == Severity.INFO ? 1 : 0)
             .thenComparingDouble(r -> -r.confidence())
             .thenComparing(r -> r.severity().ordinal())
+            .thenComparingInt(r -> r.merged().specific() ? 0 : 1)
             .thenComparing(r -> r.merged().causeId);
 
     private Ranking() {
@@ -102,6 +107,11 @@ final class Ranking {
 
         Merged(String causeId) {
             this.causeId = causeId;
+        }
+
+        /** True when a specific rule concluded the cause, not only the baseline of a code or symptom. */
+        boolean specific() {
+            return specificSide;
         }
 
         /** The codes of the specific findings; a symptom's generic related codes only when no rule saw more. */

@@ -105,6 +105,35 @@ class RankingTest {
     }
 
     @Test
+    void rank_equalEvidence_sameOrderWhateverOrderTheRulesConcludedThem() {
+        // the baseline concludes a code's candidates in catalog order; the ranks must not follow it
+        List<Finding> inCatalogOrder = List.of(
+                finding("problem-b", Specificity.codeCause(2)).code(0x03030000).cite(line("smcss.txt", 2)).baseline()
+                        .build(),
+                finding("problem-a", Specificity.codeCause(2)).code(0x03030000).cite(line("smcss.txt", 2)).baseline()
+                        .build());
+
+        List<Ranking.Ranked> ranked = Ranking.rank(inCatalogOrder, CATALOG, 1);
+        List<Ranking.Ranked> reversed = Ranking.rank(List.of(inCatalogOrder.get(1), inCatalogOrder.get(0)), CATALOG, 1);
+
+        assertThat(ranked).extracting(r -> r.merged().causeId).containsExactly("problem-a", "problem-b");
+        assertThat(reversed).extracting(r -> r.merged().causeId).containsExactly("problem-a", "problem-b");
+        assertThat(ranked.get(0).confidence()).isEqualTo(ranked.get(1).confidence());
+    }
+
+    @Test
+    void rank_atEqualConfidence_aSpecificRulesCauseBeforeACodeAlone() {
+        // same specificity and the same line: the cause a rule concluded from the evidence ranks first, even when a
+        // baseline candidate's id sorts before it
+        List<Ranking.Ranked> ranked = Ranking.rank(List.of(
+                finding("problem-a", Specificity.UNDECIDED.value()).cite(line("smcss.txt", 2)).baseline().build(),
+                finding("problem-b", Specificity.UNDECIDED.value()).cite(line("smcss.txt", 2)).build()), CATALOG, 0);
+
+        assertThat(ranked.get(0).confidence()).isEqualTo(ranked.get(1).confidence());
+        assertThat(ranked).extracting(r -> r.merged().causeId).containsExactly("problem-b", "problem-a");
+    }
+
+    @Test
     void rank_putsProblemsBeforeInformation_thenConfidence_severityAndId() {
         List<Ranking.Ranked> ranked = Ranking.rank(List.of(
                 finding("status-d", 0.95).cite(line("smcss.txt", 1)).build(),
