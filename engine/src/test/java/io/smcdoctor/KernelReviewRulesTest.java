@@ -376,4 +376,65 @@ class KernelReviewRulesTest {
         assertThat(r.diagnoses()).first().extracting(Diagnosis::id).isEqualTo(codeOnly.get(0).id());
     }
 
+    // ---- 6. a remedy only where the kernel has it: net.smc.hs_ctrl is mainline 6.19+
+
+    /**
+     * The curl-fails sample (client counting handshake errors, the user's words) with another uname; without its
+     * kernel log, whose boot line names the sample's own kernel.
+     */
+    private DiagnosisReport curlFailsOn(String name, String uname) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> list = Files.list(Path.of("../samples/bundles/curl-fails"))) {
+            for (Path f : list.toList()) {
+                if (!f.getFileName().toString().equals("dmesg.txt")) {
+                    files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        files.put("uname.txt", uname + "\n");
+        return diagnose(name, files);
+    }
+
+    private static List<String> replayCommands(DiagnosisReport r) {
+        return diagnosis(r, "tcp-option-replay-middlebox").remedies().stream()
+                .flatMap(x -> x.commands().stream()).toList();
+    }
+
+    @Test
+    void replayRemedy_hsCtrlOnlyOnMainline619_theAlternativeElsewhere() throws IOException {
+        // Basis (symptoms.yaml, remedy kernel ranges): the hs_ctrl sysctl is registered by net/smc/smc_sysctl.c only
+        // with CONFIG_SMC_HS_CTRL_BPF, merged for 6.19 (15f295f55656); Alibaba kernels have their own negotiation
+        // control and the tcp2smc sysctl instead
+        DiagnosisReport alibaba = curlFailsOn("replay-alinux", "Linux h 5.10.134-16.3.al8.x86_64 #1 SMP Fri Dec 22 "
+                + "17:49:24 CST 2023 x86_64 x86_64 x86_64 GNU/Linux");
+        DiagnosisReport debian = curlFailsOn("replay-612", "Linux h 6.12.117+deb12-amd64 #1 SMP PREEMPT_DYNAMIC Debian "
+                + "6.12.117-1~deb12u1 (2026-11-14) x86_64 GNU/Linux");
+        DiagnosisReport mainline = curlFailsOn("replay-619", "Linux h 6.19.2 #1 SMP PREEMPT_DYNAMIC Sat Feb 14 "
+                + "10:00:00 UTC 2026 x86_64 GNU/Linux");
+
+        assertThat(replayCommands(alibaba)).containsExactly("sysctl -w net.smc.tcp2smc=0");
+        assertThat(replayCommands(debian)).isEmpty();
+        assertThat(diagnosis(debian, "tcp-option-replay-middlebox").remedies())
+                .singleElement().satisfies(x -> assertThat(x.summary()).contains("without smc_run"));
+        assertThat(replayCommands(mainline)).containsExactly("sysctl -w net.smc.hs_ctrl=<bpf-profile-name>");
+    }
+
+    @Test
+    void replayRemedy_kernelUnknown_showsEveryKernelsRemedy() throws IOException {
+        // without a uname nothing tells which kernel it is: each remedy names the kernels it is for
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> list = Files.list(Path.of("../samples/bundles/curl-fails"))) {
+            for (Path f : list.toList()) {
+                String n = f.getFileName().toString();
+                if (!n.equals("uname.txt") && !n.equals("dmesg.txt")) {
+                    files.put(n, Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        DiagnosisReport r = diagnose("replay-unknown", files);
+
+        assertThat(replayCommands(r)).containsExactly("sysctl -w net.smc.hs_ctrl=<bpf-profile-name>",
+                "sysctl -w net.smc.tcp2smc=0");
+        assertThat(diagnosis(r, "tcp-option-replay-middlebox").remedies()).hasSize(3);
+    }
 }

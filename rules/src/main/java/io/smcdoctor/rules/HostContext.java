@@ -3,6 +3,7 @@ package io.smcdoctor.rules;
 import io.smcdoctor.catalog.Preconditions.DeviceKind;
 import io.smcdoctor.catalog.Preconditions.HostFlag;
 import io.smcdoctor.catalog.Preconditions.KernelFamily;
+import io.smcdoctor.catalog.Preconditions.KernelRange;
 import io.smcdoctor.evidence.BinaryLinkage;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.KernelEvent;
@@ -23,9 +24,11 @@ import io.smcdoctor.evidence.SysctlSetting;
 import io.smcdoctor.evidence.ToolError;
 import io.smcdoctor.evidence.ToolErrorKind;
 import io.smcdoctor.evidence.Ueid;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -288,6 +291,35 @@ public final class HostContext {
     public boolean mainlineBefore(String version) {
         return kernelFamily.orElse(null) == KernelFamily.MAINLINE
                 && kernelVersion.map(v -> compare(v, version) < 0).orElse(false);
+    }
+
+    /**
+     * Why this host's kernel is outside a kernel range (a cause's precondition, a remedy's kernels), if the evidence
+     * shows it: another family, or a mainline release before {@code since} or at or after {@code before}. Empty when
+     * the kernel is in the range or unknown: an unknown kernel never excludes.
+     */
+    public Optional<String> outside(KernelRange k) {
+        if (kernelFamily.isEmpty()) {
+            return Optional.empty();
+        }
+        KernelFamily family = kernelFamily.get();
+        if (!k.families().isEmpty() && !k.families().contains(family)) {
+            List<String> names = new ArrayList<>();
+            k.families().forEach(f -> names.add(f.yaml()));
+            names.sort(null);
+            return Optional.of("the kernel is " + family.yaml() + ", the range is for " + String.join("/", names)
+                    + " kernels");
+        }
+        if (family == KernelFamily.MAINLINE) {
+            String v = kernelVersion.orElse("");
+            if (k.since().isPresent() && mainlineBefore(k.since().get())) {
+                return Optional.of("kernel " + v + " is older than " + k.since().get());
+            }
+            if (k.before().isPresent() && mainlineAtLeast(k.before().get())) {
+                return Optional.of("kernel " + v + " is " + k.before().get() + " or newer");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The kinds of SMC device the evidence lists. */

@@ -5,7 +5,6 @@ import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Preconditions;
 import io.smcdoctor.catalog.Preconditions.Family;
 import io.smcdoctor.catalog.Preconditions.HostFlag;
-import io.smcdoctor.catalog.Preconditions.KernelFamily;
 import io.smcdoctor.catalog.Preconditions.KernelRange;
 import io.smcdoctor.catalog.Preconditions.Role;
 import io.smcdoctor.evidence.IpFamily;
@@ -118,24 +117,7 @@ final class PreconditionCheck {
     }
 
     private static Optional<String> kernel(KernelRange k, HostContext host) {
-        Optional<KernelFamily> family = host.kernelFamily();
-        if (family.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!k.families().isEmpty() && !k.families().contains(family.get())) {
-            return Optional.of("the kernel is " + yaml(family.get()) + ", the cause exists in " + yaml(k.families())
-                    + " kernels");
-        }
-        if (family.get() == KernelFamily.MAINLINE) {
-            String v = host.kernelVersion().orElse("");
-            if (k.since().isPresent() && host.mainlineBefore(k.since().get())) {
-                return Optional.of("kernel " + v + " is older than " + k.since().get());
-            }
-            if (k.before().isPresent() && host.mainlineAtLeast(k.before().get())) {
-                return Optional.of("kernel " + v + " is " + k.before().get() + " or newer");
-            }
-        }
-        return Optional.empty();
+        return host.outside(k);
     }
 
     /**

@@ -53,7 +53,7 @@ final class CatalogCodec {
     /** Class path resource of the compiled form, beside the YAML. */
     static final String RESOURCE = CatalogLoader.RESOURCE_DIR + "catalog.bin";
     private static final int MAGIC = 0x534d4344; // "SMCD"
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private CatalogCodec() {
     }
@@ -300,7 +300,14 @@ final class CatalogCodec {
             for (Remedy r : list) {
                 text(r.summary());
                 strings(r.commands());
+                kernelRange(r.kernel());
             }
+        }
+
+        void kernelRange(Preconditions.KernelRange k) {
+            ordinals(k.families());
+            optionalString(k.since());
+            optionalString(k.before());
         }
 
         void kernelNotes(List<KernelNote> list) {
@@ -330,9 +337,7 @@ final class CatalogCodec {
             ordinals(p.roles());
             ordinals(p.technologies());
             ordinals(p.devices());
-            ordinals(p.kernel().families());
-            optionalString(p.kernel().since());
-            optionalString(p.kernel().before());
+            kernelRange(p.kernel());
             varint(p.host().size());
             (p.host().isEmpty() ? p.host() : new EnumMap<>(p.host())).forEach((flag, value) -> {
                 ordinal(flag);
@@ -677,9 +682,17 @@ final class CatalogCodec {
             int n = varint();
             List<Remedy> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(new Remedy(text(), strings()));
+                out.add(new Remedy(text(), strings(), kernelRange()));
             }
             return out;
+        }
+
+        Preconditions.KernelRange kernelRange() {
+            Set<Preconditions.KernelFamily> families = ordinals(Preconditions.KernelFamily.class);
+            Optional<String> since = optionalString();
+            Optional<String> before = optionalString();
+            return families.isEmpty() && since.isEmpty() && before.isEmpty()
+                    ? Preconditions.KernelRange.ANY : new Preconditions.KernelRange(families, since, before);
         }
 
         List<KernelNote> kernelNotes() {
@@ -708,11 +721,7 @@ final class CatalogCodec {
             Set<Preconditions.Role> roles = ordinals(Preconditions.Role.class);
             Set<Preconditions.Technology> technologies = ordinals(Preconditions.Technology.class);
             Set<Preconditions.DeviceKind> devices = ordinals(Preconditions.DeviceKind.class);
-            Set<Preconditions.KernelFamily> kernelFamilies = ordinals(Preconditions.KernelFamily.class);
-            Optional<String> since = optionalString();
-            Optional<String> before = optionalString();
-            Preconditions.KernelRange kernel = kernelFamilies.isEmpty() && since.isEmpty() && before.isEmpty()
-                    ? Preconditions.KernelRange.ANY : new Preconditions.KernelRange(kernelFamilies, since, before);
+            Preconditions.KernelRange kernel = kernelRange();
             int hostFlags = varint();
             Map<Preconditions.HostFlag, Boolean> host = new EnumMap<>(Preconditions.HostFlag.class);
             for (int i = 0; i < hostFlags; i++) {

@@ -68,7 +68,7 @@ final class CatalogMapper {
     private static final Set<String> KERNEL_FIELDS = Set.of("families", "since", "before");
     static final Pattern KERNEL_VERSION = Pattern.compile("[1-9][0-9]?\\.[0-9]{1,2}");
     private static final Set<String> CHECK_FIELDS = Set.of("summary", "commands", "lookFor");
-    private static final Set<String> REMEDY_FIELDS = Set.of("summary", "commands");
+    private static final Set<String> REMEDY_FIELDS = Set.of("summary", "commands", "kernel");
     private static final Set<String> NOTE_FIELDS = Set.of("kernels", "text");
     private static final Set<String> TEXT_FIELDS = Set.of("en", "ja");
     private static final Set<String> SYMPTOM_FIELDS = Set.of("id", "title", "description", "causes", "relatedCodes",
@@ -508,7 +508,8 @@ final class CatalogMapper {
     }
 
     private Optional<Remedy> remedy(YamlNode n) {
-        return obj(n, "a remedy", REMEDY_FIELDS).map(o -> new Remedy(o.text("summary"), o.strings("commands")));
+        return obj(n, "a remedy", REMEDY_FIELDS).map(o -> new Remedy(o.text("summary"), o.strings("commands"),
+                o.get("kernel").flatMap(this::kernelRange).orElse(Preconditions.KernelRange.ANY)));
     }
 
     private Optional<KernelNote> kernelNote(YamlNode n) {

@@ -11,6 +11,7 @@ import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.SocketGroup;
 import io.smcdoctor.rules.Codes;
 import io.smcdoctor.rules.DeclaredInputs;
+import io.smcdoctor.rules.HostContext;
 import io.smcdoctor.rules.RuleOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,8 +56,9 @@ public final class ReportAssembler {
         Set<Integer> observedCodes = new HashSet<>(stats.fallbacks().keySet());
         observedCodes.addAll(peerReasons);
         List<Diagnosis> diagnoses = new ArrayList<>(ranked.size());
+        HostContext host = HostContext.of(evidence);
         for (Ranking.Ranked r : ranked) {
-            diagnoses.add(wording.diagnosis(diagnoses.size() + 1, r, peerReasons, observedCodes));
+            diagnoses.add(wording.diagnosis(diagnoses.size() + 1, r, peerReasons, observedCodes, host));
         }
         return new DiagnosisReport(diagnoses, missing.list(evidence, ranked), warnings, stats, language);
     }

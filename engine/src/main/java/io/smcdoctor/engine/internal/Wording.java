@@ -7,8 +7,10 @@ import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Remedy;
+import io.smcdoctor.catalog.Side;
 import io.smcdoctor.evidence.Provenance;
 import io.smcdoctor.rules.Codes;
+import io.smcdoctor.rules.HostContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +40,11 @@ final class Wording {
      *
      * @param observedPeerReasons the X of every {@code 0x05000000/X} on the sockets
      * @param observedCodes       every code the evidence showed (sockets and counters, peer reasons included)
+     * @param host                what the evidence says about this host; its kernel leaves out the remedies for other
+     *                            kernels (not for a cause on the peer's side, whose kernel the evidence does not show)
      */
-    Diagnosis diagnosis(int rank, Ranking.Ranked r, Set<Integer> observedPeerReasons, Set<Integer> observedCodes) {
+    Diagnosis diagnosis(int rank, Ranking.Ranked r, Set<Integer> observedPeerReasons, Set<Integer> observedCodes,
+                        HostContext host) {
         Ranking.Merged m = r.merged();
         Cause cause = r.cause();
         List<SuggestedRemedy> remedies = new ArrayList<>();
@@ -52,6 +57,9 @@ final class Wording {
             title = cause.title().get(language);
             explanation = cause.detail().get(language) + peerReasons(cause, peerCodes);
             for (Remedy rem : cause.remedies()) {
+                if (!forThisKernel(rem, m.side, host)) {
+                    continue;
+                }
                 remedies.add(new SuggestedRemedy(rem.summary().get(language),
                         withCode(withPeerCode(rem.commands(), peerCodes), observedOnly(codes, observedCodes))));
             }
@@ -63,6 +71,9 @@ final class Wording {
                 continue;
             }
             for (Remedy rem : rc.get().remedies()) {
+                if (!forThisKernel(rem, m.side, host)) {
+                    continue;
+                }
                 SuggestedRemedy sr = new SuggestedRemedy(rem.summary().get(language), rem.commands());
                 if (!remedies.contains(sr)) {
                     remedies.add(sr);
@@ -73,6 +84,14 @@ final class Wording {
         List<Provenance> evidence = m.evidence.size() > MAX_EVIDENCE ? m.evidence.subList(0, MAX_EVIDENCE) : m.evidence;
         return new Diagnosis(rank, m.causeId, title, r.confidence(), r.severity(), m.side, codes, evidence, remedies,
                 references, explanation, new ArrayList<>(m.rules));
+    }
+
+    /**
+     * True when a remedy applies to the kernel of the host to fix: a remedy for other kernels (a sysctl this kernel does
+     * not have) is left out on this host's causes; every remedy stays when the kernel is unknown or the peer is to fix.
+     */
+    private static boolean forThisKernel(Remedy rem, Side side, HostContext host) {
+        return side == Side.PEER || host.outside(rem.kernel()).isEmpty();
     }
 
     /**
