@@ -176,6 +176,14 @@ class CausePreconditionsTest {
 
     /** The scenario as the files a host would give. */
     private static Evidence evidence(Scenario s, Trigger t) {
+        return evidence(s, t, false);
+    }
+
+    /**
+     * The evidence of a scenario; {@code netDevUnresolved}: the smcr device rows have an empty Net-Dev, the mark of
+     * nosmcdev-ibdev-netdev-unresolved (a listed Net-Dev for every port rules that cause out, nosmcdev.drl).
+     */
+    private static Evidence evidence(Scenario s, Trigger t, boolean netDevUnresolved) {
         Evidence.Builder b = Evidence.builder();
         b.parse(SourceKind.UNAME, "uname.txt", "Linux host " + s.uname() + " #1 SMP x86_64 GNU/Linux\n");
         StringBuilder smcss = new StringBuilder(SMCSS_HEADER);
@@ -202,7 +210,8 @@ class CausePreconditionsTest {
             smcr.append(deviceRow(DeviceKind.RXE));
         }
         if (rdma != null || s.device().isPresent()) {
-            b.parse(SourceKind.SMCR_DEVICE, "smcr-device.txt", smcr.toString());
+            b.parse(SourceKind.SMCR_DEVICE, "smcr-device.txt",
+                    netDevUnresolved ? smcr.toString().replace("\neth0    ", "\n        ") : smcr.toString());
         }
         Boolean smcd = s.host().get(HostFlag.SMCD_DEVICE_PRESENT);
         if (smcd != null || s.device().filter(d -> d == DeviceKind.ISM || d == DeviceKind.LOOPBACK_ISM).isPresent()) {
@@ -275,10 +284,11 @@ class CausePreconditionsTest {
                 assertThat(t).as("%s is reachable from a reason code or a symptom phrase", cause.id()).isPresent();
                 Preconditions p = cause.preconditions();
                 Scenario ok = consistent(p);
-                assertThat(offered(evidence(ok, t.get()), cause.id()))
+                boolean blankNetDev = cause.id().equals("nosmcdev-ibdev-netdev-unresolved");
+                assertThat(offered(evidence(ok, t.get(), blankNetDev), cause.id()))
                         .as("%s offered when its preconditions hold (%s)", cause.id(), ok).isTrue();
                 contradictions(p, ok, t.get()).forEach((what, s) ->
-                        assertThat(offered(evidence(s, t.get()), cause.id()))
+                        assertThat(offered(evidence(s, t.get(), blankNetDev), cause.id()))
                                 .as("%s not offered when the evidence says %s", cause.id(), what).isFalse());
             }));
         }
