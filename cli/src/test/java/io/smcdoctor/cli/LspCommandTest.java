@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -131,10 +130,14 @@ class LspCommandTest {
         }
     }
 
+    /**
+     * A C source of the language server's own tests ({@code lsp/src/test/resources/sources}, one copy for both
+     * modules; tests run in their module's directory, as the fleet tests read {@code ../samples}).
+     */
     static String resource(String name) throws IOException {
-        try (InputStream in = Objects.requireNonNull(LspCommandTest.class.getResourceAsStream("/lsp/" + name), name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        Path source = Path.of("..", "lsp", "src", "test", "resources", "sources", name);
+        assertThat(source).as("the lsp module's test source %s", name).isRegularFile();
+        return Files.readString(source, StandardCharsets.UTF_8);
     }
 
     private static ObjectNode request(int id, String method, JsonNode params) {

@@ -8,7 +8,6 @@ import io.smcdoctor.catalog.Language;
 import io.smcdoctor.html.Chromium;
 import io.smcdoctor.html.PageChecks;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * and takes a screenshot. The page's own script marks the root element ({@code data-ready}; {@code data-script-error},
  * {@code data-csp-violation} on trouble); an injected script would set {@link PageChecks#MARKER}.
  *
- * <p>Skipped, with the reason printed, only when no browser is installed or it cannot start (before Spark starts).
+ * <p>Skipped, with the reason printed ({@link Chromium#startOrSkip}), only when no browser is installed or it cannot
+ * start (before Spark starts).
  */
 class FleetSummaryBrowserTest {
     private static final Path OUT = Path.of("target", "fleet-browser");
@@ -43,22 +41,7 @@ class FleetSummaryBrowserTest {
 
     @BeforeAll
     static void runTheFleetInBothLanguages() throws IOException {
-        chromium = Chromium.find().orElse(null);
-        if (chromium == null) {
-            skip("no Chromium found (install the Debian package 'chromium' or set SMC_DOCTOR_CHROMIUM)");
-        }
-        Files.createDirectories(OUT);
-        Path probe = Files.writeString(OUT.resolve("probe.html"), "<!DOCTYPE html><title>probe</title><p>ok</p>"
-                + "<script>document.documentElement.setAttribute('data-probe','ran')</script>");
-        try {
-            Chromium.Load load = chromium.load(probe, OUT.resolve("probe.png"));
-            if (!load.ok() || !load.dom().contains("data-probe=\"ran\"")) {
-                skip("Chromium (" + chromium.executable() + ") cannot start here: exit " + load.exit() + "; "
-                        + Chromium.tail(load.stderr()));
-            }
-        } catch (IllegalStateException | UncheckedIOException e) {
-            skip("Chromium (" + chromium.executable() + ") cannot start here: " + e.getMessage());
-        }
+        chromium = Chromium.startOrSkip(FleetSummaryBrowserTest.class, OUT);
 
         Path work = Files.createTempDirectory(OUT.toAbsolutePath(), "fleet-");
         Path root = Files.createDirectories(work.resolve("bundles"));
@@ -84,27 +67,15 @@ class FleetSummaryBrowserTest {
         }
     }
 
-    private static void skip(String reason) {
-        System.err.println("FleetSummaryBrowserTest skipped: " + reason);
-        Assumptions.abort(reason);
-    }
-
     private static Chromium.Load load(FleetRun run, String name, String... flags) {
         return chromium.load(Path.of(run.summaryPage()), OUT.resolve(name + ".png"), flags);
-    }
-
-    private static void loadsCleanly(Chromium.Load load) {
-        assertThat(load.ok()).as("browser exit %d: %s", load.exit(), Chromium.tail(load.stderr())).isTrue();
-        assertThat(load.console()).as("console messages").isEmpty();
-        assertThat(PageChecks.root(load.dom())).contains("data-ready=\"true\"")
-                .doesNotContain("data-script-error", "data-csp-violation", PageChecks.MARKER);
     }
 
     @Test
     void englishPage_loadsCleanly_andShowsCausesByHostsCodesAndUnreadableBundles() throws IOException {
         Chromium.Load load = load(en, "fleet-en");
 
-        loadsCleanly(load);
+        PageChecks.assertLoadedCleanly(load);
         String dom = load.dom();
         FleetSummary s = en.summary();
         assertThat(s.causes()).hasSizeGreaterThan(5);
@@ -133,7 +104,7 @@ class FleetSummaryBrowserTest {
     void markupFromTheBundles_isShownAsText_andRunsNothing() {
         Chromium.Load load = load(en, "fleet-en-markup");
 
-        loadsCleanly(load);
+        PageChecks.assertLoadedCleanly(load);
         assertThat(load.dom()).contains(PageChecks.domText(HostileBundles.SCRIPT),
                 PageChecks.domText(HostileBundles.IMG)).doesNotContain("<img");
         assertThat(load.dom().split("<script", -1)).hasSize(2);
@@ -154,7 +125,7 @@ class FleetSummaryBrowserTest {
     void japanesePage_showsTheWordingAndTheCatalogTitlesInJapanese() throws IOException {
         Chromium.Load load = load(ja, "fleet-ja");
 
-        loadsCleanly(load);
+        PageChecks.assertLoadedCleanly(load);
         String dom = load.dom();
         assertThat(dom).contains("<html lang=\"ja\"", "<title>SMC Doctor フリート概要</title>", "ホスト数で見る原因",
                 "フォールバックの原因コード", "読めないバンドル");
@@ -176,8 +147,6 @@ class FleetSummaryBrowserTest {
         Chromium.Load light = load(en, "fleet-en-light");
         Chromium.Load dark = load(en, "fleet-en-dark", "--force-dark-mode");
 
-        assertThat(dark.console()).isEmpty();
-        assertThat(PageChecks.luminance(ImageIO.read(light.screenshot().toFile()).getRGB(2, 2))).isGreaterThan(230);
-        assertThat(PageChecks.luminance(ImageIO.read(dark.screenshot().toFile()).getRGB(2, 2))).isLessThan(40);
+        PageChecks.assertFollowsTheColourScheme(light, dark);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Headless Chromium for the page tests (the reports in cli, the fleet summary in fleet), without DevTools: one browser
@@ -58,6 +59,41 @@ public final class Chromium {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The browser for a page test class, checked by loading a one-line page whose script must run; otherwise the
+     * test class is skipped (JUnit assumption) with the reason printed on stderr: no browser installed, or one that
+     * cannot start here. Call it first in the class's {@code @BeforeAll}.
+     *
+     * @param test the test class, named in the printed reason
+     * @param out  where the probe page and its screenshot go
+     */
+    public static Chromium startOrSkip(Class<?> test, Path out) {
+        Chromium chromium = find().orElse(null);
+        if (chromium == null) {
+            skip(test, "no Chromium found (install the Debian package 'chromium' or set SMC_DOCTOR_CHROMIUM)");
+        }
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.writeString(out.resolve("probe.html"), "<!DOCTYPE html><title>probe</title><p>ok</p>"
+                    + "<script>document.documentElement.setAttribute('data-probe','ran')</script>");
+            Load load = chromium.load(probe, out.resolve("probe.png"));
+            if (!load.ok() || !load.dom().contains("data-probe=\"ran\"")) {
+                skip(test, "Chromium (" + chromium.executable() + ") cannot start here: exit " + load.exit() + "; "
+                        + tail(load.stderr()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            skip(test, "Chromium (" + chromium.executable() + ") cannot start here: " + e.getMessage());
+        }
+        return chromium;
+    }
+
+    private static void skip(Class<?> test, String reason) {
+        System.err.println(test.getSimpleName() + " skipped: " + reason);
+        Assumptions.abort(reason);
     }
 
     /** The browser's executable. */

@@ -31,6 +31,28 @@ public final class PageChecks {
         return Untrusted.visible(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /**
+     * The browser loaded the page cleanly: it exited normally with a document, logged no console message, and the
+     * page's own script ran ({@code data-ready}) without an uncaught error, a policy violation or an injected script's
+     * {@link #MARKER} on the root element.
+     */
+    public static void assertLoadedCleanly(Chromium.Load load) {
+        assertThat(load.ok()).as("browser exit %d: %s", load.exit(), Chromium.tail(load.stderr())).isTrue();
+        assertThat(load.console()).as("console messages").isEmpty();
+        assertThat(root(load.dom())).contains("data-ready=\"true\"")
+                .doesNotContain("data-script-error", "data-csp-violation", MARKER);
+    }
+
+    /**
+     * The page follows the system's colour scheme: the corner of the light load is bright, that of the load with
+     * {@code --force-dark-mode} dark, and the dark one logged nothing.
+     */
+    public static void assertFollowsTheColourScheme(Chromium.Load light, Chromium.Load dark) throws IOException {
+        assertThat(dark.console()).isEmpty();
+        assertThat(luminance(ImageIO.read(light.screenshot().toFile()).getRGB(2, 2))).isGreaterThan(230);
+        assertThat(luminance(ImageIO.read(dark.screenshot().toFile()).getRGB(2, 2))).isLessThan(40);
+    }
+
     /** Relative luminance (0..255) of an RGB pixel. */
     public static double luminance(int rgb) {
         return 0.2126 * (rgb >> 16 & 0xff) + 0.7152 * (rgb >> 8 & 0xff) + 0.0722 * (rgb & 0xff);

@@ -29,9 +29,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -58,29 +56,9 @@ class ReportBrowserTest {
     private static final Map<String, Future<Chromium.Load>> LOADS = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startBrowsers() throws IOException {
-        chromium = Chromium.find().orElse(null);
-        if (chromium == null) {
-            skip("no Chromium found (install the Debian package 'chromium' or set SMC_DOCTOR_CHROMIUM)");
-        }
-        Files.createDirectories(OUT);
-        Path probe = Files.writeString(OUT.resolve("probe.html"), "<!DOCTYPE html><title>probe</title><p>ok</p>"
-                + "<script>document.documentElement.setAttribute('data-probe','ran')</script>");
-        try {
-            Chromium.Load load = chromium.load(probe, OUT.resolve("probe.png"));
-            if (!load.ok() || !load.dom().contains("data-probe=\"ran\"")) {
-                skip("Chromium (" + chromium.executable() + ") cannot start here: exit " + load.exit() + "; "
-                        + Chromium.tail(load.stderr()));
-            }
-        } catch (IllegalStateException | UncheckedIOException e) {
-            skip("Chromium (" + chromium.executable() + ") cannot start here: " + e.getMessage());
-        }
+    static void startBrowsers() {
+        chromium = Chromium.startOrSkip(ReportBrowserTest.class, OUT);
         pool = Executors.newFixedThreadPool(2);
-    }
-
-    private static void skip(String reason) {
-        System.err.println("ReportBrowserTest skipped: " + reason);
-        Assumptions.abort(reason);
     }
 
     @AfterAll
@@ -127,10 +105,7 @@ class ReportBrowserTest {
     private static void checkSample(Path bundle, Chromium.Load load) throws IOException {
         DiagnosisReport report = ReportFixtures.diagnose(bundle, Language.EN);
         String dom = load.dom();
-        assertThat(load.ok()).as("browser exit %d: %s", load.exit(), Chromium.tail(load.stderr())).isTrue();
-        assertThat(load.console()).as("console messages").isEmpty();
-        assertThat(PageChecks.root(dom)).contains("data-ready=\"true\"").doesNotContain("data-script-error", "data-csp-violation",
-                ReportFixtures.MARKER);
+        PageChecks.assertLoadedCleanly(load);
         assertThat(report.diagnoses()).isNotEmpty();
         for (Diagnosis d : report.diagnoses()) {
             assertThat(dom).contains("data-id=\"" + d.id() + "\" data-rank=\"" + d.rank() + "\"",
@@ -221,9 +196,7 @@ class ReportBrowserTest {
         Chromium.Load light = loadReport("ipv6-fallback", bundle).get();
         Chromium.Load dark = loadReport("ipv6-fallback", bundle, "--force-dark-mode").get();
 
-        assertThat(dark.console()).isEmpty();
-        assertThat(PageChecks.luminance(ImageIO.read(light.screenshot().toFile()).getRGB(2, 2))).isGreaterThan(230);
-        assertThat(PageChecks.luminance(ImageIO.read(dark.screenshot().toFile()).getRGB(2, 2))).isLessThan(40);
+        PageChecks.assertFollowsTheColourScheme(light, dark);
     }
 
     @Test
