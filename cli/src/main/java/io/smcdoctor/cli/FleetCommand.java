@@ -20,8 +20,12 @@ import picocli.CommandLine.Parameters;
         description = {"Diagnose many hosts' evidence bundles at once on Apache Spark, on this machine (local mode).",
             "Writes DIR/diagnoses (Parquet, one row per host x diagnosis; unreadable bundles as rows with their",
             "error), DIR/summary.json (causes by hosts, reason codes by hosts and sockets, where SMC works,",
-            "unreadable bundles) and DIR/summary.html (the same as a self-contained page in the style of",
+            "unreadable bundles, host pairs) and DIR/summary.html (the same as a self-contained page in the style of",
             "diagnose --format html).",
+            "Bundles that hold the two ends of the same connections (client and server) are paired by their",
+            "connections, without comparing every pair, and each pair is diagnosed together as diagnose --host does:",
+            "DIR/pairs (Parquet, one row per bundle pair x pair diagnosis). A bundle takes part in at most",
+            "--pairs-per-bundle pairs (those sharing the most connections); the summary counts the pairs left out.",
             "On a cluster: spark-submit --class io.smcdoctor.fleet.FleetMain smc-doctor-fleet.jar PATH... --out DIR"},
         footerHeading = "%nExamples:%n",
         footer = {"  smc-doctor fleet /data/smc-bundles/2026-12-01 --out fleet-2026-12-01",
@@ -54,6 +58,11 @@ final class FleetCommand implements Callable<Integer> {
             description = "Language of summary.html: en or ja (default: from the locale).")
     String lang;
 
+    @Option(names = "--pairs-per-bundle", paramLabel = "N",
+            description = "Bundle pairs one bundle takes part in at most (default: 20; a server matched by many"
+                    + " clients keeps the N sharing the most connections); 0 turns the pairing off.")
+    Integer pairsPerBundle;
+
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
 
@@ -71,6 +80,9 @@ final class FleetCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (cores != null && cores < 1) {
             throw new UsageException("--cores must be at least 1, was " + cores);
+        }
+        if (pairsPerBundle != null && pairsPerBundle < 0) {
+            throw new UsageException("--pairs-per-bundle must be at least 0, was " + pairsPerBundle);
         }
         FleetRuntime runtime = FleetRuntime.locate(home, cliLocation());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -94,6 +106,9 @@ final class FleetCommand implements Callable<Integer> {
         }
         if (quiet) {
             args.add("--quiet");
+        }
+        if (pairsPerBundle != null) {
+            args.addAll(List.of("--pairs-per-bundle", String.valueOf(pairsPerBundle)));
         }
         args.addAll(List.of("--lang", (lang == null ? Language.fromDefaultLocale() : Language.fromTag(lang)).tag()));
         args.add("--");
