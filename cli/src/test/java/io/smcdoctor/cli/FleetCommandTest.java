@@ -58,8 +58,8 @@ class FleetCommandTest {
                 + "  -Xmx64m -Dfake.fleet.out=" + record + "\n");
 
         int status = new CommandLine(new FleetCommand(home.toString()))
-                .execute("/data/a b", "--out", "o", "--cores", "2", "--quiet", "--pairs-per-bundle", "5", "--lang", "ja",
-                        "--", "-odd");
+                .execute("/data/a b", "--out", "o", "--cores", "2", "--quiet", "--pairs-per-bundle", "5", "--lang",
+                        "ja", "--", "-odd");
 
         assertThat(status).isEqualTo(3);
         assertThat(Files.readAllLines(record, StandardCharsets.UTF_8)).containsExactly("netty=true", "heap=64",

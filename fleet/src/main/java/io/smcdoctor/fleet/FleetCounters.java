@@ -7,7 +7,8 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * Spark accumulators the tasks add to: bundles done and unreadable (for the progress line) and where the time of a
  * bundle goes (copying it from storage to local disk, reading and parsing it, diagnosing it, making its connection
- * keys for pairing), and of the bundle pairs (reading both bundles again, diagnosing them together). The driver sees a task's additions when the task ends. Values are for progress and measurement only: a retried task adds twice;
+ * keys for pairing), and of the bundle pairs (reading both bundles again, diagnosing them together). The driver sees
+ * a task's additions when the task ends. Values are for progress and measurement only: a retried task adds twice;
  * the exact counts come from the table.
  */
 record FleetCounters(LongAccumulator bundles, LongAccumulator unreadable, LongAccumulator bytes,

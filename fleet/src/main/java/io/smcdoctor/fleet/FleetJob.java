@@ -163,7 +163,9 @@ public final class FleetJob {
 
         spark.sparkContext().setJobDescription("smc-doctor fleet: summary");
         Dataset<Row> written = spark.read().parquet(table.toString());
-        Dataset<Row> writtenPairs = pairing ? spark.read().parquet(pairTable.toString()) : null;
+        // with the schema: a run without any pair writes no part file to infer it from
+        Dataset<Row> writtenPairs = pairing ? spark.read().schema(PairRows.SCHEMA).parquet(pairTable.toString())
+                : null;
         FleetSummary summary = FleetSummary.of(written, writtenPairs, stage);
         write(conf, summaryFile, summary.toJson());
         write(conf, pageFile, FleetSummaryPage.render(summary, table.toString(), language, Catalog.bundled(),

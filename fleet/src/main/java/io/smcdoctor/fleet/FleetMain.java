@@ -232,10 +232,10 @@ public final class FleetMain {
                 run.bundles(), run.hosts(), seconds, run.bundles() / Math.max(seconds, 1e-9), run.unreadable());
         out.printf(Locale.ROOT, "table:   %s (Parquet, %,d rows)%n", run.table(), run.rows());
         out.printf(Locale.ROOT, "summary: %s%n", run.summaryFile());
+        FleetSummary.Pairs pairs = run.summary().pairs();
         run.pairTable().ifPresent(p -> out.printf(Locale.ROOT, "pairs:   %s (Parquet, %,d bundle pairs diagnosed"
-                + " together of %,d found; %,d left out by --pairs-per-bundle %d)%n", p, run.summary().pairs().diagnosed(),
-                run.summary().pairs().candidates(), run.summary().pairs().skippedByCap(),
-                run.summary().pairs().perBundleCap()));
+                + " together of %,d found; %,d left out by --pairs-per-bundle %d)%n", p, pairs.diagnosed(),
+                pairs.candidates(), pairs.skippedByCap(), pairs.perBundleCap()));
         out.printf(Locale.ROOT, "page:    %s%n", run.summaryPage());
         List<FleetSummary.CauseCount> causes = run.summary().causes();
         if (!causes.isEmpty()) {

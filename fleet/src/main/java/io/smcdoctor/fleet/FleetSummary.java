@@ -36,10 +36,10 @@ import org.apache.spark.storage.StorageLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fleet at a glance, computed from the Parquet table: which causes on how many hosts and since when, which
- * reason codes on how many hosts and sockets, where SMC works and where no socket uses it, and why bundles could not
- * be read. Written as JSON, schema {@value #SCHEMA} (fields are only ever added), and as a page
- * ({@link FleetSummaryPage}).
+ * The fleet at a glance, computed from the Parquet tables: which causes on how many hosts and since when, which
+ * reason codes on how many hosts and sockets, where SMC works and where no socket uses it, why bundles could not be
+ * read, and the bundle pairs diagnosed together (the {@code pairs} table). Written as JSON, schema {@value #SCHEMA}
+ * (fields are only ever added), and as a page ({@link FleetSummaryPage}).
  *
  * <p>A host counts once however many of its bundles the fleet holds (e.g. one per night); socket numbers are summed
  * over bundles. "Seen" times are the collection time of {@code manifest.json}, else the bundle's modification time.

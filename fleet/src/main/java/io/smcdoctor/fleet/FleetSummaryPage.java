@@ -19,7 +19,8 @@ import java.util.ResourceBundle;
  * The {@link FleetSummary} as one self-contained HTML page in the style of {@code diagnose --format html} (the same
  * skeleton, stylesheet, script and Content-Security-Policy from {@link HtmlPage}): a summary line, causes by host count
  * (a bar chart and a table with since when), fallback reason codes by hosts and fallbacks, where SMC works, the host
- * pairs diagnosed together, and the unreadable bundles. Host names, bundle paths and errors come from the bundles and their storage and are untrusted:
+ * pairs diagnosed together, and the unreadable bundles. Host names, bundle paths and errors come from the bundles and
+ * their storage and are untrusted:
  * every text goes through {@link Html#text(String)}. Cause titles and reason-code names come from the catalog in the
  * page's language, else the table's English title. Stateless.
  */

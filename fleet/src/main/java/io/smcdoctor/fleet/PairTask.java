@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * What an executor does with the bundle pairs of one task: reads both bundles again (as {@link BundleTask} read them
@@ -27,7 +28,7 @@ import java.util.function.IntFunction;
 final class PairTask {
     /** Parsed bundles kept by one task thread. */
     static final int KEEP = 4;
-    private static final java.util.regex.Pattern LABEL_CHARS = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
+    private static final Pattern LABEL_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
 
     private PairTask() {
     }

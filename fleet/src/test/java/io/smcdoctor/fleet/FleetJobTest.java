@@ -188,8 +188,8 @@ class FleetJobTest {
         fleet.forEach(g -> hostOf.put(key(g.path()), g.host()));
         Map<String, List<Row>> pairRows = new TreeMap<>();
         for (Row r : spark.read().parquet(run.pairTable().orElseThrow()).collectAsList()) {
-            pairRows.computeIfAbsent(r.getString(r.fieldIndex("bundle_a")) + " " + r.getString(r.fieldIndex("bundle_b")),
-                    k -> new ArrayList<>()).add(r);
+            String pair = r.getString(r.fieldIndex("bundle_a")) + " " + r.getString(r.fieldIndex("bundle_b"));
+            pairRows.computeIfAbsent(pair, k -> new ArrayList<>()).add(r);
         }
         Diagnoser diagnoser = Diagnoser.create();
         int related = 0;

@@ -22,7 +22,8 @@ class PairTaskTest {
     @Test
     void pairs_bundleReadOncePerRun_andAnUnreadableBundleMakesAnErrorRow() {
         List<BundlePlan.Bundle> bundles = List.of(new BundlePlan.Bundle("file:/b/client", true, 0),
-                new BundlePlan.Bundle("file:/b/server", true, 0), new BundlePlan.Bundle("file:/b/gone.tar.gz", false, 0));
+                new BundlePlan.Bundle("file:/b/server", true, 0),
+                new BundlePlan.Bundle("file:/b/gone.tar.gz", false, 0));
         Map<Integer, Evidence> readable = Map.of(0, EvidenceBundle.read(LAB.resolve("client")),
                 1, EvidenceBundle.read(LAB.resolve("server")));
         List<Integer> reads = new ArrayList<>();
