@@ -17,12 +17,21 @@ import picocli.CommandLine.Parameters;
  * of its own from the {@link FleetRuntime}, with this terminal as its input and output, and exits with its status.
  */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
-        description = {"Diagnose many hosts' evidence bundles at once on Apache Spark, on this machine (local mode).",
-            "Writes DIR/diagnoses (Parquet, one row per host x diagnosis; unreadable bundles as rows with their",
-            "error), DIR/summary.json (causes by hosts, reason codes by hosts and sockets, where SMC works,",
-            "unreadable bundles) and DIR/summary.html (the same as a self-contained page in the style of",
-            "diagnose --format html).",
-            "On a cluster: spark-submit --class io.smcdoctor.fleet.FleetMain smc-doctor-fleet.jar PATH... --out DIR"},
+        description = {"Diagnose many hosts' evidence bundles at once on Apache Spark, on this machine",
+            "(local mode). Writes:",
+            "  DIR/diagnoses (Parquet, one row per host x diagnosis; unreadable bundles",
+            "    as rows with their error);",
+            "  DIR/pairs (Parquet, one row per bundle pair x pair diagnosis): bundles",
+            "    holding the two ends of the same connections (client and server), found",
+            "    by their connections without comparing every pair and diagnosed",
+            "    together as diagnose --host does; a bundle is in at most",
+            "    --pairs-per-bundle pairs, those sharing the most connections;",
+            "  DIR/summary.json (causes by hosts, reason codes by hosts and sockets,",
+            "    where SMC works, host pairs and the pairs left out by the cap,",
+            "    unreadable bundles) and DIR/summary.html (the same as a self-contained",
+            "    page in the style of diagnose --format html).",
+            "On a cluster: spark-submit --class io.smcdoctor.fleet.FleetMain",
+            "  smc-doctor-fleet.jar PATH... --out DIR"},
         footerHeading = "%nExamples:%n",
         footer = {"  smc-doctor fleet /data/smc-bundles/2026-12-01 --out fleet-2026-12-01",
             "  smc-doctor fleet 'bundles/*.tar.gz' --cores 4 --quiet",
@@ -54,6 +63,11 @@ final class FleetCommand implements Callable<Integer> {
             description = "Language of summary.html: en or ja (default: from the locale).")
     String lang;
 
+    @Option(names = "--pairs-per-bundle", paramLabel = "N",
+            description = "Bundle pairs one bundle takes part in at most (default: 20; a server matched by many"
+                    + " clients keeps the N sharing the most connections); 0 turns the pairing off.")
+    Integer pairsPerBundle;
+
     @Option(names = "--debug", description = "Show stack traces on errors.")
     boolean debug;
 
@@ -71,6 +85,9 @@ final class FleetCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (cores != null && cores < 1) {
             throw new UsageException("--cores must be at least 1, was " + cores);
+        }
+        if (pairsPerBundle != null && pairsPerBundle < 0) {
+            throw new UsageException("--pairs-per-bundle must be at least 0, was " + pairsPerBundle);
         }
         FleetRuntime runtime = FleetRuntime.locate(home, cliLocation());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -94,6 +111,9 @@ final class FleetCommand implements Callable<Integer> {
         }
         if (quiet) {
             args.add("--quiet");
+        }
+        if (pairsPerBundle != null) {
+            args.addAll(List.of("--pairs-per-bundle", String.valueOf(pairsPerBundle)));
         }
         args.addAll(List.of("--lang", (lang == null ? Language.fromDefaultLocale() : Language.fromTag(lang)).tag()));
         args.add("--");

@@ -58,11 +58,13 @@ class FleetCommandTest {
                 + "  -Xmx64m -Dfake.fleet.out=" + record + "\n");
 
         int status = new CommandLine(new FleetCommand(home.toString()))
-                .execute("/data/a b", "--out", "o", "--cores", "2", "--quiet", "--lang", "ja", "--", "-odd");
+                .execute("/data/a b", "--out", "o", "--cores", "2", "--quiet", "--pairs-per-bundle", "5", "--lang",
+                        "ja", "--", "-odd");
 
         assertThat(status).isEqualTo(3);
         assertThat(Files.readAllLines(record, StandardCharsets.UTF_8)).containsExactly("netty=true", "heap=64",
-                "--out", "o", "--cores", "2", "--quiet", "--lang", "ja", "--", "/data/a b", "-odd");
+                "--out", "o", "--cores", "2", "--quiet", "--pairs-per-bundle", "5", "--lang", "ja", "--", "/data/a b",
+                "-odd");
     }
 
     @Test
@@ -94,5 +96,18 @@ class FleetCommandTest {
         cl.execute("--help");
 
         assertThat(out.toString()).contains("  fleet ").contains("Apache Spark");
+    }
+
+    @Test
+    void fleetHelp_explainsThePairsAndTheirCap() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Cli.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+
+        cl.execute("fleet", "--help");
+
+        assertThat(out.toString()).contains("DIR/pairs (Parquet, one row per bundle pair x pair diagnosis)",
+                "--pairs-per-bundle=N");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("(default: 20;", "0 turns the pairing off");
     }
 }

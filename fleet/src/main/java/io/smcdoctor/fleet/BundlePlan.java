@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +53,19 @@ final class BundlePlan implements Serializable {
 
     private final List<String> inputs;
     private final Map<String, Bundle> bundles;
+    /** The bundles in path order: a bundle's id is its index here. */
+    private final List<Bundle> byId;
+    private final Map<String, Integer> ids;
     private final long ignoredFiles;
 
     private BundlePlan(List<String> inputs, Map<String, Bundle> bundles, long ignoredFiles) {
         this.inputs = List.copyOf(inputs);
         this.bundles = new LinkedHashMap<>(bundles);
+        this.byId = List.copyOf(this.bundles.values());
+        this.ids = new HashMap<>();
+        for (int i = 0; i < byId.size(); i++) {
+            ids.put(byId.get(i).path(), i);
+        }
         this.ignoredFiles = ignoredFiles;
     }
 
@@ -240,6 +249,20 @@ final class BundlePlan implements Serializable {
     Optional<Bundle> archive(String file) {
         Bundle b = bundles.get(file);
         return b != null && !b.directory() ? Optional.of(b) : Optional.empty();
+    }
+
+    /**
+     * A small number for a bundle of the plan (its index in path order), or -1: what the pairing shuffles instead of
+     * the path.
+     */
+    int id(String path) {
+        Integer id = ids.get(path);
+        return id == null ? -1 : id;
+    }
+
+    /** The bundle of an {@link #id}. */
+    Bundle byId(int id) {
+        return byId.get(id);
     }
 
     /** The bundle at exactly this path. */

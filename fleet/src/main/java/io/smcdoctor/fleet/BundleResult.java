@@ -1,5 +1,6 @@
 package io.smcdoctor.fleet;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,14 @@ import org.jspecify.annotations.Nullable;
  * @param warnings    parse warnings of the bundle
  * @param causes      the ranked diagnoses, most likely first (empty when none or unreadable)
  * @param error       why the bundle could not be read (starts with the bundle's path), or null
+ * @param keys        the bundle's connection keys for pairing ({@link PairKeyCodes}), empty when not asked or
+ *                    unreadable; not a table column
  */
 record BundleResult(String bundle, String host, String hostSource, @Nullable Instant collectedAt, Instant modifiedAt,
                     @Nullable String kernel, long sockets, long smcSockets, Map<String, Long> fallbacks, int warnings,
-                    List<Cause> causes, @Nullable String error) {
+                    List<Cause> causes, @Nullable String error, long[] keys) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     BundleResult {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(host, "host");
@@ -34,12 +39,13 @@ record BundleResult(String bundle, String host, String hostSource, @Nullable Ins
         Objects.requireNonNull(modifiedAt, "modifiedAt");
         fallbacks = java.util.Collections.unmodifiableMap(new TreeMap<>(fallbacks));
         causes = List.copyOf(causes);
+        Objects.requireNonNull(keys, "keys");
     }
 
     /** An unreadable bundle. */
     static BundleResult unreadable(String bundle, String host, Instant modifiedAt, String error) {
         return new BundleResult(bundle, host, "bundle-name", null, modifiedAt, null, 0, 0, Map.of(), 0, List.of(),
-                error);
+                error, new long[0]);
     }
 
     /**
@@ -55,7 +61,9 @@ record BundleResult(String bundle, String host, String hostSource, @Nullable Ins
      * @param evidence    how many evidence lines it cites
      */
     record Cause(int rank, String id, String title, double confidence, String severity, String side,
-                 List<String> reasonCodes, int evidence) {
+                 List<String> reasonCodes, int evidence) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         Cause {
             Objects.requireNonNull(id, "id");
             reasonCodes = List.copyOf(reasonCodes);

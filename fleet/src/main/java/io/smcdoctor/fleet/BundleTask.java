@@ -1,5 +1,6 @@
 package io.smcdoctor.fleet;
 
+import io.smcdoctor.ConnectionKeys;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
@@ -69,24 +70,24 @@ final class BundleTask {
 
     /** Diagnoses one archive. */
     static BundleResult archive(BundlePlan.Bundle b, Source source, FleetLimits limits, FleetCounters counters) {
+        return archive(b, source, limits, counters, false);
+    }
+
+    /** Diagnoses one archive; with {@code keys}, the result carries the bundle's connection keys for pairing. */
+    static BundleResult archive(BundlePlan.Bundle b, Source source, FleetLimits limits, FleetCounters counters,
+                                boolean keys) {
         Diagnoser diagnoser = Diagnosers.get(); // built once per JVM, before the clock starts
         long start = System.nanoTime();
         Path temp = null;
         try {
             temp = Files.createTempDirectory(TEMP_PREFIX);
-            Path local = temp.resolve(localName(b));
-            long bytes;
-            try (InputStream in = source.open(); OutputStream out = Files.newOutputStream(local)) {
-                bytes = copy(in, out, limits.maxTotalBytes());
-            }
-            if (bytes > limits.maxTotalBytes()) {
-                return failed(b, counters, b.path() + ": the archive is larger than " + limits.maxTotalBytes()
-                        + " bytes, more than all its files together may hold (EvidenceBundle.Limits.maxTotalBytes);"
-                        + " not read");
-            }
-            counters.bytes().add(bytes);
+            long[] bytes = {0};
+            Path local = copyArchive(b, source, limits, temp, bytes);
+            counters.bytes().add(bytes[0]);
             counters.copyNanos().add(System.nanoTime() - start);
-            return diagnose(b, local, temp, diagnoser, limits, counters);
+            return diagnose(b, local, temp, diagnoser, limits, counters, keys);
+        } catch (Refused e) {
+            return failed(b, counters, e.getMessage());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return failed(b, counters, message(e, temp, b));
         } finally {
@@ -98,49 +99,24 @@ final class BundleTask {
     /** Diagnoses one directory bundle, copying its files one by one. */
     static BundleResult directory(BundlePlan.Bundle b, DirectorySource source, FleetLimits limits,
                                   FleetCounters counters) {
+        return directory(b, source, limits, counters, false);
+    }
+
+    /** Diagnoses one directory bundle; with {@code keys}, the result carries its connection keys for pairing. */
+    static BundleResult directory(BundlePlan.Bundle b, DirectorySource source, FleetLimits limits,
+                                  FleetCounters counters, boolean keys) {
         Diagnoser diagnoser = Diagnosers.get();
         long start = System.nanoTime();
         Path temp = null;
         try {
             temp = Files.createTempDirectory(TEMP_PREFIX);
-            Path root = Files.createDirectory(temp.resolve(localName(b)));
-            List<DirEntry> files = new ArrayList<>(source.list());
-            files.sort(Comparator.comparing(DirEntry::relative)); // the order a direct read takes them in
-            if (files.size() > limits.maxEntries()) {
-                return failed(b, counters, b.path() + ": more than " + limits.maxEntries() + " entries (at '"
-                        + files.get(limits.maxEntries()).relative()
-                        + "'); raise EvidenceBundle.Limits.maxEntries if this is expected");
-            }
-            long total = 0;
-            for (DirEntry f : files) {
-                if (f.size() > limits.maxEntryBytes()) {
-                    return failed(b, counters, tooLarge(b, f.relative(), limits));
-                }
-                Optional<Path> target = below(root, f.relative());
-                if (target.isEmpty()) {
-                    return failed(b, counters, b.path() + ": entry '" + f.relative() + "' escapes the bundle; refused");
-                }
-                Files.createDirectories(target.get().getParent());
-                long n;
-                try (InputStream in = source.open(f.relative());
-                     OutputStream out = Files.newOutputStream(target.get())) {
-                    n = copy(in, out, limits.maxEntryBytes());
-                }
-                if (n > limits.maxEntryBytes()) { // grew since it was listed
-                    return failed(b, counters, tooLarge(b, f.relative(), limits));
-                }
-                total += n;
-                if (total > limits.maxTotalBytes()) {
-                    return failed(b, counters, b.path() + ": more than " + limits.maxTotalBytes() + " bytes in total,"
-                            + " reached at entry '" + f.relative() + "' (EvidenceBundle.Limits.maxTotalBytes)");
-                }
-            }
-            if (files.isEmpty()) {
-                return failed(b, counters, b.path() + ": the bundle directory holds no files any more");
-            }
-            counters.bytes().add(total);
+            long[] bytes = {0};
+            Path root = copyDirectory(b, source, limits, temp, bytes);
+            counters.bytes().add(bytes[0]);
             counters.copyNanos().add(System.nanoTime() - start);
-            return diagnose(b, root, temp, diagnoser, limits, counters);
+            return diagnose(b, root, temp, diagnoser, limits, counters, keys);
+        } catch (Refused e) {
+            return failed(b, counters, e.getMessage());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return failed(b, counters, message(e, temp, b));
         } finally {
@@ -149,13 +125,109 @@ final class BundleTask {
         }
     }
 
+    /**
+     * Reads a bundle again for a pair diagnosis ({@link PairTask}): copied and read exactly as for its own diagnosis.
+     *
+     * @throws Unreadable with the same error text a failed first read gives
+     */
+    static Evidence read(BundlePlan.Bundle b, Source archive, DirectorySource directory, FleetLimits limits)
+            throws Unreadable {
+        Path temp = null;
+        try {
+            temp = Files.createTempDirectory(TEMP_PREFIX);
+            long[] bytes = {0};
+            Path local = b.directory() ? copyDirectory(b, directory, limits, temp, bytes)
+                    : copyArchive(b, archive, limits, temp, bytes);
+            return EvidenceBundle.read(List.of(local), limits.limits());
+        } catch (Refused e) {
+            throw new Unreadable(e.getMessage());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new Unreadable(message(e, temp, b));
+        } finally {
+            delete(temp);
+        }
+    }
+
+    /** A bundle that cannot be read, with the error its row would show (starting with the bundle's path). */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A bundle refused before reading (a limit of the copy), with its error. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Path copyArchive(BundlePlan.Bundle b, Source source, FleetLimits limits, Path temp, long[] bytes)
+            throws IOException, Refused {
+        Path local = temp.resolve(localName(b));
+        try (InputStream in = source.open(); OutputStream out = Files.newOutputStream(local)) {
+            bytes[0] = copy(in, out, limits.maxTotalBytes());
+        }
+        if (bytes[0] > limits.maxTotalBytes()) {
+            throw new Refused(b.path() + ": the archive is larger than " + limits.maxTotalBytes()
+                    + " bytes, more than all its files together may hold (EvidenceBundle.Limits.maxTotalBytes);"
+                    + " not read");
+        }
+        return local;
+    }
+
+    private static Path copyDirectory(BundlePlan.Bundle b, DirectorySource source, FleetLimits limits, Path temp,
+                                      long[] bytes) throws IOException, Refused {
+        Path root = Files.createDirectory(temp.resolve(localName(b)));
+        List<DirEntry> files = new ArrayList<>(source.list());
+        files.sort(Comparator.comparing(DirEntry::relative)); // the order a direct read takes them in
+        if (files.size() > limits.maxEntries()) {
+            throw new Refused(b.path() + ": more than " + limits.maxEntries() + " entries (at '"
+                    + files.get(limits.maxEntries()).relative()
+                    + "'); raise EvidenceBundle.Limits.maxEntries if this is expected");
+        }
+        long total = 0;
+        for (DirEntry f : files) {
+            if (f.size() > limits.maxEntryBytes()) {
+                throw new Refused(tooLarge(b, f.relative(), limits));
+            }
+            Optional<Path> target = below(root, f.relative());
+            if (target.isEmpty()) {
+                throw new Refused(b.path() + ": entry '" + f.relative() + "' escapes the bundle; refused");
+            }
+            Files.createDirectories(target.get().getParent());
+            long n;
+            try (InputStream in = source.open(f.relative());
+                 OutputStream out = Files.newOutputStream(target.get())) {
+                n = copy(in, out, limits.maxEntryBytes());
+            }
+            if (n > limits.maxEntryBytes()) { // grew since it was listed
+                throw new Refused(tooLarge(b, f.relative(), limits));
+            }
+            total += n;
+            if (total > limits.maxTotalBytes()) {
+                throw new Refused(b.path() + ": more than " + limits.maxTotalBytes() + " bytes in total,"
+                        + " reached at entry '" + f.relative() + "' (EvidenceBundle.Limits.maxTotalBytes)");
+            }
+        }
+        if (files.isEmpty()) {
+            throw new Refused(b.path() + ": the bundle directory holds no files any more");
+        }
+        bytes[0] = total;
+        return root;
+    }
+
     private static String tooLarge(BundlePlan.Bundle b, String relative, FleetLimits limits) {
         return b.path() + ": entry '" + relative + "' is larger than the per-file limit of " + limits.maxEntryBytes()
                 + " bytes (EvidenceBundle.Limits.maxEntryBytes)";
     }
 
     private static BundleResult diagnose(BundlePlan.Bundle b, Path local, Path temp, Diagnoser diagnoser,
-                                         FleetLimits limits, FleetCounters counters) {
+                                         FleetLimits limits, FleetCounters counters, boolean keys) {
         long read = System.nanoTime();
         Evidence evidence;
         try {
@@ -170,11 +242,42 @@ final class BundleTask {
         } finally {
             counters.diagnoseNanos().add(System.nanoTime() - diagnose);
         }
-        return result(b, evidence, report);
+        long[] codes = new long[0];
+        if (keys) {
+            long k = System.nanoTime();
+            codes = PairKeyCodes.of(ConnectionKeys.of(evidence));
+            counters.keyNanos().add(System.nanoTime() - k);
+        }
+        return result(b, evidence, report, codes);
     }
 
     /** The fleet's values of a diagnosed bundle. */
-    static BundleResult result(BundlePlan.Bundle b, Evidence evidence, DiagnosisReport report) {
+    static BundleResult result(BundlePlan.Bundle b, Evidence evidence, DiagnosisReport report, long[] keys) {
+        Optional<BundleManifest> manifest = evidence.facts(BundleManifest.class).stream().findFirst();
+        List<KernelRelease> unames = evidence.facts(KernelRelease.class);
+        String[] named = host(b, evidence);
+        String host = named[0];
+        String hostSource = named[1];
+        String kernel = unames.stream().map(KernelRelease::release).filter(r -> !r.isBlank()).findFirst()
+                .orElse(manifest.map(BundleManifest::kernel).filter(k -> !k.isBlank()).orElse(null));
+        Instant collected = manifest.flatMap(BundleManifest::time).orElse(null);
+        Map<String, Long> fallbacks = new LinkedHashMap<>();
+        report.stats().fallbacks().forEach((code, n) -> fallbacks.put(ReasonCode.hex(code), n));
+        List<BundleResult.Cause> causes = new ArrayList<>();
+        for (Diagnosis d : report.diagnoses()) {
+            causes.add(new BundleResult.Cause(d.rank(), d.id(), d.title(), d.confidence(), d.severity().json(),
+                    d.side().json(), d.reasonCodes().stream().map(ReasonCode::hex).toList(), d.evidence().size()));
+        }
+        return new BundleResult(b.path(), host, hostSource, collected, Instant.ofEpochMilli(b.modifiedMillis()),
+                kernel, report.stats().sockets(), report.stats().smcSockets(), fallbacks, report.warnings().size(),
+                causes, null, keys);
+    }
+
+    /**
+     * The bundle's host name and where it came from ({@code manifest}, {@code uname}, {@code bundle-name}): the
+     * manifest's host, else the node name of {@code uname -a}, else the bundle's own name.
+     */
+    static String[] host(BundlePlan.Bundle b, Evidence evidence) {
         Optional<BundleManifest> manifest = evidence.facts(BundleManifest.class).stream().findFirst();
         List<KernelRelease> unames = evidence.facts(KernelRelease.class);
         String host = b.name();
@@ -189,19 +292,7 @@ final class BundleTask {
             host = fromUname.get();
             hostSource = "uname";
         }
-        String kernel = unames.stream().map(KernelRelease::release).filter(r -> !r.isBlank()).findFirst()
-                .orElse(manifest.map(BundleManifest::kernel).filter(k -> !k.isBlank()).orElse(null));
-        Instant collected = manifest.flatMap(BundleManifest::time).orElse(null);
-        Map<String, Long> fallbacks = new LinkedHashMap<>();
-        report.stats().fallbacks().forEach((code, n) -> fallbacks.put(ReasonCode.hex(code), n));
-        List<BundleResult.Cause> causes = new ArrayList<>();
-        for (Diagnosis d : report.diagnoses()) {
-            causes.add(new BundleResult.Cause(d.rank(), d.id(), d.title(), d.confidence(), d.severity().json(),
-                    d.side().json(), d.reasonCodes().stream().map(ReasonCode::hex).toList(), d.evidence().size()));
-        }
-        return new BundleResult(b.path(), host, hostSource, collected, Instant.ofEpochMilli(b.modifiedMillis()),
-                kernel, report.stats().sockets(), report.stats().smcSockets(), fallbacks, report.warnings().size(),
-                causes, null);
+        return new String[] {host, hostSource};
     }
 
     /**

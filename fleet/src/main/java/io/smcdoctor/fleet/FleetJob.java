@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -26,6 +27,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,11 +44,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How it runs: the driver lists the inputs with Hadoop's {@code FileSystem} ({@link BundlePlan}: archives and
  * bundle directories); {@code binaryFiles} reads the archives on the executors, each diagnosed where it is read; each
- * bundle directory is read by one task through the same Hadoop file system (no shuffle anywhere). Each executor JVM
- * builds one {@link io.smcdoctor.Diagnoser} on first use and shares it between its task threads.
- * A bundle that cannot be read becomes a row with its error and never fails the job.
+ * bundle directory is read by one task through the same Hadoop file system (no shuffle for the diagnoses). Each
+ * executor JVM builds one {@link io.smcdoctor.Diagnoser} on first use and shares it between its task threads.
+ * A bundle that cannot be read becomes a row with its error and never fails the job. Then the bundles that hold the two
+ * ends of the same connections are paired by their connection keys and each pair is diagnosed together
+ * ({@link FleetPairs}: a shuffle of the keys, a cap per bundle, both bundles read again).
  *
  * <p>Output: {@code OUT/diagnoses} (Parquet, one row per bundle × diagnosis, schema in the README),
+ * {@code OUT/pairs} (Parquet, one row per bundle pair × pair diagnosis; not written when pairing is off),
  * {@code OUT/summary.json} ({@link FleetSummary}) and {@code OUT/summary.html} (the summary as a self-contained page in
  * the style of {@code diagnose --format html}).
  *
@@ -58,6 +64,8 @@ public final class FleetJob {
     public static final String SUMMARY = "summary.json";
     /** The summary page's file name below the output: the summary as self-contained HTML. */
     public static final String PAGE = "summary.html";
+    /** The pairs table's directory below the output. */
+    public static final String PAIRS = "pairs";
     private static final int BUNDLES_PER_TASK = 64;
 
     private final List<String> inputs;
@@ -67,6 +75,7 @@ public final class FleetJob {
     private final Optional<FleetProgress> progress;
     private final Duration progressInterval;
     private final Language language;
+    private final int pairsPerBundle;
 
     private FleetJob(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -76,6 +85,7 @@ public final class FleetJob {
         this.progress = Optional.ofNullable(b.progress);
         this.progressInterval = b.progressInterval;
         this.language = b.language;
+        this.pairsPerBundle = b.pairsPerBundle;
     }
 
     /** A builder; inputs and output are required. */
@@ -102,14 +112,23 @@ public final class FleetJob {
         }
         Path out = new Path(output);
         Path table = new Path(out, TABLE);
+        Path pairTable = new Path(out, PAIRS);
         Path summaryFile = new Path(out, SUMMARY);
         Path pageFile = new Path(out, PAGE);
-        checkOutput(conf, table, summaryFile, pageFile);
+        checkOutput(conf, table, pairTable, summaryFile, pageFile);
         long t1 = System.nanoTime();
 
+        boolean pairing = pairsPerBundle > 0;
         FleetCounters counters = FleetCounters.register(spark.sparkContext());
-        JavaRDD<Row> rows = rows(jsc, plan, limits, counters);
-        Dataset<Row> frame = spark.createDataFrame(rows, FleetRows.SCHEMA);
+        Broadcast<HadoopConf> hadoop = jsc.broadcast(new HadoopConf(conf));
+        Broadcast<BundlePlan> shared = jsc.broadcast(plan);
+        JavaRDD<BundleResult> results = results(jsc, plan, shared, hadoop, limits, counters, pairing);
+        if (pairing) {
+            // the pairing reads the results' keys again: kept, not computed twice
+            results.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        Dataset<Row> frame = spark.createDataFrame(results.flatMap(r -> FleetRows.rows(r).iterator()),
+                FleetRows.SCHEMA);
         spark.sparkContext().setJobDescription("smc-doctor fleet: diagnose " + plan.size() + " bundles");
         ScheduledExecutorService ticker = startProgress(counters, plan.size(), t1);
         try {
@@ -119,34 +138,63 @@ public final class FleetJob {
         }
         long t2 = System.nanoTime();
 
+        FleetSummary.PairStage stage = null;
+        if (pairing) {
+            spark.sparkContext().setJobDescription("smc-doctor fleet: pair bundles by connection keys");
+            LongAccumulator crowded = spark.sparkContext().longAccumulator("smc-doctor crowded keys");
+            FleetPairs.Found found = FleetPairs.find(results, shared, pairsPerBundle, crowded);
+            spark.sparkContext().setJobDescription("smc-doctor fleet: diagnose " + found.kept() + " bundle pairs");
+            JavaRDD<PairResult> pairs = FleetPairs.diagnose(found, shared, hadoop, limits, counters,
+                    jsc.defaultParallelism());
+            spark.createDataFrame(pairs.flatMap(r -> PairRows.rows(r).iterator()), PairRows.SCHEMA).write()
+                    .mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(pairTable.toString());
+            found.pairs().unpersist();
+            results.unpersist();
+            List<Map.Entry<String, Long>> hubs = new ArrayList<>();
+            for (FleetPairs.Hub h : found.hubSample()) {
+                hubs.add(Map.entry(plan.byId(h.id()).path(), h.candidates()));
+            }
+            stage = new FleetSummary.PairStage(pairsPerBundle, found.candidates(), found.kept(), crowded.value(),
+                    found.hubs(), hubs);
+        } else if (overwrite) {
+            delete(conf, pairTable); // no stale pairs of an earlier run next to this run's table
+        }
+        long t3 = System.nanoTime();
+
         spark.sparkContext().setJobDescription("smc-doctor fleet: summary");
         Dataset<Row> written = spark.read().parquet(table.toString());
-        FleetSummary summary = FleetSummary.of(written);
+        // with the schema: a run without any pair writes no part file to infer it from
+        Dataset<Row> writtenPairs = pairing ? spark.read().schema(PairRows.SCHEMA).parquet(pairTable.toString())
+                : null;
+        FleetSummary summary = FleetSummary.of(written, writtenPairs, stage);
         write(conf, summaryFile, summary.toJson());
         write(conf, pageFile, FleetSummaryPage.render(summary, table.toString(), language, Catalog.bundled(),
                 generator()));
         spark.sparkContext().setJobDescription(null);
-        long t3 = System.nanoTime();
+        long t4 = System.nanoTime();
         return new FleetRun(plan.size(), summary.unreadable(), summary.hosts(), summary.rows(), table.toString(),
                 summaryFile.toString(), pageFile.toString(), summary, new FleetRun.Timings(Duration.ofNanos(t1 - t0),
-                Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2), Duration.ofNanos(counters.copyNanos().value()),
-                Duration.ofNanos(counters.readNanos().value()), Duration.ofNanos(counters.diagnoseNanos().value())),
-                counters.bytes().value());
+                Duration.ofNanos(t2 - t1), Duration.ofNanos(t4 - t3), Duration.ofNanos(counters.copyNanos().value()),
+                Duration.ofNanos(counters.readNanos().value()), Duration.ofNanos(counters.diagnoseNanos().value()),
+                Duration.ofNanos(t3 - t2), Duration.ofNanos(counters.keyNanos().value()),
+                Duration.ofNanos(counters.pairReadNanos().value()),
+                Duration.ofNanos(counters.pairDiagnoseNanos().value())),
+                counters.bytes().value(), pairing ? Optional.of(pairTable.toString()) : Optional.empty());
     }
 
     /**
-     * The table's rows. Static, so that no closure can capture this job; the closures hold only the broadcast plan
+     * The diagnosed bundles. Static, so that no closure can capture this job; the closures hold only the broadcast plan
      * and configuration, the limits and the accumulators. Archives are read with {@code binaryFiles} and diagnosed
-     * where they are read; each bundle directory is read by one task through the Hadoop file system.
+     * where they are read; each bundle directory is read by one task through the Hadoop file system. With
+     * {@code keys}, each result carries the bundle's connection keys for the pairing.
      */
-    private static JavaRDD<Row> rows(JavaSparkContext jsc, BundlePlan plan, FleetLimits limits,
-                                     FleetCounters counters) {
+    private static JavaRDD<BundleResult> results(JavaSparkContext jsc, BundlePlan plan, Broadcast<BundlePlan> shared,
+                                                 Broadcast<HadoopConf> conf, FleetLimits limits,
+                                                 FleetCounters counters, boolean keys) {
         int parallelism = jsc.defaultParallelism();
-        List<JavaRDD<Row>> parts = new ArrayList<>();
-        Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(jsc.hadoopConfiguration()));
+        List<JavaRDD<BundleResult>> parts = new ArrayList<>();
         List<BundlePlan.Bundle> archives = plan.archives();
         if (!archives.isEmpty()) {
-            Broadcast<BundlePlan> shared = jsc.broadcast(plan);
             JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(plan.archiveGlobs(),
                     slices(archives.size(), parallelism));
             // the archive is opened through the broadcast configuration, not PortableDataStream.open(): that one
@@ -154,18 +202,18 @@ public final class FleetJob {
             parts.add(files.keys().flatMap(path -> {
                 Optional<BundlePlan.Bundle> archive = shared.value().archive(path);
                 if (archive.isEmpty()) {
-                    return List.<Row>of().iterator();
+                    return List.<BundleResult>of().iterator();
                 }
                 Path p = new Path(path);
-                return FleetRows.rows(BundleTask.archive(archive.get(),
-                        () -> p.getFileSystem(conf.value().get()).open(p), limits, counters)).iterator();
+                return List.of(BundleTask.archive(archive.get(), () -> p.getFileSystem(conf.value().get()).open(p),
+                        limits, counters, keys)).iterator();
             }));
         }
         List<BundlePlan.Bundle> directories = plan.directories();
         if (!directories.isEmpty()) {
-            parts.add(jsc.parallelize(directories, slices(directories.size(), parallelism)).flatMap(b ->
-                    FleetRows.rows(BundleTask.directory(b, new HadoopDirectory(conf.value().get(), b.path()), limits,
-                            counters)).iterator()));
+            parts.add(jsc.parallelize(directories, slices(directories.size(), parallelism)).map(b ->
+                    BundleTask.directory(b, new HadoopDirectory(conf.value().get(), b.path()), limits, counters,
+                            keys)));
         }
         return parts.size() == 1 ? parts.get(0) : parts.get(0).union(parts.get(1));
     }
@@ -178,10 +226,11 @@ public final class FleetJob {
         return Math.max(1, Math.min(n, Math.max(4 * parallelism, (n + BUNDLES_PER_TASK - 1) / BUNDLES_PER_TASK)));
     }
 
-    private void checkOutput(Configuration conf, Path table, Path summaryFile, Path pageFile) {
+    private void checkOutput(Configuration conf, Path table, Path pairTable, Path summaryFile, Path pageFile) {
         try {
             FileSystem fs = table.getFileSystem(conf);
-            if (!overwrite && (fs.exists(table) || fs.exists(summaryFile) || fs.exists(pageFile))) {
+            if (!overwrite && (fs.exists(table) || fs.exists(pairTable) || fs.exists(summaryFile)
+                    || fs.exists(pageFile))) {
                 throw new FleetInputException(output + " already holds a fleet table or summary; give another"
                         + " output directory or ask to overwrite it (--overwrite)");
             }
@@ -194,6 +243,14 @@ public final class FleetJob {
     static String generator() {
         String v = FleetJob.class.getPackage().getImplementationVersion();
         return "smc-doctor fleet" + (v == null ? "" : " " + v);
+    }
+
+    private static void delete(Configuration conf, Path dir) {
+        try {
+            dir.getFileSystem(conf).delete(dir, true);
+        } catch (IOException e) {
+            throw new FleetInputException(dir + ": cannot be deleted (" + e.getMessage() + ")", e);
+        }
     }
 
     private static void write(Configuration conf, Path file, String text) {
@@ -249,8 +306,25 @@ public final class FleetJob {
         private @Nullable FleetProgress progress;
         private Duration progressInterval = Duration.ofMillis(500);
         private Language language = Language.EN;
+        private int pairsPerBundle = FleetPairs.DEFAULT_CAP;
 
         private Builder() {
+        }
+
+        /**
+         * How many bundle pairs one bundle takes part in at most (default {@value FleetPairs#DEFAULT_CAP}): pairs
+         * whose bundles hold the two ends of the same connections are diagnosed together and written to
+         * {@code pairs/}; a bundle with more candidates (a server with many clients) keeps those sharing the most
+         * connections, and the summary counts the others. 0 turns the pairing off.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder pairsPerBundle(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("pairsPerBundle must be >= 0, was " + value);
+            }
+            pairsPerBundle = value;
+            return this;
         }
 
         /**

@@ -27,15 +27,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FleetMain {
     private static final String USAGE = String.join("\n",
-            "Usage: smc-doctor fleet PATH... [--out DIR] [--overwrite] [--cores N] [--lang en|ja] [--quiet]",
+            "Usage: smc-doctor fleet PATH... [--out DIR] [--overwrite] [--cores N] [--lang en|ja]",
+            "                            [--pairs-per-bundle N] [--quiet]",
             "Diagnoses every evidence bundle (.tar.gz, .tgz, .tar, .zip, bundle directories) below PATH on Apache",
             "Spark and writes DIR/diagnoses (Parquet, one row per host x diagnosis), DIR/summary.json and",
-            "DIR/summary.html (the summary as a self-contained page).",
+            "DIR/summary.html (the summary as a self-contained page). Bundles holding the two ends of the same",
+            "connections are paired by their connections and diagnosed together: DIR/pairs (Parquet, one row per",
+            "bundle pair x pair diagnosis).",
             "  PATH          directory, archive or glob; any Hadoop file system (hdfs://, s3a:// with its connector)",
             "  --out DIR     output directory (default: fleet-out)",
             "  --overwrite   replace the table and summary of an earlier run in DIR",
             "  --cores N     local mode: worker threads (default: all cores)",
             "  --lang LANG   language of summary.html: en (default) or ja",
+            "  --pairs-per-bundle N  bundle pairs one bundle takes part in at most (default: "
+                    + FleetPairs.DEFAULT_CAP + "; those sharing",
+            "                the most connections; the summary counts the others); 0: no pairing",
             "  --quiet       no progress line",
             "On a cluster: spark-submit --class io.smcdoctor.fleet.FleetMain smc-doctor-fleet.jar PATH... --out DIR");
 
@@ -44,7 +50,7 @@ public final class FleetMain {
 
     /** The options of one run. */
     record Options(List<String> inputs, String output, boolean overwrite, @Nullable Integer cores, boolean quiet,
-                   Language language) {
+                   Language language, int pairsPerBundle) {
         Options {
             inputs = List.copyOf(inputs);
             Objects.requireNonNull(language, "language");
@@ -91,7 +97,8 @@ public final class FleetMain {
     static int execute(Options options, SparkSession spark, PrintStream out, PrintStream err, boolean terminal) {
         try {
             FleetJob.Builder job = FleetJob.builder().inputs(options.inputs()).output(options.output())
-                    .overwrite(options.overwrite()).language(options.language());
+                    .overwrite(options.overwrite()).language(options.language())
+                    .pairsPerBundle(options.pairsPerBundle());
             if (!options.quiet()) {
                 job.progress(new TerminalProgress(err, terminal), Duration.ofMillis(500));
             }
@@ -134,6 +141,7 @@ public final class FleetMain {
         Integer cores = null;
         boolean quiet = false;
         Language language = Language.EN;
+        int pairs = FleetPairs.DEFAULT_CAP;
         boolean onlyPaths = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -160,6 +168,17 @@ public final class FleetMain {
                 case "--lang":
                     language = language(value(args, ++i, a));
                     break;
+                case "--pairs-per-bundle":
+                    String n = value(args, ++i, a);
+                    try {
+                        pairs = Integer.parseInt(n);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--pairs-per-bundle needs a whole number, was '" + n + "'");
+                    }
+                    if (pairs < 0) {
+                        throw new IllegalArgumentException("--pairs-per-bundle must be at least 0, was " + pairs);
+                    }
+                    break;
                 case "--cores":
                     String v = value(args, ++i, a);
                     try {
@@ -185,7 +204,7 @@ public final class FleetMain {
         if (output.isEmpty()) {
             throw new IllegalArgumentException("--out needs a directory");
         }
-        return Optional.of(new Options(inputs, output, overwrite, cores, quiet, language));
+        return Optional.of(new Options(inputs, output, overwrite, cores, quiet, language, pairs));
     }
 
     private static Language language(String tag) {
@@ -213,6 +232,10 @@ public final class FleetMain {
                 run.bundles(), run.hosts(), seconds, run.bundles() / Math.max(seconds, 1e-9), run.unreadable());
         out.printf(Locale.ROOT, "table:   %s (Parquet, %,d rows)%n", run.table(), run.rows());
         out.printf(Locale.ROOT, "summary: %s%n", run.summaryFile());
+        FleetSummary.Pairs pairs = run.summary().pairs();
+        run.pairTable().ifPresent(p -> out.printf(Locale.ROOT, "pairs:   %s (Parquet, %,d bundle pairs diagnosed"
+                + " together of %,d found; %,d left out by --pairs-per-bundle %d)%n", p, pairs.diagnosed(),
+                pairs.candidates(), pairs.skippedByCap(), pairs.perBundleCap()));
         out.printf(Locale.ROOT, "page:    %s%n", run.summaryPage());
         List<FleetSummary.CauseCount> causes = run.summary().causes();
         if (!causes.isEmpty()) {
@@ -226,6 +249,11 @@ public final class FleetMain {
                         + " in the tasks: copy %d%%, read %d%%, rules %d%%%n", t.listing().toNanos() / 1e9,
                 t.diagnose().toNanos() / 1e9, t.summary().toNanos() / 1e9, percent(t.copy(), task),
                 percent(t.read(), task), percent(t.rules(), task));
+        if (run.pairTable().isPresent()) {
+            out.printf(Locale.ROOT, "pairs: %.1f s (in the tasks: keys %.1f s, reading again %.1f s, diagnosing"
+                            + " together %.1f s)%n", t.pairing().toNanos() / 1e9, t.keys().toNanos() / 1e9,
+                    t.pairRead().toNanos() / 1e9, t.pairRules().toNanos() / 1e9);
+        }
     }
 
     private static long percent(Duration part, long whole) {

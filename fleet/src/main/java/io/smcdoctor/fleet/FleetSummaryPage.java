@@ -18,8 +18,9 @@ import java.util.ResourceBundle;
 /**
  * The {@link FleetSummary} as one self-contained HTML page in the style of {@code diagnose --format html} (the same
  * skeleton, stylesheet, script and Content-Security-Policy from {@link HtmlPage}): a summary line, causes by host count
- * (a bar chart and a table with since when), fallback reason codes by hosts and fallbacks, where SMC works, and the
- * unreadable bundles. Host names, bundle paths and errors come from the bundles and their storage and are untrusted:
+ * (a bar chart and a table with since when), fallback reason codes by hosts and fallbacks, where SMC works, the host
+ * pairs diagnosed together, and the unreadable bundles. Host names, bundle paths and errors come from the bundles and
+ * their storage and are untrusted:
  * every text goes through {@link Html#text(String)}. Cause titles and reason-code names come from the catalog in the
  * page's language, else the table's English title. Stateless.
  */
@@ -53,10 +54,14 @@ final class FleetSummaryPage {
         item(sb, "unreadable", s.get("summary.unreadable"), summary.unreadable());
         item(sb, "smc-works", s.get("summary.smcWorks"), summary.smcWorks().hosts());
         item(sb, "no-smc", s.get("summary.noSmc"), summary.noSmcSockets().hosts());
+        if (summary.pairs().perBundleCap() > 0) {
+            item(sb, "pairs", s.get("summary.pairs"), summary.pairs().diagnosed());
+        }
         sb.append("</p>\n</header>\n<main>\n");
         causes(sb, s, summary, language, catalog);
         codes(sb, s, summary, language, catalog);
         hosts(sb, s, summary);
+        pairs(sb, s, summary.pairs(), language, catalog);
         unreadable(sb, s, summary);
         sb.append("</main>\n<footer><p>").append(Html.text(s.get("generated", generator))).append(" · ")
                 .append(Html.text(FleetSummary.SCHEMA)).append("<br>")
@@ -208,6 +213,110 @@ final class FleetSummaryPage {
             Html.element(sb, "span", "muted", s.get("hosts.more", g.hosts() - g.sample().size()));
         }
         sb.append("</td></tr>\n");
+    }
+
+    /** The host pairs: how many were found and diagnosed, their causes, the pairs joined most, the hubs. */
+    private static void pairs(StringBuilder sb, Strings s, FleetSummary.Pairs p, Language language,
+                              Catalog catalog) {
+        sb.append("<section class=\"card\" id=\"pairs\">\n");
+        Html.element(sb, "h2", "", s.get("pairs.heading")).append('\n');
+        if (p.perBundleCap() == 0) {
+            Html.element(sb, "p", "muted", s.get("pairs.off")).append("\n</section>\n");
+            return;
+        }
+        if (p.candidates() == 0) {
+            Html.element(sb, "p", "muted", s.get("pairs.none")).append("\n</section>\n");
+            return;
+        }
+        sb.append("<table class=\"data\"><thead><tr>");
+        Html.element(sb, "th", "", s.get("pairs.what"));
+        Html.element(sb, "th", "num", s.get("pairs.count"));
+        sb.append("</tr></thead><tbody>\n");
+        count(sb, "found", s.get("pairs.found"), p.candidates());
+        count(sb, "diagnosed", s.get("pairs.diagnosed"), p.diagnosed());
+        count(sb, "related", s.get("pairs.related"), p.related());
+        count(sb, "failed", s.get("pairs.failed"), p.failed());
+        count(sb, "skipped", s.get("pairs.skipped", p.perBundleCap()), p.skippedByCap());
+        count(sb, "hubs", s.get("pairs.hubs"), p.hubs());
+        if (p.crowdedKeys() > 0) {
+            count(sb, "crowded", s.get("pairs.crowded"), p.crowdedKeys());
+        }
+        sb.append("</tbody></table>\n");
+        if (!p.causes().isEmpty()) {
+            sb.append("<h4>").append(Html.text(s.get("pairs.causes"))).append("</h4>\n");
+            sb.append("<table class=\"data\"><thead><tr>");
+            Html.element(sb, "th", "", s.get("pairs.cause"));
+            Html.element(sb, "th", "", s.get("pairs.title"));
+            Html.element(sb, "th", "", s.get("pairs.severity"));
+            Html.element(sb, "th", "num", s.get("pairs.pairs"));
+            sb.append("</tr></thead><tbody>\n");
+            for (FleetSummary.PairCauseCount c : p.causes()) {
+                String title = catalog.cause(c.id()).map(k -> k.title().get(language)).filter(t -> !t.isBlank())
+                        .orElse(c.title());
+                sb.append("<tr data-pair-cause=\"").append(Html.text(c.id())).append("\" data-pairs=\"")
+                        .append(c.pairs()).append("\"><td><code>").append(Html.text(c.id())).append("</code></td>");
+                Html.element(sb, "td", "", title);
+                Html.element(sb, "td", "sev " + Html.token(c.severity()), s.severity(c.severity()));
+                Html.element(sb, "td", "num", Long.toString(c.pairs()));
+                sb.append("</tr>\n");
+            }
+            sb.append("</tbody></table>\n");
+        }
+        if (!p.sample().isEmpty()) {
+            sb.append("<h4>").append(Html.text(s.get("pairs.sample"))).append("</h4>\n");
+            sb.append("<table class=\"data\"><thead><tr>");
+            Html.element(sb, "th", "", s.get("pairs.hostA"));
+            Html.element(sb, "th", "", s.get("pairs.hostB"));
+            Html.element(sb, "th", "num", s.get("pairs.joined"));
+            Html.element(sb, "th", "", s.get("pairs.top"));
+            Html.element(sb, "th", "", s.get("pairs.fixOn"));
+            sb.append("</tr></thead><tbody>\n");
+            for (FleetSummary.PairSample x : p.sample()) {
+                sb.append("<tr class=\"pair\" data-joined=\"").append(x.joined()).append("\"><td>");
+                Html.element(sb, "code", "host", x.hostA());
+                sb.append("<br>");
+                Html.element(sb, "span", "muted", x.bundleA());
+                sb.append("</td><td>");
+                Html.element(sb, "code", "host", x.hostB());
+                sb.append("<br>");
+                Html.element(sb, "span", "muted", x.bundleB());
+                sb.append("</td>");
+                Html.element(sb, "td", "num", Long.toString(x.joined()));
+                sb.append("<td>");
+                if (x.cause() != null) {
+                    Html.element(sb, "code", "", x.cause());
+                }
+                sb.append("</td>");
+                Html.element(sb, "td", "", String.join(", ", x.fixOn()));
+                sb.append("</tr>\n");
+            }
+            sb.append("</tbody></table>\n");
+        }
+        if (!p.hubSample().isEmpty()) {
+            sb.append("<h4>").append(Html.text(s.get("pairs.hubList"))).append("</h4>\n");
+            sb.append("<table class=\"data\"><thead><tr>");
+            Html.element(sb, "th", "", s.get("pairs.bundle"));
+            Html.element(sb, "th", "", s.get("pairs.host"));
+            Html.element(sb, "th", "num", s.get("pairs.candidates"));
+            sb.append("</tr></thead><tbody>\n");
+            for (FleetSummary.Hub h : p.hubSample()) {
+                sb.append("<tr class=\"hub\" data-candidates=\"").append(h.candidates()).append("\"><td>");
+                Html.element(sb, "code", "", h.bundle());
+                sb.append("</td>");
+                Html.element(sb, "td", "", h.host());
+                Html.element(sb, "td", "num", Long.toString(h.candidates()));
+                sb.append("</tr>\n");
+            }
+            sb.append("</tbody></table>\n");
+        }
+        Html.element(sb, "p", "note", s.get("pairs.note", FleetSummary.TOP)).append("\n</section>\n");
+    }
+
+    private static void count(StringBuilder sb, String key, String label, long value) {
+        sb.append("<tr data-pairs-count=\"").append(key).append("\" data-value=\"").append(value).append("\">");
+        Html.element(sb, "td", "", label);
+        Html.element(sb, "td", "num", Long.toString(value));
+        sb.append("</tr>\n");
     }
 
     private static void unreadable(StringBuilder sb, Strings s, FleetSummary summary) {

@@ -31,7 +31,8 @@ class BundleTaskTest {
     Path tmp;
 
     private final FleetCounters counters = new FleetCounters(new LongAccumulator(), new LongAccumulator(),
-            new LongAccumulator(), new LongAccumulator(), new LongAccumulator(), new LongAccumulator());
+            new LongAccumulator(), new LongAccumulator(), new LongAccumulator(), new LongAccumulator(),
+            new LongAccumulator(), new LongAccumulator(), new LongAccumulator());
 
     /** A directory bundle held in memory. */
     private static BundleTask.DirectorySource memory(Map<String, byte[]> files, Map<String, Long> declared) {

@@ -118,7 +118,8 @@ final class FleetBenchmark {
             @Override
             public void onStageSubmitted(SparkListenerStageSubmitted e) {
                 String job = e.properties() == null ? "" : e.properties().getProperty("spark.job.description", "");
-                kinds.put(e.stageInfo().stageId(), job.contains("diagnose") ? "diagnose+write" : "summary");
+                kinds.put(e.stageInfo().stageId(), job.contains("pair") ? "pairs"
+                        : job.contains("diagnose") ? "diagnose+write" : "summary");
             }
 
             @Override
@@ -133,12 +134,14 @@ final class FleetBenchmark {
                 v[5] += e.taskMetrics().executorDeserializeTime();
             }
         });
-        for (String p : List.of("cold", "warm")) {
+        // the warm run again without pairing: what the pairs cost
+        for (String p : List.of("cold", "warm", "warm-no-pairs")) {
             pass[0] = p;
             double cpuA = cpu();
             long a = System.nanoTime();
             FleetRun run = FleetJob.builder().inputs(List.of(dir.toString())).output(out.resolve(p).toString())
-                    .overwrite(true).build().run(spark);
+                    .overwrite(true).pairsPerBundle(p.endsWith("no-pairs") ? 0 : FleetPairs.DEFAULT_CAP).build()
+                    .run(spark);
             double wall = (System.nanoTime() - a) / 1e9;
             double cpu = cpu() - cpuA;
             FleetRun.Timings t = run.timings();
@@ -150,6 +153,14 @@ final class FleetBenchmark {
             System.out.printf(Locale.ROOT, "  in the tasks (summed over threads): copy to local disk %.2f s,"
                             + " read+parse %.2f s, rules %.2f s; %.1f KB per bundle copied%n", t.copy().toNanos() / 1e9,
                     t.read().toNanos() / 1e9, t.rules().toNanos() / 1e9, run.bytes() / 1024.0 / n);
+            FleetSummary.Pairs pairs = run.summary().pairs();
+            if (pairs.perBundleCap() > 0) {
+                System.out.printf(Locale.ROOT, "  pairs: %d found, %d diagnosed (%d related, %d left out by the cap"
+                                + " of %d) in %.2f s; in the tasks: connection keys %.2f s, reading again %.2f s,"
+                                + " diagnosing together %.2f s%n", pairs.candidates(), pairs.diagnosed(),
+                        pairs.related(), pairs.skippedByCap(), pairs.perBundleCap(), t.pairing().toNanos() / 1e9,
+                        t.keys().toNanos() / 1e9, t.pairRead().toNanos() / 1e9, t.pairRules().toNanos() / 1e9);
+            }
         }
         spark.stop();
         stages.forEach((k, v) -> System.out.printf(Locale.ROOT, "  stage %s: %d tasks, task time %.2f s (run %.2f s,"

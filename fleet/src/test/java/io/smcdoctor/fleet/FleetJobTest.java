@@ -180,6 +180,49 @@ class FleetJobTest {
     }
 
     @Test
+    void pairs_ofTheGeneratedFleet_areTheDirectDiagnosesOfTheTwoBundlesTogether() {
+        // lab client and server bundles of one round have the same shifted addresses: the two ends of connections
+        Map<String, Path> byKey = new HashMap<>();
+        allBundles().forEach(p -> byKey.put(key(p), p));
+        Map<String, String> hostOf = new HashMap<>();
+        fleet.forEach(g -> hostOf.put(key(g.path()), g.host()));
+        Map<String, List<Row>> pairRows = new TreeMap<>();
+        for (Row r : spark.read().parquet(run.pairTable().orElseThrow()).collectAsList()) {
+            String pair = r.getString(r.fieldIndex("bundle_a")) + " " + r.getString(r.fieldIndex("bundle_b"));
+            pairRows.computeIfAbsent(pair, k -> new ArrayList<>()).add(r);
+        }
+        Diagnoser diagnoser = Diagnoser.create();
+        int related = 0;
+        for (Map.Entry<String, List<Row>> e : pairRows.entrySet()) {
+            String[] ab = e.getKey().split(" ");
+            Row first = e.getValue().get(0);
+            String hostA = first.getString(first.fieldIndex("host_a"));
+            String hostB = first.getString(first.fieldIndex("host_b"));
+            assertThat(hostA).as(e.getKey()).isEqualTo(hostOf.get(ab[0]));
+            assertThat(hostB).as(e.getKey()).isEqualTo(hostOf.get(ab[1]));
+            io.smcdoctor.MultiHostReport r = diagnoser.diagnose(List.of(
+                    io.smcdoctor.HostEvidence.of(hostA, singles.get(byKey.get(ab[0])).evidence()),
+                    io.smcdoctor.HostEvidence.of(hostB, singles.get(byKey.get(ab[1])).evidence())));
+            assertThat(e.getValue()).as(e.getKey()).hasSize(Math.max(1, r.diagnoses().size()));
+            assertThat(first.getLong(first.fieldIndex("joined"))).as(e.getKey())
+                    .isEqualTo(r.pairings().get(0).joined());
+            assertThat(first.getString(first.fieldIndex("relation"))).as(e.getKey())
+                    .isEqualTo(r.pairings().get(0).relation().json());
+            List<String> ids = e.getValue().stream().sorted(Comparator.comparing(x -> x.isNullAt(x.fieldIndex("rank"))
+                    ? 0 : x.getInt(x.fieldIndex("rank")))).map(x -> x.getString(x.fieldIndex("cause_id"))).toList();
+            if (!r.diagnoses().isEmpty()) {
+                assertThat(ids).as(e.getKey()).isEqualTo(r.diagnoses().stream().map(d -> d.id()).toList());
+            }
+            if (r.pairings().get(0).related()) {
+                related++;
+            }
+        }
+        assertThat(related).isPositive();
+        assertThat(run.summary().pairs().diagnosed()).isEqualTo(pairRows.size());
+        assertThat(run.summary().pairs().related()).isEqualTo(related);
+    }
+
+    @Test
     void hostTimeAndKernel_comeFromTheManifestUnameOrTheBundleName() {
         Map<String, Integer> sources = new TreeMap<>();
         for (FleetGenerator.Generated g : fleet) {

@@ -28,6 +28,9 @@ class FleetMainTest {
         assertThat(FleetMain.parse(new String[] {"a"}).orElseThrow().output()).isEqualTo("fleet-out");
         assertThat(FleetMain.parse(new String[] {"a", "--out=x"}).orElseThrow().output()).isEqualTo("x");
         assertThat(FleetMain.parse(new String[] {"a", "--help"})).isEmpty();
+        assertThat(FleetMain.parse(new String[] {"a"}).orElseThrow().pairsPerBundle()).isEqualTo(20);
+        assertThat(FleetMain.parse(new String[] {"a", "--pairs-per-bundle", "0"}).orElseThrow().pairsPerBundle())
+                .isZero();
     }
 
     @Test
@@ -40,6 +43,8 @@ class FleetMainTest {
                 .hasMessage("--cores needs a whole number, was 'many'");
         assertThatThrownBy(() -> FleetMain.parse(new String[] {"a", "--master", "yarn"}))
                 .hasMessage("unknown option '--master'");
+        assertThatThrownBy(() -> FleetMain.parse(new String[] {"a", "--pairs-per-bundle", "-1"}))
+                .hasMessage("--pairs-per-bundle must be at least 0, was -1");
         assertThatThrownBy(() -> FleetMain.parse(new String[] {"a", "--lang", "de"}))
                 .hasMessage("--lang must be en or ja, was 'de'");
     }

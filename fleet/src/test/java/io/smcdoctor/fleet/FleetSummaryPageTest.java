@@ -82,6 +82,39 @@ class FleetSummaryPageTest {
     }
 
     @Test
+    void pairs_countsCausesSampleAndHubs_withHostNamesAsText_orSayPairingWasOff() {
+        FleetSummary s = hostile();
+        FleetSummary.Pairs pairs = new FleetSummary.Pairs(20, 31, 25, 24, 1, 6, 0, 1,
+                List.of(new FleetSummary.Hub("file:/b/" + HostileBundles.IMG + ".tar.gz", HostileBundles.SCRIPT, 26)),
+                List.of(new FleetSummary.PairCauseCount(CAUSE.id(), CAUSE.title().en(), CAUSE.severity().json(), 7)),
+                List.of(new FleetSummary.PairSample(HostileBundles.SCRIPT, "file:/b/a.zip", "web-1",
+                        "file:/b/" + HostileBundles.IMG, "joined", 12, CAUSE.id(), List.of(HostileBundles.SCRIPT))));
+        FleetSummary with = new FleetSummary(s.bundles(), s.unreadable(), s.hosts(), s.rows(), s.causes(),
+                s.reasonCodes(), s.smcWorks(), s.noSmcSockets(), s.noSockets(), s.unreadableReasons(),
+                s.unreadableBundles(), pairs);
+
+        for (Language language : Language.values()) {
+            String html = render(with, language);
+
+            assertThat(html).contains("<section class=\"card\" id=\"pairs\">",
+                    "<tr data-pairs-count=\"found\" data-value=\"31\">",
+                    "<tr data-pairs-count=\"diagnosed\" data-value=\"25\">",
+                    "<tr data-pairs-count=\"skipped\" data-value=\"6\">",
+                    "<tr data-pair-cause=\"" + CAUSE.id() + "\" data-pairs=\"7\"><td><code>" + CAUSE.id()
+                            + "</code></td><td>" + Html.text(CAUSE.title().get(language)) + "</td>",
+                    "<tr class=\"pair\" data-joined=\"12\"><td><code class=\"host\">"
+                            + Html.text(HostileBundles.SCRIPT) + "</code>",
+                    "<tr class=\"hub\" data-candidates=\"26\">")
+                    .doesNotContain(HostileBundles.SCRIPT, HostileBundles.IMG, "<img");
+            assertThat(html).doesNotContain("data-pairs-count=\"crowded\"");
+        }
+        assertThat(render(with, Language.JA)).contains("ホストペア");
+        // a summary without pairing (pairsPerBundle 0) says so, and counts no pairs in its header
+        String off = render(s, Language.EN);
+        assertThat(off).contains("Pairing was off (--pairs-per-bundle 0).").doesNotContain("data-item=\"pairs\"");
+    }
+
+    @Test
     void causes_byHostCount_withTheCatalogTitleInThePageLanguage_elseTheTablesTitle() {
         for (Language language : Language.values()) {
             String html = render(hostile(), language);
