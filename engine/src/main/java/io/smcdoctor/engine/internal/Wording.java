@@ -7,7 +7,7 @@ import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Remedy;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.rules.Codes;
 import java.util.ArrayList;
 import java.util.List;
