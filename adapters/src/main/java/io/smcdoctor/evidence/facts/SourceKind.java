@@ -54,7 +54,9 @@ public enum SourceKind {
     /** {@code manifest.json}, written by {@code collect}. */
     MANIFEST,
     /** An executable given with the evidence (is it statically linked?). */
-    BINARY;
+    BINARY,
+    /** {@code rdma resource}: the objects (memory regions, queue pairs, ...) each RDMA device holds. */
+    RDMA_RESOURCE;
 
     /** The canonical bundle file name, e.g. {@code smcr-device.txt}. */
     public String fileName() {

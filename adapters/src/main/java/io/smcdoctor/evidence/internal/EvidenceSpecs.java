@@ -27,6 +27,7 @@ import io.smcdoctor.evidence.facts.PnetEntry;
 import io.smcdoctor.evidence.facts.RdmaDev;
 import io.smcdoctor.evidence.facts.RdmaDeviceInfo;
 import io.smcdoctor.evidence.facts.RdmaLink;
+import io.smcdoctor.evidence.facts.RdmaResource;
 import io.smcdoctor.evidence.facts.RdmaSystem;
 import io.smcdoctor.evidence.facts.SmcInfo;
 import io.smcdoctor.evidence.facts.SmcStats;
@@ -276,6 +277,14 @@ public final class EvidenceSpecs {
                 .text(RdmaLinkParser::new, RdmaLink.class, ToolError.class, InputFailed.class)
                 .signatures(line("^link \\S+/\\d+ state\\b")).shape(LineShapes.RDMA_LINK)
                 .commands(command("rdma-link.txt", "rdma", "link")));
+        put(m, new Spec(SourceKind.RDMA_RESOURCE, "rdma-res.txt", "rdma resource")
+                .tells("counts the objects each RDMA device holds (memory regions, queue pairs), to compare with the"
+                        + " device's limits (max_mr, max_qp in ibv_devinfo -v)",
+                        "各 RDMA デバイスが保持しているオブジェクト (メモリ領域、キューペア) の数を示し、デバイスの上限"
+                        + " (ibv_devinfo -v の max_mr、max_qp) と比較できるようにします")
+                .text(RdmaResourceParser::new, RdmaResource.class, ToolError.class, InputFailed.class)
+                .signatures(line("^\\d+: \\S+: pd \\d+"))
+                .commands(command("rdma-res.txt", "rdma", "resource")));
         put(m, new Spec(SourceKind.SOCKOPT_PROBE, "sockopt-probe.json", "sockopt-probe.json")
                 .tells("shows whether socket(AF_SMC) works and which socket options make SMC fall back",
                         "socket(AF_SMC) が動作するか、どのソケットオプションで SMC がフォールバックするかを示します")
