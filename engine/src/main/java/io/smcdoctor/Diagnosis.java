@@ -2,7 +2,7 @@ package io.smcdoctor;
 
 import io.smcdoctor.catalog.Severity;
 import io.smcdoctor.catalog.Side;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.util.List;
 import java.util.Objects;
 

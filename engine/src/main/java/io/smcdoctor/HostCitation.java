@@ -1,6 +1,6 @@
 package io.smcdoctor;
 
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.smcdoctor;
 
-import io.smcdoctor.evidence.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketGroup;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

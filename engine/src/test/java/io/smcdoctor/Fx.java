@@ -3,12 +3,12 @@ package io.smcdoctor;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Language;
-import io.smcdoctor.evidence.Endpoint;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SocketMode;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.Endpoint;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketMode;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.util.List;
 
 /**

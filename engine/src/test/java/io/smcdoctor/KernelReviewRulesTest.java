@@ -3,7 +3,7 @@ package io.smcdoctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

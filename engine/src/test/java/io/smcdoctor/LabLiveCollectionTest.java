@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.smcdoctor.catalog.Severity;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

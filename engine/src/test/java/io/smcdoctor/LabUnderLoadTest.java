@@ -7,7 +7,7 @@ import io.smcdoctor.catalog.Severity;
 import io.smcdoctor.catalog.Side;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.smcdoctor.evidence;
 
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,11 @@
 package io.smcdoctor.evidence;
 
+import io.smcdoctor.evidence.facts.BinaryLinkage;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketSummary;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.SysctlSetting;
 import io.smcdoctor.evidence.internal.ElfInspector;
 import io.smcdoctor.evidence.internal.EvidenceAssembler;
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,10 @@
 package io.smcdoctor.evidence;
 
+import io.smcdoctor.evidence.facts.Endpoint;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SocketSummary;
 import io.smcdoctor.evidence.internal.ConnectionTable;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 /**
- * The evidence model: immutable facts about one host (sockets, devices, link groups, counters, kernel log
- * events, settings), each carrying its {@link io.smcdoctor.evidence.Provenance}. Entry points:
- * {@link io.smcdoctor.evidence.Evidence#builder()} for text an embedder holds, and
- * {@link io.smcdoctor.evidence.EvidenceBundle#read(java.nio.file.Path)} for files and archives.
+ * Evidence input for embedders: {@link io.smcdoctor.evidence.Evidence#builder()} for text an embedder holds,
+ * {@link io.smcdoctor.evidence.EvidenceBundle#read(java.nio.file.Path)} for files and archives, and
+ * {@link io.smcdoctor.evidence.EvidenceBundle#read(java.util.Map)} for files an embedder holds in memory (by name). The facts an
+ * {@link io.smcdoctor.evidence.Evidence} holds are in {@link io.smcdoctor.evidence.facts}.
  */
 @NullMarked
 package io.smcdoctor.evidence;

@@ -6,6 +6,10 @@ import static io.smcdoctor.evidence.internal.BundleTestArchives.resource;
 import static io.smcdoctor.evidence.internal.BundleTestArchives.under;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.evidence.facts.KernelEvent;
+import io.smcdoctor.evidence.facts.SmcrDevice;
+import io.smcdoctor.evidence.facts.SysctlSetting;
+import io.smcdoctor.evidence.facts.ToolError;
 import io.smcdoctor.evidence.internal.BundleTestArchives;
 import java.io.IOException;
 import java.nio.file.Files;

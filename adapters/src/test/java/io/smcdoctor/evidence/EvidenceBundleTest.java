@@ -7,6 +7,9 @@ import static io.smcdoctor.evidence.internal.BundleTestArchives.under;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.SymptomText;
+import io.smcdoctor.evidence.facts.SysctlSetting;
 import io.smcdoctor.evidence.internal.BundleTestArchives;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

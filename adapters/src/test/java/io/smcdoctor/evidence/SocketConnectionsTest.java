@@ -2,6 +2,11 @@ package io.smcdoctor.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.evidence.facts.Endpoint;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.SocketConnections;
+import io.smcdoctor.evidence.facts.SocketMode;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.smcdoctor.Diagnoser;
 import io.smcdoctor.HostEvidence;
 import io.smcdoctor.MultiHostReport;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

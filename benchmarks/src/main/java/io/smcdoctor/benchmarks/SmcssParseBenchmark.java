@@ -1,8 +1,8 @@
 package io.smcdoctor.benchmarks;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.EvidenceSpecs;
 import io.smcdoctor.evidence.internal.ParseContext;
 import io.smcdoctor.evidence.internal.TextLines;

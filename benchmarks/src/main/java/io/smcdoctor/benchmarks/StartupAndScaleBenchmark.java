@@ -1,10 +1,10 @@
 package io.smcdoctor.benchmarks;
 
-import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.Diagnoser;
+import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.rules.RuleBase;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

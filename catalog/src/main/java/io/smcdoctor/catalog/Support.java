@@ -16,9 +16,14 @@ public enum Support {
 
     /** Lazy holder of the wording, loaded once. */
     private static final class Texts {
-        static final Bilingual INSTANCE = Bilingual.of(
-                ResourceBundle.getBundle(TEXTS, Bilingual.locale(Language.EN), Bilingual.CONTROL),
-                ResourceBundle.getBundle(TEXTS, Bilingual.locale(Language.JA), Bilingual.CONTROL));
+        static final Bilingual INSTANCE = Bilingual.of(bundle(Language.EN), bundle(Language.JA));
+
+        /** A Control is not supported in a named module: on the module path the default lookup finds the files. */
+        private static ResourceBundle bundle(Language language) {
+            return Support.class.getModule().isNamed()
+                    ? ResourceBundle.getBundle(TEXTS, Bilingual.locale(language))
+                    : ResourceBundle.getBundle(TEXTS, Bilingual.locale(language), Bilingual.CONTROL);
+        }
     }
 
     /**

@@ -6,7 +6,7 @@ import io.smcdoctor.adapters.host.LiveCollector;
 import io.smcdoctor.cli.report.ReportDocument;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.BundleReader;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -19,7 +19,7 @@ import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * House rules of STYLE.md, checked on the library's main classes (catalog, adapters, rules, engine): the data flow
- * goes one way, public API signatures never expose third-party types, and library code never writes to
- * System.out/err.
+ * House rules of the project's style guide, checked on the library's main classes (catalog, adapters, rules, engine):
+ * the data flow goes one way, public API and SPI signatures (the rules package included) never expose third-party
+ * types, and library code never writes to System.out/err. The module boundaries are in {@link ModuleBoundariesTest}.
  */
 class ArchitectureTest {
     private static JavaClasses library;
@@ -24,6 +24,7 @@ class ArchitectureTest {
     static void importClasses() {
         library = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ModuleBoundariesTest::isNotGeneratedRuleModel)
                 .importPackages("io.smcdoctor");
     }
 
@@ -36,15 +37,20 @@ class ArchitectureTest {
                         "io.smcdoctor.adapters..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.smcdoctor.rules..", "io.smcdoctor.engine..",
                         "io.smcdoctor.knowledge..", "io.smcdoctor.lint..");
+        ArchRule rulesKnowNoEngine = noClasses().that().resideInAPackage("io.smcdoctor.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.smcdoctor", "io.smcdoctor.engine..",
+                        "io.smcdoctor.knowledge..", "io.smcdoctor.lint..", "io.smcdoctor.adapters.host..");
         catalogIsTheBottom.check(library);
         evidenceKnowsNoRules.check(library);
+        rulesKnowNoEngine.check(library);
     }
 
     @Test
     void publicApi_exposesNoThirdPartyTypes() {
         ArchRule rule = methods().that().arePublic()
                 .and().areDeclaredInClassesThat().resideInAnyPackage("io.smcdoctor", "io.smcdoctor.catalog",
-                        "io.smcdoctor.evidence", "io.smcdoctor.lint", "io.smcdoctor.adapters.host")
+                        "io.smcdoctor.evidence", "io.smcdoctor.evidence.facts", "io.smcdoctor.rules",
+                        "io.smcdoctor.lint", "io.smcdoctor.adapters.host")
                 .and().areDeclaredInClassesThat().arePublic()
                 .and().doNotHaveModifier(JavaModifier.SYNTHETIC)
                 .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe(

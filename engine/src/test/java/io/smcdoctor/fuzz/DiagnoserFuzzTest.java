@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.smcdoctor.Diagnoser;
 import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.testing.LongLineStream;
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package io.smcdoctor.fleet;
 
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayDeque;

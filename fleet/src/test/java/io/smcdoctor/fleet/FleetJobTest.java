@@ -9,7 +9,7 @@ import io.smcdoctor.evidence.BundleManifest;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
-import io.smcdoctor.evidence.KernelRelease;
+import io.smcdoctor.evidence.facts.KernelRelease;
 import io.smcdoctor.html.Html;
 import io.smcdoctor.html.HtmlPage;
 import java.io.ByteArrayOutputStream;

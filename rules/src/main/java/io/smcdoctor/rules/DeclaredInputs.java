@@ -1,6 +1,6 @@
 package io.smcdoctor.rules;
 
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Preconditions.Role;
-import io.smcdoctor.evidence.IpFamily;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.IpFamily;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Fact: a fallback reason code was seen, on sockets ({@code smcss}) or in the fallback counters of

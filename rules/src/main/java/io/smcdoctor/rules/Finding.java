@@ -2,11 +2,11 @@ package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Preconditions.Role;
 import io.smcdoctor.catalog.Side;
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.IpFamily;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SocketGroup;
-import io.smcdoctor.evidence.SocketRow;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.IpFamily;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketRow;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

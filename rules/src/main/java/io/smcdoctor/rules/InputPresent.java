@@ -1,7 +1,7 @@
 package io.smcdoctor.rules;
 
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.util.Objects;
 
 /**

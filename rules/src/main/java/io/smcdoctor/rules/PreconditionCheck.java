@@ -2,12 +2,12 @@ package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
-import io.smcdoctor.catalog.Preconditions;
 import io.smcdoctor.catalog.Preconditions.Family;
 import io.smcdoctor.catalog.Preconditions.HostFlag;
 import io.smcdoctor.catalog.Preconditions.KernelRange;
 import io.smcdoctor.catalog.Preconditions.Role;
-import io.smcdoctor.evidence.IpFamily;
+import io.smcdoctor.catalog.Preconditions;
+import io.smcdoctor.evidence.facts.IpFamily;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

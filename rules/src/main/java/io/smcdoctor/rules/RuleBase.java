@@ -4,7 +4,7 @@ import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KnowledgeValidationException;
 import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,10 +2,10 @@ package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Preconditions.DeviceKind;
-import io.smcdoctor.evidence.NetInterface;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SocketGroup;
-import io.smcdoctor.evidence.SysctlSetting;
+import io.smcdoctor.evidence.facts.NetInterface;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketGroup;
+import io.smcdoctor.evidence.facts.SysctlSetting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.smcdoctor.rules;
 
-import io.smcdoctor.evidence.KernelEvent;
-import io.smcdoctor.evidence.KernelEventKind;
+import io.smcdoctor.evidence.facts.KernelEvent;
+import io.smcdoctor.evidence.facts.KernelEventKind;
 import java.util.Objects;
 
 /**

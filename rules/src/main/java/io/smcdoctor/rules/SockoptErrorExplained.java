@@ -2,7 +2,7 @@ package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.KernelVerdict;
 import io.smcdoctor.catalog.TargetKernel;
-import io.smcdoctor.evidence.SockoptProbeResult;
+import io.smcdoctor.evidence.facts.SockoptProbeResult;
 import java.util.Objects;
 
 /**

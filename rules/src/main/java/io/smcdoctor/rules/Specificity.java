@@ -143,7 +143,7 @@ public enum Specificity {
 
     /**
      * No speed-up explained by fallbacks: the larger the share of all sockets that fell back
-     * ({@link io.smcdoctor.evidence.SocketSummary#fallbackRatio()}), the more it explains: 0.45 + 0.5 × ratio.
+     * ({@link io.smcdoctor.evidence.facts.SocketSummary#fallbackRatio()}), the more it explains: 0.45 + 0.5 × ratio.
      */
     public static double fallbacksExplainNoSpeedup(double ratio) {
         return 0.45 + 0.5 * ratio;

@@ -1,7 +1,7 @@
 package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Symptom;
-import io.smcdoctor.evidence.SymptomText;
+import io.smcdoctor.evidence.facts.SymptomText;
 import java.util.Objects;
 
 /**

@@ -6,7 +6,7 @@ import io.smcdoctor.catalog.Preconditions.DeviceKind;
 import io.smcdoctor.catalog.Preconditions.HostFlag;
 import io.smcdoctor.catalog.Preconditions.KernelFamily;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.rules.HostContext.Tri;
 import org.junit.jupiter.api.Test;
 

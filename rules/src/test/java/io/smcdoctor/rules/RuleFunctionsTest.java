@@ -2,8 +2,8 @@ package io.smcdoctor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.evidence.NetInterface;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.NetInterface;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

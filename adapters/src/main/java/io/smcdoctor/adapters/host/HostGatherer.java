@@ -1,7 +1,7 @@
 package io.smcdoctor.adapters.host;
 
-import io.smcdoctor.evidence.SocketProbeOutcome;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SocketProbeOutcome;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.CommandResult;
 import io.smcdoctor.evidence.internal.CommandRunner;
 import io.smcdoctor.evidence.internal.EvidenceSpec;

@@ -1,9 +1,9 @@
 package io.smcdoctor.adapters.host;
 
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.FallbackCounter;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.FallbackCounter;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.CommandResult;
 import io.smcdoctor.evidence.internal.CommandRunner;
 import io.smcdoctor.evidence.internal.EvidenceSpecs;

@@ -1,10 +1,10 @@
 package io.smcdoctor.adapters.host;
 
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.ProbeOutcome;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SocketProbeOutcome;
-import io.smcdoctor.evidence.SockoptProbeResult;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.ProbeOutcome;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketProbeOutcome;
+import io.smcdoctor.evidence.facts.SockoptProbeResult;
 import io.smcdoctor.evidence.internal.NativeErrno;
 import io.smcdoctor.evidence.internal.NativeJnaLibc;
 import io.smcdoctor.evidence.internal.NativeLibc;

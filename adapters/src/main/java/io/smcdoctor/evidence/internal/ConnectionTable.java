@@ -1,8 +1,8 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.Endpoint;
-import io.smcdoctor.evidence.SocketGroup;
-import io.smcdoctor.evidence.SocketRow;
+import io.smcdoctor.evidence.facts.Endpoint;
+import io.smcdoctor.evidence.facts.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

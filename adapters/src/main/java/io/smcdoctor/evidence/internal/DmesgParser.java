@@ -1,9 +1,9 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.KernelEvent;
-import io.smcdoctor.evidence.KernelEventKind;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
+import io.smcdoctor.evidence.facts.KernelEvent;
+import io.smcdoctor.evidence.facts.KernelEventKind;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

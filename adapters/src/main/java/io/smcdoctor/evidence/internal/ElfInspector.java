@@ -1,8 +1,8 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.BinaryLinkage;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.BinaryLinkage;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

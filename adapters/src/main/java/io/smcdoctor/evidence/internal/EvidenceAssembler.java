@@ -1,12 +1,12 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.InputFailed;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.SocketSummary;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.ToolError;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.InputFailed;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SocketSummary;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.ToolError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

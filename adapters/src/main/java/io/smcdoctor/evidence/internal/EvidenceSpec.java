@@ -1,9 +1,9 @@
 package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.catalog.LocalizedText;
-import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -5,43 +5,44 @@ import static io.smcdoctor.evidence.internal.EvidenceSpec.genericLine;
 import static io.smcdoctor.evidence.internal.EvidenceSpec.line;
 
 import io.smcdoctor.catalog.LocalizedText;
-import io.smcdoctor.evidence.BinaryLinkage;
 import io.smcdoctor.evidence.BundleManifest;
 import io.smcdoctor.evidence.CollectedCommand;
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.FallbackCounter;
-import io.smcdoctor.evidence.InputFailed;
-import io.smcdoctor.evidence.KernelEvent;
-import io.smcdoctor.evidence.HostIdentity;
-import io.smcdoctor.evidence.KernelRelease;
-import io.smcdoctor.evidence.KernelSplat;
-import io.smcdoctor.evidence.LinkGroup;
-import io.smcdoctor.evidence.LoadedModule;
-import io.smcdoctor.evidence.MentionedCode;
-import io.smcdoctor.evidence.MentionedErrno;
-import io.smcdoctor.evidence.MentionedKernel;
-import io.smcdoctor.evidence.MentionedPort;
-import io.smcdoctor.evidence.NetInterface;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.PnetEntry;
-import io.smcdoctor.evidence.RdmaDev;
-import io.smcdoctor.evidence.RdmaDeviceInfo;
-import io.smcdoctor.evidence.RdmaLink;
-import io.smcdoctor.evidence.RdmaSystem;
-import io.smcdoctor.evidence.SmcInfo;
-import io.smcdoctor.evidence.SmcStats;
-import io.smcdoctor.evidence.SmcTechnology;
-import io.smcdoctor.evidence.SmcdDevice;
-import io.smcdoctor.evidence.SmcrDevice;
-import io.smcdoctor.evidence.SmcrLink;
-import io.smcdoctor.evidence.SocketProbeOutcome;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.SockoptProbeResult;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.SymptomText;
-import io.smcdoctor.evidence.SysctlSetting;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.Ueid;
+import io.smcdoctor.evidence.facts.BinaryLinkage;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.FallbackCounter;
+import io.smcdoctor.evidence.facts.HostIdentity;
+import io.smcdoctor.evidence.facts.InputFailed;
+import io.smcdoctor.evidence.facts.KernelEvent;
+import io.smcdoctor.evidence.facts.KernelRelease;
+import io.smcdoctor.evidence.facts.KernelSplat;
+import io.smcdoctor.evidence.facts.LinkGroup;
+import io.smcdoctor.evidence.facts.LoadedModule;
+import io.smcdoctor.evidence.facts.MentionedCode;
+import io.smcdoctor.evidence.facts.MentionedErrno;
+import io.smcdoctor.evidence.facts.MentionedKernel;
+import io.smcdoctor.evidence.facts.MentionedPort;
+import io.smcdoctor.evidence.facts.NetInterface;
+import io.smcdoctor.evidence.facts.PnetEntry;
+import io.smcdoctor.evidence.facts.RdmaDev;
+import io.smcdoctor.evidence.facts.RdmaDeviceInfo;
+import io.smcdoctor.evidence.facts.RdmaLink;
+import io.smcdoctor.evidence.facts.RdmaResource;
+import io.smcdoctor.evidence.facts.RdmaSystem;
+import io.smcdoctor.evidence.facts.SmcInfo;
+import io.smcdoctor.evidence.facts.SmcStats;
+import io.smcdoctor.evidence.facts.SmcTechnology;
+import io.smcdoctor.evidence.facts.SmcdDevice;
+import io.smcdoctor.evidence.facts.SmcrDevice;
+import io.smcdoctor.evidence.facts.SmcrLink;
+import io.smcdoctor.evidence.facts.SocketProbeOutcome;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SockoptProbeResult;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.SymptomText;
+import io.smcdoctor.evidence.facts.SysctlSetting;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.Ueid;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Command;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Gathering;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Invocation;
@@ -276,6 +277,14 @@ public final class EvidenceSpecs {
                 .text(RdmaLinkParser::new, RdmaLink.class, ToolError.class, InputFailed.class)
                 .signatures(line("^link \\S+/\\d+ state\\b")).shape(LineShapes.RDMA_LINK)
                 .commands(command("rdma-link.txt", "rdma", "link")));
+        put(m, new Spec(SourceKind.RDMA_RESOURCE, "rdma-res.txt", "rdma resource")
+                .tells("counts the objects each RDMA device holds (memory regions, queue pairs), to compare with the"
+                        + " device's limits (max_mr, max_qp in ibv_devinfo -v)",
+                        "各 RDMA デバイスが保持しているオブジェクト (メモリ領域、キューペア) の数を示し、デバイスの上限"
+                        + " (ibv_devinfo -v の max_mr、max_qp) と比較できるようにします")
+                .text(RdmaResourceParser::new, RdmaResource.class, ToolError.class, InputFailed.class)
+                .signatures(line("^\\d+: \\S+: pd \\d+"))
+                .commands(command("rdma-res.txt", "rdma", "resource")));
         put(m, new Spec(SourceKind.SOCKOPT_PROBE, "sockopt-probe.json", "sockopt-probe.json")
                 .tells("shows whether socket(AF_SMC) works and which socket options make SMC fall back",
                         "socket(AF_SMC) が動作するか、どのソケットオプションで SMC がフォールバックするかを示します")

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.NetInterface;
+import io.smcdoctor.evidence.facts.NetInterface;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

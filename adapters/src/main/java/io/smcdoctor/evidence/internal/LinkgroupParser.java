@@ -1,8 +1,8 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.LinkGroup;
-import io.smcdoctor.evidence.SmcTechnology;
-import io.smcdoctor.evidence.SmcrLink;
+import io.smcdoctor.evidence.facts.LinkGroup;
+import io.smcdoctor.evidence.facts.SmcTechnology;
+import io.smcdoctor.evidence.facts.SmcrLink;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.LoadedModule;
+import io.smcdoctor.evidence.facts.LoadedModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

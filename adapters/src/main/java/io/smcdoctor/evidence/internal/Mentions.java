@@ -2,12 +2,12 @@ package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.ReasonCode;
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.MentionedCode;
-import io.smcdoctor.evidence.MentionedErrno;
-import io.smcdoctor.evidence.MentionedKernel;
-import io.smcdoctor.evidence.MentionedPort;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.MentionedCode;
+import io.smcdoctor.evidence.facts.MentionedErrno;
+import io.smcdoctor.evidence.facts.MentionedKernel;
+import io.smcdoctor.evidence.facts.MentionedPort;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.Provenance;
 
 /** What a parser writes to: facts and warnings, for one source file. */
 public interface ParseContext {

@@ -1,8 +1,8 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.SymptomText;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.SymptomText;
 import io.smcdoctor.evidence.internal.EvidenceSpec.LineShape;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Signature;
 import java.util.ArrayList;

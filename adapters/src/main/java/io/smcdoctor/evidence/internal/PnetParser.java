@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.PnetEntry;
+import io.smcdoctor.evidence.facts.PnetEntry;
 
 /**
  * Reads {@code smc_pnet [-s]}: one {@link PnetEntry} per {@code <pnetid> <ethname> <ibname> <ibport>} line (for an

@@ -1,8 +1,8 @@
 package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SysctlSetting;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SysctlSetting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.RdmaDev;
+import io.smcdoctor.evidence.facts.RdmaDev;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.RdmaLink;
+import io.smcdoctor.evidence.facts.RdmaLink;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.RdmaNetnsMode;
-import io.smcdoctor.evidence.RdmaSystem;
+import io.smcdoctor.evidence.facts.RdmaNetnsMode;
+import io.smcdoctor.evidence.facts.RdmaSystem;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

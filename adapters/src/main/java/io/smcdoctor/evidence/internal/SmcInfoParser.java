@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.SmcInfo;
+import io.smcdoctor.evidence.facts.SmcInfo;
 
 /**
  * Reads {@code smcr/smcd info}: one {@link SmcInfo} per {@code Label: value} line (section captions such as

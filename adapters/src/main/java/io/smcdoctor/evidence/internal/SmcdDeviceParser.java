@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.SmcdDevice;
+import io.smcdoctor.evidence.facts.SmcdDevice;
 
 /**
  * Reads {@code smcd [-d] device}: one {@link SmcdDevice} per ISM device row

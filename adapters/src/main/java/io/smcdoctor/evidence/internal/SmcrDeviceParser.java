@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.SmcrDevice;
+import io.smcdoctor.evidence.facts.SmcrDevice;
 
 /**
  * Reads {@code smcr [-d] device}: one {@link SmcrDevice} per RDMA port row. Columns are cut at the printf widths of

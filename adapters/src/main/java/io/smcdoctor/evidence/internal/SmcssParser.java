@@ -1,11 +1,11 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.Endpoint;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SocketMode;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
+import io.smcdoctor.evidence.facts.Endpoint;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketMode;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
 
 /**
  * Reads socket listings: {@code smcss} in every variant ({@code -a}, {@code -l}, {@code -d}, {@code -R}, {@code -D},

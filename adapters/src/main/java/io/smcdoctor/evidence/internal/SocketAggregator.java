@@ -1,10 +1,10 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.IpFamily;
-import io.smcdoctor.evidence.SocketGroup;
-import io.smcdoctor.evidence.SocketMode;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.SocketSummary;
+import io.smcdoctor.evidence.facts.IpFamily;
+import io.smcdoctor.evidence.facts.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketMode;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SocketSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

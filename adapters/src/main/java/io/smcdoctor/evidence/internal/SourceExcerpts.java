@@ -2,9 +2,9 @@ package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

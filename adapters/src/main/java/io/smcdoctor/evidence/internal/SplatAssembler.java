@@ -1,7 +1,7 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.KernelSplat;
-import io.smcdoctor.evidence.SplatKind;
+import io.smcdoctor.evidence.facts.KernelSplat;
+import io.smcdoctor.evidence.facts.SplatKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.SplatKind;
+import io.smcdoctor.evidence.facts.SplatKind;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;

@@ -1,8 +1,8 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.FallbackCounter;
-import io.smcdoctor.evidence.SmcStats;
-import io.smcdoctor.evidence.SmcTechnology;
+import io.smcdoctor.evidence.facts.FallbackCounter;
+import io.smcdoctor.evidence.facts.SmcStats;
+import io.smcdoctor.evidence.facts.SmcTechnology;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.SymptomText;
+import io.smcdoctor.evidence.facts.SymptomText;
 
 /**
  * Reads free text (English, Japanese, anything) as one {@link SymptomText} and the codes, errno names, ports and

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.SysctlSetting;
+import io.smcdoctor.evidence.facts.SysctlSetting;
 
 /**
  * Reads sysctl settings: {@code sysctl -a} / {@code sysctl net.smc} ({@code key = value}), {@code key=value},

@@ -1,7 +1,7 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,6 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.Ueid;
+import io.smcdoctor.evidence.facts.Ueid;
 
 /**
  * Reads {@code smcr/smcd ueid show}: one {@link Ueid} per non-blank line (the kernel pads UEIDs with blanks to 32

@@ -1,7 +1,7 @@
 package io.smcdoctor.evidence.internal;
 
-import io.smcdoctor.evidence.HostIdentity;
-import io.smcdoctor.evidence.KernelRelease;
+import io.smcdoctor.evidence.facts.HostIdentity;
+import io.smcdoctor.evidence.facts.KernelRelease;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.SocketProbeOutcome;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SocketProbeOutcome;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.BundleTestArchives;
+import io.smcdoctor.evidence.internal.EvidenceSpecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -111,8 +112,11 @@ class LiveCollectorTest {
         assertThat(command(r, "ibv_devinfo -v").status()).isEqualTo("not-installed");
         assertThat(command(r, "smcd -d device").status()).isEqualTo("not-installed");
         assertThat(command(r, "smc_pnet -s").status()).isEqualTo("not-installed");
-        // 21 tool commands, the journalctl fallback of dmesg, the /proc/sys read and the socket probe
-        assertThat(r.commands()).hasSize(24);
+        // every command of the evidence-spec registry, the journalctl fallback of dmesg, the /proc/sys read and the
+        // socket probe
+        long registryCommands = EvidenceSpecs.all().stream().mapToLong(s -> s.commands().size()).sum();
+        assertThat(registryCommands).isGreaterThanOrEqualTo(21);
+        assertThat(r.commands()).hasSize((int) registryCommands + 3);
         assertThat(r.smcModuleLoaded()).isTrue();
         assertThat(r.host()).isEqualTo("testhost");
         assertThat(r.notes()).contains("not installed (not on the search path): smc_pnet, smcd, ip, ibv_devinfo")

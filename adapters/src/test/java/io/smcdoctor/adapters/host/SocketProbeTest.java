@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.ProbeOutcome;
-import io.smcdoctor.evidence.SocketProbeOutcome;
-import io.smcdoctor.evidence.SockoptProbeResult;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.ProbeOutcome;
+import io.smcdoctor.evidence.facts.SocketProbeOutcome;
+import io.smcdoctor.evidence.facts.SockoptProbeResult;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.NativeLibc;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.KernelSplat;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.KernelSplat;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 

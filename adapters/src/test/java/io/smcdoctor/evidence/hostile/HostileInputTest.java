@@ -8,7 +8,7 @@ import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.testing.LongLineStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,9 +2,9 @@ package io.smcdoctor.evidence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.evidence.BinaryLinkage;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.BinaryLinkage;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

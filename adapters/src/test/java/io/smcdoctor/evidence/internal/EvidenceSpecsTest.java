@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Gathering;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Reader;
 import io.smcdoctor.evidence.internal.EvidenceSpec.Signature;

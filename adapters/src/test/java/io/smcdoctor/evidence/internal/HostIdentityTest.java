@@ -3,8 +3,8 @@ package io.smcdoctor.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.HostIdentity;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.HostIdentity;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,9 +58,9 @@ class HostIdentityTest {
 
     @Test
     void usableName_markupOrPlaceholders_refused() {
-        assertThat(new HostIdentity(io.smcdoctor.evidence.Provenance.of("x"), "<script>", java.util.Optional.empty())
+        assertThat(new HostIdentity(io.smcdoctor.evidence.facts.Provenance.of("x"), "<script>", java.util.Optional.empty())
                 .usableName()).isEmpty();
-        assertThat(new HostIdentity(io.smcdoctor.evidence.Provenance.of("x"), "localhost", java.util.Optional.empty())
+        assertThat(new HostIdentity(io.smcdoctor.evidence.facts.Provenance.of("x"), "localhost", java.util.Optional.empty())
                 .usableName()).isEmpty();
     }
 }

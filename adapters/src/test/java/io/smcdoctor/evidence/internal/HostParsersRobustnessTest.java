@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.Fact;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Random;

@@ -3,11 +3,11 @@ package io.smcdoctor.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.NetInterface;
-import io.smcdoctor.evidence.RdmaDeviceInfo;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
+import io.smcdoctor.evidence.facts.NetInterface;
+import io.smcdoctor.evidence.facts.RdmaDeviceInfo;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

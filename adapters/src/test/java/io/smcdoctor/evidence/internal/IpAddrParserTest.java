@@ -3,8 +3,8 @@ package io.smcdoctor.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.NetInterface;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.NetInterface;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package io.smcdoctor.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.KernelSplat;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.SplatKind;
+import io.smcdoctor.evidence.facts.KernelSplat;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.SplatKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -214,7 +214,7 @@ class KernelSplatTest {
         assertThat(s.get(0).lastLine()).isEqualTo(4);
         assertThat(s.get(0).truncated()).isFalse();
         assertThat(s.get(1).faultingFunction()).isEqualTo("smc_b");
-        assertThat(ev.facts(io.smcdoctor.evidence.KernelEvent.class)).isNotEmpty();
+        assertThat(ev.facts(io.smcdoctor.evidence.facts.KernelEvent.class)).isNotEmpty();
     }
 
     @Test

@@ -5,10 +5,10 @@ import static io.smcdoctor.evidence.internal.SmcFixtures.parseText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.LinkGroup;
-import io.smcdoctor.evidence.SmcTechnology;
-import io.smcdoctor.evidence.SmcrLink;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.LinkGroup;
+import io.smcdoctor.evidence.facts.SmcTechnology;
+import io.smcdoctor.evidence.facts.SmcrLink;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package io.smcdoctor.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.MentionedCode;
-import io.smcdoctor.evidence.MentionedErrno;
-import io.smcdoctor.evidence.MentionedKernel;
-import io.smcdoctor.evidence.MentionedPort;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.MentionedCode;
+import io.smcdoctor.evidence.facts.MentionedErrno;
+import io.smcdoctor.evidence.facts.MentionedKernel;
+import io.smcdoctor.evidence.facts.MentionedPort;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,6 +130,6 @@ class MentionsTest {
 
         assertThat(ev.facts(MentionedErrno.class)).singleElement()
                 .satisfies(e -> assertThat(e.provenance().line()).isEqualTo(3));
-        assertThat(ev.facts(io.smcdoctor.evidence.SymptomText.class)).hasSize(1);
+        assertThat(ev.facts(io.smcdoctor.evidence.facts.SymptomText.class)).hasSize(1);
     }
 }

@@ -2,7 +2,7 @@ package io.smcdoctor.evidence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.EvidenceSpec.LineShape;
 import io.smcdoctor.evidence.internal.PasteHygiene.Clean;
 import io.smcdoctor.evidence.internal.PasteHygiene.Type;

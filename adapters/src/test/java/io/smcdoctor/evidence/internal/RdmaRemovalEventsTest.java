@@ -3,9 +3,9 @@ package io.smcdoctor.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.KernelEvent;
-import io.smcdoctor.evidence.KernelEventKind;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.KernelEvent;
+import io.smcdoctor.evidence.facts.KernelEventKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.smcdoctor.evidence.internal;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SocketGroup;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.PnetEntry;
-import io.smcdoctor.evidence.SmcInfo;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
-import io.smcdoctor.evidence.Ueid;
+import io.smcdoctor.evidence.facts.PnetEntry;
+import io.smcdoctor.evidence.facts.SmcInfo;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
+import io.smcdoctor.evidence.facts.Ueid;
 import org.junit.jupiter.api.Test;
 
 /** smcr info, ueid show and smc_pnet. */

@@ -5,11 +5,11 @@ import static io.smcdoctor.evidence.internal.SmcFixtures.parseText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SmcdDevice;
-import io.smcdoctor.evidence.SmcrDevice;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
+import io.smcdoctor.evidence.facts.SmcdDevice;
+import io.smcdoctor.evidence.facts.SmcrDevice;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

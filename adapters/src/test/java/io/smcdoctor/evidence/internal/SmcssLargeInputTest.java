@@ -3,11 +3,11 @@ package io.smcdoctor.evidence.internal;
 import static io.smcdoctor.evidence.internal.SmcFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.evidence.Endpoint;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SocketMode;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.ToolError;
+import io.smcdoctor.evidence.facts.Endpoint;
+import io.smcdoctor.evidence.facts.SocketMode;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.ToolError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,12 +2,12 @@ package io.smcdoctor.evidence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.evidence.Fact;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.ProbeOutcome;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SocketProbeOutcome;
-import io.smcdoctor.evidence.SockoptProbeResult;
+import io.smcdoctor.evidence.facts.Fact;
+import io.smcdoctor.evidence.facts.ProbeOutcome;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketProbeOutcome;
+import io.smcdoctor.evidence.facts.SockoptProbeResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

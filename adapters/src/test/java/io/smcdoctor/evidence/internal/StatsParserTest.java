@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.FallbackCounter;
-import io.smcdoctor.evidence.SmcStats;
-import io.smcdoctor.evidence.SmcTechnology;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
+import io.smcdoctor.evidence.facts.FallbackCounter;
+import io.smcdoctor.evidence.facts.SmcStats;
+import io.smcdoctor.evidence.facts.SmcTechnology;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

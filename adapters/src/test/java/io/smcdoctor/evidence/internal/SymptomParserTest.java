@@ -3,8 +3,8 @@ package io.smcdoctor.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.SymptomText;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.SymptomText;
 import org.junit.jupiter.api.Test;
 
 class SymptomParserTest {

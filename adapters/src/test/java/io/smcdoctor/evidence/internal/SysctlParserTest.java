@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.SysctlSetting;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.SysctlSetting;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

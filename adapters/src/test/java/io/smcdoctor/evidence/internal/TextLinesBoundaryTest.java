@@ -2,7 +2,7 @@ package io.smcdoctor.evidence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.evidence.Fact;
+import io.smcdoctor.evidence.facts.Fact;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

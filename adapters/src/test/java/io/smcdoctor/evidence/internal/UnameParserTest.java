@@ -3,10 +3,10 @@ package io.smcdoctor.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.KernelRelease;
-import io.smcdoctor.evidence.SourceKind;
-import io.smcdoctor.evidence.ToolError;
-import io.smcdoctor.evidence.ToolErrorKind;
+import io.smcdoctor.evidence.facts.KernelRelease;
+import io.smcdoctor.evidence.facts.SourceKind;
+import io.smcdoctor.evidence.facts.ToolError;
+import io.smcdoctor.evidence.facts.ToolErrorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,12 +2,12 @@ package io.smcdoctor.evidence.issues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.evidence.Endpoint;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SocketMode;
-import io.smcdoctor.evidence.SocketRow;
-import io.smcdoctor.evidence.SysctlSetting;
+import io.smcdoctor.evidence.facts.Endpoint;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SocketMode;
+import io.smcdoctor.evidence.facts.SocketRow;
+import io.smcdoctor.evidence.facts.SysctlSetting;
 import org.junit.jupiter.api.Test;
 
 /**

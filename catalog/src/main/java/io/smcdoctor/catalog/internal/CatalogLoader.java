@@ -189,7 +189,7 @@ public final class CatalogLoader {
     static long bundledCrc() throws IOException {
         CRC32 crc = new CRC32();
         for (String f : BUNDLED) {
-            URL url = CatalogLoader.class.getClassLoader().getResource(RESOURCE_DIR + f);
+            URL url = CatalogLoader.class.getResource("/" + RESOURCE_DIR + f);
             if (url == null) {
                 throw new IOException("bundled knowledge file missing from the jar: " + RESOURCE_DIR + f);
             }
@@ -220,7 +220,7 @@ public final class CatalogLoader {
     }
 
     private static byte @Nullable [] readOptional(String resource, int max) throws IOException {
-        try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream("/" + resource)) {
             return in == null ? null : in.readNBytes(max);
         }
     }
@@ -244,7 +244,7 @@ public final class CatalogLoader {
     }
 
     private static byte[] readResource(String resource) throws IOException {
-        try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 throw new IOException("bundled knowledge file missing from the jar: " + resource);
             }

@@ -5,7 +5,7 @@ import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.MissingEvidence;
 import io.smcdoctor.SuggestedRemedy;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.evidence.internal.SourceExcerpts;
 import io.smcdoctor.html.Html;
 import io.smcdoctor.html.Untrusted;

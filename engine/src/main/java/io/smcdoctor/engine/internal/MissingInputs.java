@@ -5,7 +5,7 @@ import io.smcdoctor.catalog.Check;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.Side;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SourceKind;
+import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.EvidenceSpec;
 import io.smcdoctor.evidence.internal.EvidenceSpecs;
 import io.smcdoctor.rules.DeclaredInputs;

@@ -4,7 +4,7 @@ import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Severity;
 import io.smcdoctor.catalog.Side;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.rules.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;

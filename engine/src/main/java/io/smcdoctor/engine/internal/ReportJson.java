@@ -9,7 +9,7 @@ import io.smcdoctor.SuggestedRemedy;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.internal.JsonOutput;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.util.Map;
 
 /** Writes a report as the {@code smc-doctor/diagnosis/v1} JSON of the README's "JSON contracts". Stateless. */

@@ -7,7 +7,7 @@ import io.smcdoctor.SuggestedRemedy;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.rules.Codes;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -9,10 +9,15 @@ public final class Texts {
     private static final String BUNDLE = "io.smcdoctor.engine.internal.texts";
 
     /** The strings, English and Japanese. */
-    public static final Bilingual TEXTS = Bilingual.of(
-            ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.EN), Bilingual.CONTROL),
-            ResourceBundle.getBundle(BUNDLE, Bilingual.locale(Language.JA), Bilingual.CONTROL));
+    public static final Bilingual TEXTS = Bilingual.of(bundle(Language.EN), bundle(Language.JA));
 
     private Texts() {
+    }
+
+    /** A Control is not supported in a named module: on the module path the default lookup finds the files. */
+    private static ResourceBundle bundle(Language language) {
+        return Texts.class.getModule().isNamed()
+                ? ResourceBundle.getBundle(BUNDLE, Bilingual.locale(language))
+                : ResourceBundle.getBundle(BUNDLE, Bilingual.locale(language), Bilingual.CONTROL);
     }
 }

@@ -8,7 +8,7 @@ import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Remedy;
 import io.smcdoctor.catalog.Side;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.rules.Codes;
 import io.smcdoctor.rules.HostContext;
 import java.util.ArrayList;

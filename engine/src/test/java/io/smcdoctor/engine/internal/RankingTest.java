@@ -8,7 +8,7 @@ import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.Severity;
 import io.smcdoctor.catalog.Side;
 import io.smcdoctor.catalog.Symptom;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.rules.Finding;
 import io.smcdoctor.rules.Specificity;
 import java.util.List;

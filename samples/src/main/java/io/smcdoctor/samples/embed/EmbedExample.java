@@ -1,10 +1,10 @@
 package io.smcdoctor.samples.embed;
 
-import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.Diagnoser;
+import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.SocketSummary;
+import io.smcdoctor.evidence.facts.SocketSummary;
 import java.io.PrintStream;
 
 /**

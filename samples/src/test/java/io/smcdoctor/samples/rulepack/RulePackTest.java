@@ -8,7 +8,7 @@ import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.catalog.KnowledgeValidationException;
 import io.smcdoctor.evidence.EvidenceBundle;
-import io.smcdoctor.evidence.Provenance;
+import io.smcdoctor.evidence.facts.Provenance;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

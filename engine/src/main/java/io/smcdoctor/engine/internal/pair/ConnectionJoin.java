@@ -1,8 +1,8 @@
 package io.smcdoctor.engine.internal.pair;
 
 import io.smcdoctor.evidence.SocketConnections;
-import io.smcdoctor.evidence.SocketGroup;
-import io.smcdoctor.evidence.SocketMode;
+import io.smcdoctor.evidence.facts.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,18 +1,18 @@
 package io.smcdoctor.engine.internal.pair;
 
 import io.smcdoctor.HostCitation;
-import io.smcdoctor.HostPairing;
 import io.smcdoctor.HostPairing.Relation;
+import io.smcdoctor.HostPairing;
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.FallbackCounter;
-import io.smcdoctor.evidence.HostIdentity;
-import io.smcdoctor.evidence.LinkGroup;
-import io.smcdoctor.evidence.NetInterface;
-import io.smcdoctor.evidence.Provenance;
-import io.smcdoctor.evidence.SmcStats;
-import io.smcdoctor.evidence.SmcrLink;
+import io.smcdoctor.evidence.facts.FallbackCounter;
+import io.smcdoctor.evidence.facts.HostIdentity;
+import io.smcdoctor.evidence.facts.LinkGroup;
+import io.smcdoctor.evidence.facts.NetInterface;
+import io.smcdoctor.evidence.facts.Provenance;
+import io.smcdoctor.evidence.facts.SmcStats;
+import io.smcdoctor.evidence.facts.SmcrLink;
 import io.smcdoctor.evidence.SocketConnections;
-import io.smcdoctor.evidence.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketGroup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import io.smcdoctor.RuledOutCause;
 import io.smcdoctor.SuggestedRemedy;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.ParseWarning;
-import io.smcdoctor.evidence.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketGroup;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.smcdoctor.engine.internal.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.evidence.Evidence;
-import io.smcdoctor.evidence.SocketGroup;
-import io.smcdoctor.evidence.SocketMode;
+import io.smcdoctor.evidence.facts.SocketGroup;
+import io.smcdoctor.evidence.facts.SocketMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
