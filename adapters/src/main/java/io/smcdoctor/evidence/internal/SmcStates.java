@@ -1,7 +1,7 @@
 package io.smcdoctor.evidence.internal;
 
 /**
- * The socket states smcss prints (smc-reference.md 2.4), the man-page spellings normalised to them, and the unknown
+ * The socket states smcss prints (smc-tools smcss.c, the state names of the SMC socket diagnostics; man page smcss(8)), the man-page spellings normalised to them, and the unknown
  * value form {@code 0x1f?}. Lookups compare regions of the line: no substring per row.
  */
 final class SmcStates {

@@ -9,7 +9,7 @@ import io.smcdoctor.evidence.facts.SmcrDevice;
  * is split on whitespace and anchored on its Crit column, which tells which of the optional columns are blank.
  */
 final class SmcrDeviceParser implements TextParser {
-    // start/end columns of the fixed layout (smc-reference.md 3.2)
+    // start/end columns of the fixed layout (smc-tools dev.c, the `smcr device` listing)
     private static final int NETDEV = 0;
     private static final int IBDEV = 16;
     private static final int IBPORT = 25;
