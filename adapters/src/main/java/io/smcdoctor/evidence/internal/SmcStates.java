@@ -1,8 +1,8 @@
 package io.smcdoctor.evidence.internal;
 
 /**
- * The socket states smcss prints (smc-tools smcss.c, the state names of the SMC socket diagnostics; man page smcss(8)), the man-page spellings normalised to them, and the unknown
- * value form {@code 0x1f?}. Lookups compare regions of the line: no substring per row.
+ * The socket states smcss prints (smc-tools smcss.c; man page smcss(8)), the man-page spellings normalised to them,
+ * and the unknown value form {@code 0x1f?}. Lookups compare regions of the line: no substring per row.
  */
 final class SmcStates {
     /** Pairs of (spelling, canonical program spelling). */
