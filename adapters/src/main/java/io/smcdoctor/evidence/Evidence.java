@@ -80,7 +80,8 @@ public final class Evidence {
 
     /**
      * Every connected socket of the listings, row by row in a compact form (each socket once, as in
-     * {@link #sockets()}): what a diagnosis of several hosts joins to find the two ends of a connection.
+     * {@link #sockets()}): what a diagnosis of several hosts joins to find the two ends of a connection. Empty and not
+     * {@link SocketConnections#indexed() indexed} when built {@link Builder#withoutConnections() without it}.
      */
     public SocketConnections connections() {
         return connections;
@@ -142,6 +143,20 @@ public final class Evidence {
         private final EvidenceAssembler assembler = new EvidenceAssembler();
 
         private Builder() {
+        }
+
+        /**
+         * Builds the evidence without its connection index ({@link Evidence#connections()}): for evidence that is
+         * diagnosed on its own. The index keeps every connected socket row (its addresses interned), which for a
+         * listing of a million sockets is most of the time and memory of reading it; a single host's diagnosis never
+         * reads it, only a diagnosis of several hosts together does, and that refuses evidence built without it.
+         * The facts, the socket summary and the fingerprint are the same either way.
+         *
+         * @throws IllegalStateException when an input was already added
+         */
+        public Builder withoutConnections() {
+            assembler.withoutConnections();
+            return this;
         }
 
         /** Output of {@code smcss} (any variant: {@code -a}, {@code -d}, {@code -R}, {@code -D}, {@code -W}). */

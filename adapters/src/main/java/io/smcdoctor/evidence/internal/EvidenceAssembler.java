@@ -32,7 +32,7 @@ public final class EvidenceAssembler {
     /** What {@link #finish()} hands to the immutable {@code Evidence}. */
     public record Result(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets,
                          List<ParseWarning> warnings, Map<String, SourceKind> sources, String fingerprint,
-                         ConnectionTable connections) {
+                         @Nullable ConnectionTable connections) {
     }
 
     private final Map<Class<? extends Fact>, List<Fact>> facts = new LinkedHashMap<>();
@@ -45,6 +45,19 @@ public final class EvidenceAssembler {
     private int smcssInputs;
     private int smcssFailed;
     private boolean finished;
+
+    /**
+     * Builds no connection index ({@link SocketAggregator#withoutConnections()}); only before the first input.
+     *
+     * @throws IllegalStateException when an input was already added
+     */
+    public void withoutConnections() {
+        check();
+        if (!sources.isEmpty() || !facts.isEmpty()) {
+            throw new IllegalStateException("withoutConnections() must be called before the first input");
+        }
+        sockets.withoutConnections();
+    }
 
     /** Parses text of a kind. */
     public void parse(SourceKind kind, String sourceName, String text) {

@@ -196,7 +196,17 @@ public final class SocketAggregator {
     /** The group of the previous row: rows of one group often come in runs. */
     private @Nullable Acc last;
     private final Set<Integer> listenPorts = new HashSet<>();
-    private final ConnectionTable connections = new ConnectionTable();
+    /** Null when the evidence is built without the connection index ({@link #withoutConnections()}). */
+    private @Nullable ConnectionTable connections = new ConnectionTable();
+
+    /**
+     * Keeps no connection index: for evidence that is diagnosed on its own, where only the groups are needed (the
+     * index interns every connected row's addresses: for a million rows most of the time and memory of a read).
+     * Called before the first row.
+     */
+    public void withoutConnections() {
+        connections = null;
+    }
 
     /** Adds one row; returns false when it was a duplicate of an already counted socket. */
     public boolean add(SocketRow row) {
@@ -214,7 +224,9 @@ public final class SocketAggregator {
             last = acc;
         }
         acc.count++;
-        connections.add(row, acc.ordinal);
+        if (connections != null) {
+            connections.add(row, acc.ordinal);
+        }
         int port = row.local().port();
         if (listening) {
             if (port > 0) {
@@ -232,8 +244,11 @@ public final class SocketAggregator {
         return true;
     }
 
-    /** Every connected row added, compactly (complete once {@link #summary(boolean)} was called). */
-    public ConnectionTable connections() {
+    /**
+     * Every connected row added, compactly (complete once {@link #summary(boolean)} was called); null when built
+     * {@link #withoutConnections()}.
+     */
+    public @Nullable ConnectionTable connections() {
         return connections;
     }
 
@@ -249,7 +264,9 @@ public final class SocketAggregator {
      */
     public SocketSummary summary(boolean unavailable) {
         if (groups.isEmpty()) {
-            connections.finish(List.of());
+            if (connections != null) {
+                connections.finish(List.of());
+            }
             return unavailable ? new SocketSummary(0, 0, 0, 0, Map.of(), List.of(), true) : SocketSummary.EMPTY;
         }
         long total = 0;
@@ -288,7 +305,9 @@ public final class SocketAggregator {
                 }
             }
         }
-        connections.finish(out);
+        if (connections != null) {
+            connections.finish(out);
+        }
         out.sort(Comparator.comparingLong(SocketGroup::count).reversed());
         return new SocketSummary(total, listening, smc, fallbacks, byCode, out, unavailable && total + listening == 0);
     }
