@@ -147,7 +147,15 @@ public final class EvidenceAssembler {
             }
         };
         // free text is the user's own words: read as written
-        return hygiene && kind != SourceKind.SYMPTOM ? new HygienicSink(kind, ctx, inner) : inner;
+        if (!hygiene || kind == SourceKind.SYMPTOM) {
+            return inner;
+        }
+        HygienicSink hygienic = new HygienicSink(kind, ctx, inner);
+        if (p instanceof SmcssParser.Sink smcss && sockets.connections() == null) {
+            // rows that are only counted are read from their bytes (the connection index would need every row)
+            return new SmcssFastRows(hygienic, smcss, sockets, ctx::counted);
+        }
+        return hygienic;
     }
 
     /** After an input: a tool error and nothing else means the input is unavailable, not empty. */
@@ -254,6 +262,11 @@ public final class EvidenceAssembler {
         @Override
         public void warn(int line, String message) {
             warning(new ParseWarning(source, line, message));
+        }
+
+        /** A socket row counted without being added as a fact ({@link SmcssFastRows}). */
+        void counted() {
+            dataFacts++;
         }
     }
 }

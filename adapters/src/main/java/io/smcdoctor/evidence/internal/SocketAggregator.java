@@ -150,6 +150,19 @@ public final class SocketAggregator {
         private long[] keys = new long[1024];
         private int size;
 
+        /** True when the positive inode was added. */
+        boolean contains(long inode) {
+            int mask = keys.length - 1;
+            int i = slot(inode, mask);
+            while (keys[i] != 0) {
+                if (keys[i] == inode) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+            return false;
+        }
+
         /** Adds a positive inode; false when it was there already. */
         boolean add(long inode) {
             int mask = keys.length - 1;
@@ -240,6 +253,47 @@ public final class SocketAggregator {
         }
         if (acc.samples.size() < SocketSummary.SAMPLES_PER_GROUP) {
             acc.samples.add(row);
+        }
+        return true;
+    }
+
+    /**
+     * Adds a row given by its columns instead of a {@link SocketRow}, when the row would not be kept: returns false,
+     * changing nothing, when {@link #add(SocketRow)} must be given the row instead (it is a sample of its group, or
+     * the connection index is built); else counts it exactly as {@link #add(SocketRow)} would (a duplicate inode is
+     * not counted again).
+     *
+     * @param localPort the local port, -1 when the row has no local address
+     */
+    boolean addCounts(long inode, SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening,
+                      int localPort) {
+        if (connections != null) {
+            return false;
+        }
+        if (inode > 0 && inodes.contains(inode)) {
+            return true;
+        }
+        Acc acc = last;
+        if (acc == null || !acc.key.is(mode, localCode, peerCode, family, listening)) {
+            acc = groups.computeIfAbsent(new Key(mode, localCode, peerCode, family, listening), k -> new Acc(k, groups.size()));
+            last = acc;
+        }
+        if (acc.samples.size() < SocketSummary.SAMPLES_PER_GROUP) {
+            return false;
+        }
+        if (inode > 0) {
+            inodes.add(inode);
+        }
+        acc.count++;
+        if (listening) {
+            if (localPort > 0) {
+                listenPorts.add(localPort);
+            }
+        } else if (localPort >= 0) {
+            acc.ports.increment(localPort);
+            if (localPort == 0) {
+                acc.portZero++;
+            }
         }
         return true;
     }
