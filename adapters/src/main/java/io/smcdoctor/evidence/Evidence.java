@@ -36,6 +36,8 @@ public final class Evidence {
     private final Map<String, SourceKind> sources;
     private final String fingerprint;
     private final SocketConnections connections;
+    /** The kinds of {@link #sources}, for {@link #has} (asked many times per diagnosis); never handed out. */
+    private final Set<SourceKind> kindSet;
 
     private Evidence(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets, List<ParseWarning> warnings,
                      Map<String, SourceKind> sources, String fingerprint, SocketConnections connections) {
@@ -47,6 +49,8 @@ public final class Evidence {
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.fingerprint = fingerprint;
         this.connections = connections;
+        this.kindSet = EnumSet.noneOf(SourceKind.class);
+        kindSet.addAll(sources.values());
     }
 
     /** A builder for evidence held as text or values (no files needed). */
@@ -99,14 +103,12 @@ public final class Evidence {
 
     /** The kinds of input present. */
     public Set<SourceKind> kinds() {
-        Set<SourceKind> s = EnumSet.noneOf(SourceKind.class);
-        s.addAll(sources.values());
-        return s;
+        return EnumSet.copyOf(kindSet);
     }
 
     /** True when an input of this kind was given (even if empty: an empty {@code smcr-ueid.txt} says "no UEID"). */
     public boolean has(SourceKind kind) {
-        return sources.containsValue(kind);
+        return kindSet.contains(kind);
     }
 
     /** True when no input of this kind was given. */
