@@ -28,8 +28,8 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
     private static final byte NOT_PLAIN = 1;
     private static final byte DIGIT = 2;
     private static final byte BLANK = 4;
-    /** The class of each byte value (index {@code b & 0xff}); written once, here. */
-    private static final byte[] CLASSES = classes();
+    /** The class of each byte value, as the character at index {@code b & 0xff} (a string: immutable). */
+    private static final String CLASSES = classes();
 
     private final HygienicSink hygienic;
     private final SmcssParser.Sink parser;
@@ -175,18 +175,20 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
         }
     }
 
-    private static byte[] classes() {
-        byte[] c = new byte[256];
+    private static String classes() {
+        StringBuilder c = new StringBuilder(256);
         for (int i = 0; i < 256; i++) {
             if (i < 0x20 || i > 0x7e || i == '#' || i == '$' || i == '%' || i == '>') {
-                c[i] = NOT_PLAIN;
+                c.append((char) NOT_PLAIN);
             } else if (i >= '0' && i <= '9') {
-                c[i] = DIGIT;
+                c.append((char) DIGIT);
             } else if (i == ' ') {
-                c[i] = BLANK;
+                c.append((char) BLANK);
+            } else {
+                c.append((char) 0);
             }
         }
-        return c;
+        return c.toString();
     }
 
     /**
@@ -200,13 +202,13 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
         if (length == 0 || b[0] < 'A' || b[0] > 'Z') {
             return 0;
         }
-        byte[] classes = CLASSES;
+        String classes = CLASSES;
         int all = 0;
         int n = 0;
         int i = 0;
         int lastEnd = 0;
         while (i < length) {
-            int c = classes[b[i] & 0xff];
+            int c = classes.charAt(b[i] & 0xff);
             if (c == BLANK) {
                 i++;
                 continue;
@@ -215,7 +217,7 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
             do {
                 all |= c;
                 i++;
-            } while (i < length && (c = classes[b[i] & 0xff]) != BLANK);
+            } while (i < length && (c = classes.charAt(b[i] & 0xff)) != BLANK);
             if (n < MAX_COLUMNS) {
                 starts[n] = s;
                 ends[n] = i;
