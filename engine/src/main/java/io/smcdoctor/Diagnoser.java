@@ -123,8 +123,10 @@ public final class Diagnoser {
      * do not belong together are reported as unrelated and diagnosed each on its own. Reports are cached like
      * single-host ones, keyed by the labels and evidence fingerprints in order. Never returns {@code null}.
      *
-     * @throws IllegalArgumentException when no host is given, a label is given twice, or the same evidence (same
-     *                                  fingerprint, not empty) is given for two hosts
+     * @throws IllegalArgumentException when no host is given, a label is given twice, the same evidence (same
+     *                                  fingerprint, not empty) is given for two hosts, or several hosts are given and
+     *                                  one's evidence was built {@link Evidence.Builder#withoutConnections() without
+     *                                  its connection index}
      */
     public MultiHostReport diagnose(List<HostEvidence> hosts) {
         Objects.requireNonNull(hosts, "hosts");
@@ -147,6 +149,11 @@ public final class Diagnoser {
                     throw new IllegalArgumentException("hosts '" + same + "' and '" + h.label() + "' have the same"
                             + " evidence: the same bundle was given twice; give each host its own bundle");
                 }
+            }
+            if (hosts.size() > 1 && !h.evidence().connections().indexed()) {
+                throw new IllegalArgumentException("the evidence of host '" + h.label() + "' was built without its"
+                        + " connection index (Evidence.Builder.withoutConnections()), which diagnosing hosts together"
+                        + " joins; build it with the index");
             }
             key.append(h.label()).append(';').append(h.evidence().fingerprint()).append(';');
         }

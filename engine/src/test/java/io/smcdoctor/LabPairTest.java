@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.facts.SocketMode;
+import io.smcdoctor.evidence.internal.BundleReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -215,6 +216,20 @@ class LabPairTest {
                 HostEvidence.of("A", bundle("lab-own/ueid-mismatch", "server")))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("given twice");
+    }
+
+    @Test
+    void diagnose_evidenceWithoutConnectionIndex_sameSingleHostReportRefusedForSeveralHosts() {
+        Path client = dir("lab-own/ueid-mismatch").resolve("client");
+        Evidence indexed = EvidenceBundle.read(client);
+        Evidence plain = new BundleReader(EvidenceBundle.Limits.defaults()).withoutConnections().read(List.of(client));
+
+        assertThat(uncached.diagnose(plain).toJson()).isEqualTo(uncached.diagnose(indexed).toJson());
+        assertThat(uncached.diagnose(List.of(HostEvidence.of("client", plain))).hosts()).hasSize(1);
+        assertThatThrownBy(() -> diagnoser.diagnose(List.of(HostEvidence.of("client", plain),
+                HostEvidence.of("server", bundle("lab-own/ueid-mismatch", "server")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'client' was built without its connection index");
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class Evidence {
     private final Map<String, SourceKind> sources;
     private final String fingerprint;
     private final SocketConnections connections;
+    /** The kinds of {@link #sources}, for {@link #has} (asked many times per diagnosis); never handed out. */
+    private final Set<SourceKind> kindSet;
 
     private Evidence(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets, List<ParseWarning> warnings,
                      Map<String, SourceKind> sources, String fingerprint, SocketConnections connections) {
@@ -53,6 +55,8 @@ public final class Evidence {
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.fingerprint = fingerprint;
         this.connections = connections;
+        this.kindSet = EnumSet.noneOf(SourceKind.class);
+        kindSet.addAll(sources.values());
     }
 
     /** A builder for evidence held as text or values (no files needed). */
@@ -86,7 +90,8 @@ public final class Evidence {
 
     /**
      * Every connected socket of the listings, row by row in a compact form (each socket once, as in
-     * {@link #sockets()}): what a diagnosis of several hosts joins to find the two ends of a connection.
+     * {@link #sockets()}): what a diagnosis of several hosts joins to find the two ends of a connection. Empty and not
+     * {@link SocketConnections#indexed() indexed} when built {@link Builder#withoutConnections() without it}.
      */
     public SocketConnections connections() {
         return connections;
@@ -104,14 +109,12 @@ public final class Evidence {
 
     /** The kinds of input present. */
     public Set<SourceKind> kinds() {
-        Set<SourceKind> s = EnumSet.noneOf(SourceKind.class);
-        s.addAll(sources.values());
-        return s;
+        return EnumSet.copyOf(kindSet);
     }
 
     /** True when an input of this kind was given (even if empty: an empty {@code smcr-ueid.txt} says "no UEID"). */
     public boolean has(SourceKind kind) {
-        return sources.containsValue(kind);
+        return kindSet.contains(kind);
     }
 
     /** True when no input of this kind was given. */
@@ -148,6 +151,20 @@ public final class Evidence {
         private final EvidenceAssembler assembler = new EvidenceAssembler();
 
         private Builder() {
+        }
+
+        /**
+         * Builds the evidence without its connection index ({@link Evidence#connections()}): for evidence that is
+         * diagnosed on its own. The index keeps every connected socket row (its addresses interned), which for a
+         * listing of a million sockets is most of the time and memory of reading it; a single host's diagnosis never
+         * reads it, only a diagnosis of several hosts together does, and that refuses evidence built without it.
+         * The facts, the socket summary and the fingerprint are the same either way.
+         *
+         * @throws IllegalStateException when an input was already added
+         */
+        public Builder withoutConnections() {
+            assembler.withoutConnections();
+            return this;
         }
 
         /** Output of {@code smcss} (any variant: {@code -a}, {@code -d}, {@code -R}, {@code -D}, {@code -W}). */

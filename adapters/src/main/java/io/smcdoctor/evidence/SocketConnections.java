@@ -7,6 +7,7 @@ import io.smcdoctor.evidence.facts.SocketRow;
 import io.smcdoctor.evidence.facts.SocketSummary;
 import io.smcdoctor.evidence.internal.ConnectionTable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every connected socket of the evidence's listings, row by row, in a compact form: what joining the two ends of a
@@ -14,13 +15,24 @@ import java.util.List;
  * state, source line). {@link SocketSummary} keeps counts and a few sample rows per group; this keeps every row, at
  * about 25 bytes each and at most 1,048,576 of them ({@link #notIndexed()} counts the rest). Addresses are interned:
  * rows printing the same address share an address id. LISTEN rows are in {@link #listeners()}; rows without both
- * endpoints (INIT) are not connections and are not kept. Immutable and thread-safe.
+ * endpoints (INIT) are not connections and are not kept. Evidence built {@link Evidence.Builder#withoutConnections()
+ * without the index} has none ({@link #indexed()} is false, {@link #size()} 0). Immutable and thread-safe.
  */
 public final class SocketConnections {
     private final ConnectionTable table;
+    private final boolean indexed;
 
-    SocketConnections(ConnectionTable table) {
-        this.table = table;
+    SocketConnections(@Nullable ConnectionTable table) {
+        this.indexed = table != null;
+        this.table = table != null ? table : ConnectionTable.empty();
+    }
+
+    /**
+     * False when the evidence was built {@link Evidence.Builder#withoutConnections() without the index}: then no row
+     * is kept, and the evidence cannot be diagnosed together with another host's.
+     */
+    public boolean indexed() {
+        return indexed;
     }
 
     /** Rows kept. */
@@ -117,6 +129,7 @@ public final class SocketConnections {
 
     @Override
     public String toString() {
-        return "SocketConnections[rows=" + size() + ", listeners=" + listeners().size() + "]";
+        return indexed ? "SocketConnections[rows=" + size() + ", listeners=" + listeners().size() + "]"
+                : "SocketConnections[not indexed]";
     }
 }

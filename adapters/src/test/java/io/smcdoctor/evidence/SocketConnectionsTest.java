@@ -1,6 +1,7 @@
 package io.smcdoctor.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smcdoctor.evidence.facts.Endpoint;
 import io.smcdoctor.evidence.facts.Provenance;
@@ -80,5 +81,33 @@ class SocketConnectionsTest {
         // beyond the group's sample rows the line is cited without its text
         assertThat(c.provenance(999)).isEqualTo(new Provenance("smcss.txt", 1001, ""));
         assertThat(c.groupId(0)).isEqualTo(c.groupId(999));
+    }
+
+    @Test
+    void withoutConnections_labServerListing_sameSummaryAndFingerprintNoRowsKept() {
+        String listing = HEADER
+                + "ACTIVE         00000 0000408 10.10.0.1:5150          10.10.0.2:40266         0000 TCP 0x03030000\n"
+                + "ACTIVE         00000 0000409 10.10.0.1:5150          10.10.0.3:40270         0000 SMCR \n"
+                + "LISTEN         00000 0000406 0.0.0.0:5150            \n";
+        Evidence indexed = Evidence.builder().smcssOutput(listing).build();
+
+        Evidence plain = Evidence.builder().withoutConnections().smcssOutput(listing).build();
+
+        assertThat(indexed.connections().indexed()).isTrue();
+        assertThat(indexed.connections().size()).isEqualTo(2);
+        assertThat(plain.connections().indexed()).isFalse();
+        assertThat(plain.connections().size()).isZero();
+        assertThat(plain.connections().listeners()).isEmpty();
+        assertThat(plain.sockets()).isEqualTo(indexed.sockets());
+        assertThat(plain.sockets().total()).isEqualTo(2);
+        assertThat(plain.fingerprint()).isEqualTo(indexed.fingerprint());
+    }
+
+    @Test
+    void withoutConnections_afterAnInput_refused() {
+        Evidence.Builder b = Evidence.builder().smcssOutput(HEADER);
+
+        assertThatThrownBy(b::withoutConnections).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before the first input");
     }
 }

@@ -31,6 +31,7 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSessionsPool;
@@ -196,7 +197,11 @@ public final class RuleBase {
         if (!packs.isEmpty()) {
             loadPacks(models, packs, own);
         }
-        return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models));
+        // immutable: rules are never added or removed once built, and Drools then keeps a session's facts in a plain
+        // identity store instead of one indexed by class and superclass, whose class stores every execution builds
+        // again after the pooled session's reset (about 15 % of a warm diagnose); facts that no rule can match are
+        // dropped from the store at once, which no rule and no listener can observe
+        return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models, KieBaseMutabilityOption.DISABLED));
     }
 
     private static void loadPacks(List<Model> models, List<Path> packs, ClassLoader parent) {

@@ -109,6 +109,15 @@ public final class BundleReader {
         this.stdin = stdin;
     }
 
+    /**
+     * Reads without the connection index ({@link Evidence.Builder#withoutConnections()}): for evidence diagnosed on
+     * its own. Before the first read.
+     */
+    public BundleReader withoutConnections() {
+        builder.withoutConnections();
+        return this;
+    }
+
     /** The path that names standard input. */
     public static final String STDIN = "-";
 

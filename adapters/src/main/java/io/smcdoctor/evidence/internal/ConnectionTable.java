@@ -46,6 +46,13 @@ public final class ConnectionTable {
     private SocketGroup[] groups = new SocketGroup[0];
     private List<SocketRow> listenerView = List.of();
 
+    /** A finished table without rows. */
+    public static ConnectionTable empty() {
+        ConnectionTable t = new ConnectionTable();
+        t.finish(List.of());
+        return t;
+    }
+
     /** Adds a row counted in the group of the given ordinal (order of first appearance). */
     void add(SocketRow row, int groupOrdinal) {
         if (row.listening()) {

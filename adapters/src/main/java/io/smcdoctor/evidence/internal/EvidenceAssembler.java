@@ -32,7 +32,7 @@ public final class EvidenceAssembler {
     /** What {@link #finish()} hands to the immutable {@code Evidence}. */
     public record Result(Map<Class<? extends Fact>, List<Fact>> facts, SocketSummary sockets,
                          List<ParseWarning> warnings, Map<String, SourceKind> sources, String fingerprint,
-                         ConnectionTable connections) {
+                         @Nullable ConnectionTable connections) {
     }
 
     private final Map<Class<? extends Fact>, List<Fact>> facts = new LinkedHashMap<>();
@@ -45,6 +45,19 @@ public final class EvidenceAssembler {
     private int smcssInputs;
     private int smcssFailed;
     private boolean finished;
+
+    /**
+     * Builds no connection index ({@link SocketAggregator#withoutConnections()}); only before the first input.
+     *
+     * @throws IllegalStateException when an input was already added
+     */
+    public void withoutConnections() {
+        check();
+        if (!sources.isEmpty() || !facts.isEmpty()) {
+            throw new IllegalStateException("withoutConnections() must be called before the first input");
+        }
+        sockets.withoutConnections();
+    }
 
     /** Parses text of a kind. */
     public void parse(SourceKind kind, String sourceName, String text) {
@@ -134,7 +147,15 @@ public final class EvidenceAssembler {
             }
         };
         // free text is the user's own words: read as written
-        return hygiene && kind != SourceKind.SYMPTOM ? new HygienicSink(kind, ctx, inner) : inner;
+        if (!hygiene || kind == SourceKind.SYMPTOM) {
+            return inner;
+        }
+        HygienicSink hygienic = new HygienicSink(kind, ctx, inner);
+        if (p instanceof SmcssParser.Sink smcss && sockets.connections() == null) {
+            // rows that are only counted are read from their bytes (the connection index would need every row)
+            return new SmcssFastRows(hygienic, smcss, sockets, ctx::counted);
+        }
+        return hygienic;
     }
 
     /** After an input: a tool error and nothing else means the input is unavailable, not empty. */
@@ -241,6 +262,11 @@ public final class EvidenceAssembler {
         @Override
         public void warn(int line, String message) {
             warning(new ParseWarning(source, line, message));
+        }
+
+        /** A socket row counted without being added as a fact ({@link SmcssFastRows}). */
+        void counted() {
+            dataFacts++;
         }
     }
 }

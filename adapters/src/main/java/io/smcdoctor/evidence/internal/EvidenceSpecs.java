@@ -76,6 +76,8 @@ import java.util.function.Supplier;
  */
 public final class EvidenceSpecs {
     private static final Map<SourceKind, EvidenceSpec> SPECS = build();
+    /** Every spec, in kind order (immutable: handed out as is, a report asks for it on every diagnosis). */
+    private static final List<EvidenceSpec> ALL = List.copyOf(SPECS.values());
     private static final Set<String> TOOLS = tools(SPECS);
 
     private EvidenceSpecs() {
@@ -88,7 +90,7 @@ public final class EvidenceSpecs {
 
     /** Every spec, in {@link SourceKind} order. */
     public static List<EvidenceSpec> all() {
-        return List.copyOf(SPECS.values());
+        return ALL;
     }
 
     /**

@@ -53,4 +53,9 @@ final class HygienicSink implements TextParser.LineSink {
     public void end() {
         shaper.end();
     }
+
+    /** The block shaper behind the cleaning (for {@link SmcssFastRows}). */
+    PasteHygiene.Shaper shaper() {
+        return shaper;
+    }
 }

@@ -317,6 +317,26 @@ final class PasteHygiene {
             sink.end();
         }
 
+        /**
+         * True when the line last handed to {@link #text} is held, alone, as the line a next one may continue:
+         * {@code text} itself (by identity), not joined to the line before it, and no block held for its indentation.
+         */
+        boolean holdsOnly(String text) {
+            return pending == text && joins == 0 && held.isEmpty() && dedent >= 0;
+        }
+
+        /** Takes the held line out (see {@link #holdsOnly}); the block stays open. */
+        void dropPending() {
+            pending = null;
+        }
+
+        /** Puts back a line as held, as if {@link #text} had just been given it after {@link #dropPending()}. */
+        void restorePending(int number, String text) {
+            pending = text;
+            pendingNumber = number;
+            joins = 0;
+        }
+
         private void release() {
             dedent = heldMin == Integer.MAX_VALUE ? 0 : heldMin;
             for (int i = 0; i < held.size(); i++) {

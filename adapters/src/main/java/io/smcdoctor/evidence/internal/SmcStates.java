@@ -62,6 +62,24 @@ final class SmcStates {
         return null;
     }
 
+    /** The canonical state for the ASCII bytes {@code b[s, e)} when they spell a named state, else null. */
+    static String named(byte[] b, int s, int e) {
+        int len = e - s;
+        for (String[] sp : SPELLINGS) {
+            String name = sp[0];
+            if (name.length() == len) {
+                int k = 0;
+                while (k < len && b[s + k] == name.charAt(k)) {
+                    k++;
+                }
+                if (k == len) {
+                    return sp[1];
+                }
+            }
+        }
+        return null;
+    }
+
     /** Columns a row of this state has at least (INIT ends after the inode, LISTEN after the local address...). */
     static int minTokens(String state) {
         switch (state) {

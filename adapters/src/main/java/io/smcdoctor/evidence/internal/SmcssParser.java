@@ -6,6 +6,7 @@ import io.smcdoctor.evidence.facts.SocketMode;
 import io.smcdoctor.evidence.facts.SocketRow;
 import io.smcdoctor.evidence.facts.ToolError;
 import io.smcdoctor.evidence.facts.ToolErrorKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads socket listings: {@code smcss} in every variant ({@code -a}, {@code -l}, {@code -d}, {@code -R}, {@code -D},
@@ -27,7 +28,8 @@ final class SmcssParser implements TextParser {
         return new Sink(ctx);
     }
 
-    private static final class Sink implements LineSink {
+    /** One file's parse; package-private for {@link SmcssFastRows}, which hands it rows it does not read itself. */
+    static final class Sink implements LineSink {
         private final ParseContext ctx;
         private final SmcTokens tok = new SmcTokens();
 
@@ -79,6 +81,36 @@ final class SmcssParser implements TextParser {
             flushPending();
             endRun();
             flushChk();
+        }
+
+        // ---- for SmcssFastRows: the state a row start leaves, taken out and put back ------------------------------
+
+        /** Parses one complete row (as when the line after it arrives). */
+        void completeRow(int number, String text) {
+            row(number, text);
+        }
+
+        /** What a line starting a row does before it is held: ends a run of unrecognised lines. */
+        void rowStarts() {
+            endRun();
+        }
+
+        /** The row held until the next line shows whether it continues (null when none); takes it out. */
+        @Nullable String takePending() {
+            String t = pendingText;
+            pendingText = null;
+            return t;
+        }
+
+        /** The line number of the held row. */
+        int pendingLine() {
+            return pendingLine;
+        }
+
+        /** Puts a held row back, as {@link #takePending()} took it (nothing is held). */
+        void restorePending(int number, String text) {
+            pendingText = text;
+            pendingLine = number;
         }
 
         private boolean isContinuation(String text) {

@@ -150,6 +150,19 @@ public final class SocketAggregator {
         private long[] keys = new long[1024];
         private int size;
 
+        /** True when the positive inode was added. */
+        boolean contains(long inode) {
+            int mask = keys.length - 1;
+            int i = slot(inode, mask);
+            while (keys[i] != 0) {
+                if (keys[i] == inode) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+            return false;
+        }
+
         /** Adds a positive inode; false when it was there already. */
         boolean add(long inode) {
             int mask = keys.length - 1;
@@ -196,7 +209,17 @@ public final class SocketAggregator {
     /** The group of the previous row: rows of one group often come in runs. */
     private @Nullable Acc last;
     private final Set<Integer> listenPorts = new HashSet<>();
-    private final ConnectionTable connections = new ConnectionTable();
+    /** Null when the evidence is built without the connection index ({@link #withoutConnections()}). */
+    private @Nullable ConnectionTable connections = new ConnectionTable();
+
+    /**
+     * Keeps no connection index: for evidence that is diagnosed on its own, where only the groups are needed (the
+     * index interns every connected row's addresses: for a million rows most of the time and memory of a read).
+     * Called before the first row.
+     */
+    public void withoutConnections() {
+        connections = null;
+    }
 
     /** Adds one row; returns false when it was a duplicate of an already counted socket. */
     public boolean add(SocketRow row) {
@@ -214,7 +237,9 @@ public final class SocketAggregator {
             last = acc;
         }
         acc.count++;
-        connections.add(row, acc.ordinal);
+        if (connections != null) {
+            connections.add(row, acc.ordinal);
+        }
         int port = row.local().port();
         if (listening) {
             if (port > 0) {
@@ -232,8 +257,52 @@ public final class SocketAggregator {
         return true;
     }
 
-    /** Every connected row added, compactly (complete once {@link #summary(boolean)} was called). */
-    public ConnectionTable connections() {
+    /**
+     * Adds a row given by its columns instead of a {@link SocketRow}, when the row would not be kept: returns false,
+     * changing nothing, when {@link #add(SocketRow)} must be given the row instead (it is a sample of its group, or
+     * the connection index is built); else counts it exactly as {@link #add(SocketRow)} would (a duplicate inode is
+     * not counted again).
+     *
+     * @param localPort the local port, -1 when the row has no local address
+     */
+    boolean addCounts(long inode, SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening,
+                      int localPort) {
+        if (connections != null) {
+            return false;
+        }
+        if (inode > 0 && inodes.contains(inode)) {
+            return true;
+        }
+        Acc acc = last;
+        if (acc == null || !acc.key.is(mode, localCode, peerCode, family, listening)) {
+            acc = groups.computeIfAbsent(new Key(mode, localCode, peerCode, family, listening), k -> new Acc(k, groups.size()));
+            last = acc;
+        }
+        if (acc.samples.size() < SocketSummary.SAMPLES_PER_GROUP) {
+            return false;
+        }
+        if (inode > 0) {
+            inodes.add(inode);
+        }
+        acc.count++;
+        if (listening) {
+            if (localPort > 0) {
+                listenPorts.add(localPort);
+            }
+        } else if (localPort >= 0) {
+            acc.ports.increment(localPort);
+            if (localPort == 0) {
+                acc.portZero++;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every connected row added, compactly (complete once {@link #summary(boolean)} was called); null when built
+     * {@link #withoutConnections()}.
+     */
+    public @Nullable ConnectionTable connections() {
         return connections;
     }
 
@@ -249,7 +318,9 @@ public final class SocketAggregator {
      */
     public SocketSummary summary(boolean unavailable) {
         if (groups.isEmpty()) {
-            connections.finish(List.of());
+            if (connections != null) {
+                connections.finish(List.of());
+            }
             return unavailable ? new SocketSummary(0, 0, 0, 0, Map.of(), List.of(), true) : SocketSummary.EMPTY;
         }
         long total = 0;
@@ -288,7 +359,9 @@ public final class SocketAggregator {
                 }
             }
         }
-        connections.finish(out);
+        if (connections != null) {
+            connections.finish(out);
+        }
         out.sort(Comparator.comparingLong(SocketGroup::count).reversed());
         return new SocketSummary(total, listening, smc, fallbacks, byCode, out, unavailable && total + listening == 0);
     }

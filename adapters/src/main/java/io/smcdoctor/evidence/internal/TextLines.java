@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a byte stream into lines without ever holding more than one (bounded) line: the streaming base of
@@ -23,6 +24,15 @@ public final class TextLines {
     @FunctionalInterface
     public interface LineHandler {
         void line(int number, String text);
+    }
+
+    /**
+     * A handler that may take a line as bytes, without it being decoded: offered every line that is ASCII, without NUL
+     * bytes and not cut, before it is decoded; a line it does not take is decoded and given to {@link #line}.
+     */
+    interface ByteLineHandler extends LineHandler {
+        /** Takes {@code bytes[0, length)} (no line end; valid only during the call) as line {@code number}, or not. */
+        boolean bytes(int number, byte[] bytes, int length);
     }
 
     private TextLines() {
@@ -77,6 +87,7 @@ public final class TextLines {
     private static final class Splitter {
         private final ParseContext ctx;
         private final LineHandler handler;
+        private final @Nullable ByteLineHandler bytesHandler;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -93,6 +104,7 @@ public final class TextLines {
         Splitter(ParseContext ctx, LineHandler handler) {
             this.ctx = ctx;
             this.handler = handler;
+            this.bytesHandler = handler instanceof ByteLineHandler b ? b : null;
         }
 
         int run(InputStream in) throws IOException {
@@ -175,7 +187,7 @@ public final class TextLines {
                     ctx.warn(number, "binary data (NUL bytes); lines holding it were skipped");
                     binaryWarned = true;
                 }
-            } else {
+            } else if (overlong || nonAscii || bytesHandler == null || !bytesHandler.bytes(number, line, end)) {
                 handler.line(number, decode(end));
             }
             len = 0;

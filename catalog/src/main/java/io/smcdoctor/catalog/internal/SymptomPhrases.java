@@ -3,8 +3,10 @@ package io.smcdoctor.catalog.internal;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Symptom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The one matcher of symptom phrases in what users write, for {@code diagnose} (the symptom text of the evidence) and
@@ -17,8 +19,14 @@ import java.util.Locale;
  * <p>The phrases of a catalog are prepared once ({@link #of}); immutable and thread-safe.
  */
 public final class SymptomPhrases {
-    /** A phrase ready for matching. */
-    private record Phrase(String original, String prepared, boolean prefix, boolean ascii) {
+    /**
+     * A phrase ready for matching.
+     *
+     * @param firstWord for a phrase matched as whole words that starts with a letter or digit, its leading run of
+     *                  letters and digits, which a text holding the phrase holds as a whole run ({@link #match}); else
+     *                  null
+     */
+    private record Phrase(String original, String prepared, boolean prefix, boolean ascii, String firstWord) {
     }
 
     private record Entry(Symptom symptom, List<Phrase> phrases) {
@@ -70,12 +78,15 @@ public final class SymptomPhrases {
     public List<Match> match(String text) {
         String normalised = normalise(text);
         String raw = text.toLowerCase(Locale.ROOT);
+        // a whole-word match starts at a word boundary, so the phrase's first run of letters and digits is a whole run
+        // of the text: phrases whose first run the text lacks are left out without searching the text for them
+        Set<String> words = runs(normalised);
         List<Match> out = new ArrayList<>();
         for (Entry e : entries) {
             Phrase first = null;
             int hits = 0;
             for (Phrase p : e.phrases()) {
-                if (matches(p, normalised, raw)) {
+                if ((p.firstWord() == null || words.contains(p.firstWord())) && matches(p, normalised, raw)) {
                     first = first == null ? p : first;
                     hits++;
                 }
@@ -109,7 +120,38 @@ public final class SymptomPhrases {
     private static Phrase prepare(String phrase) {
         boolean prefix = phrase.endsWith("_") || phrase.endsWith("-");
         String p = prefix ? phrase.toLowerCase(Locale.ROOT) : normalise(phrase);
-        return p.isEmpty() ? null : new Phrase(phrase, p, prefix, p.chars().allMatch(c -> c < 0x80));
+        if (p.isEmpty()) {
+            return null;
+        }
+        boolean ascii = p.chars().allMatch(c -> c < 0x80);
+        String firstWord = null;
+        if (ascii && !prefix && Character.isLetterOrDigit(p.charAt(0))) {
+            int k = 1;
+            while (k < p.length() && Character.isLetterOrDigit(p.charAt(k))) {
+                k++;
+            }
+            firstWord = p.substring(0, k);
+        }
+        return new Phrase(phrase, p, prefix, ascii, firstWord);
+    }
+
+    /** The maximal runs of letters and digits of a text (as {@link Character#isLetterOrDigit(char)} tells them). */
+    private static Set<String> runs(String text) {
+        Set<String> out = new HashSet<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            out.add(text.substring(s, i));
+        }
+        return out;
     }
 
     private static boolean matches(Phrase phrase, String normalisedText, String rawLowerText) {

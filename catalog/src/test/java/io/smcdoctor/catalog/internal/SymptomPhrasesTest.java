@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Symptom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,43 @@ class SymptomPhrasesTest {
                 assertThat(phrases.match("we see: " + used.toUpperCase(Locale.ROOT) + " here"))
                         .as("%s by '%s'", s.id(), phrase).extracting(SymptomPhrases.Match::symptom).contains(s);
             }
+        }
+    }
+
+    @Test
+    void match_phrasesInWordsAndAtBoundaries_sameAsSearchingEveryPhrase() {
+        Catalog catalog = Catalog.bundled();
+        SymptomPhrases phrases = SymptomPhrases.of(catalog);
+        List<String> texts = new ArrayList<>();
+        for (Symptom s : catalog.symptoms()) {
+            for (String phrase : s.phrases()) {
+                // the phrase alone, inside longer words, after and before punctuation, with its separators varied
+                texts.add(phrase);
+                texts.add("x" + phrase + "s and 2" + phrase);
+                texts.add("(" + phrase + ").");
+                texts.add("see:" + phrase.replace(' ', '-') + "/again");
+                texts.add(phrase.toUpperCase(Locale.ROOT).replace(' ', '_') + "keepalive");
+            }
+        }
+        texts.add("after smc_run our TCP 0x03030000 sockets so keep failing; tcpdump shows SO_KEEPALIVE probes");
+        texts.add("");
+
+        for (String text : texts) {
+            List<SymptomPhrases.Match> expected = new ArrayList<>();
+            for (Symptom s : catalog.symptoms()) {
+                int hits = 0;
+                String first = null;
+                for (String phrase : s.phrases()) {
+                    if (SymptomPhrases.count(List.of(phrase), text) == 1) {
+                        hits++;
+                        first = first == null ? phrase : first;
+                    }
+                }
+                if (hits > 0) {
+                    expected.add(new SymptomPhrases.Match(s, first, hits));
+                }
+            }
+            assertThat(phrases.match(text)).as(text).isEqualTo(expected);
         }
     }
 }
