@@ -437,4 +437,20 @@ class KernelReviewRulesTest {
                 "sysctl -w net.smc.tcp2smc=0");
         assertThat(diagnosis(r, "tcp-option-replay-middlebox").remedies()).hasSize(3);
     }
+
+    @Test
+    void replayMiddlebox_citesTheHandshakeErrorsLine_notTheStatsHeader() throws IOException {
+        // peer.drl: the `Handshake errors (client N)` counter of `smcr -d stats` is the evidence of the replay cause;
+        // the diagnosis cites the line that printed it (before: smcr-stats.txt:1, the summary header)
+        DiagnosisReport r = curlFailsOn("replay-citation", "Linux h 5.10.134-16.3.al8.x86_64 #1 SMP Fri Dec 22 "
+                + "17:49:24 CST 2023 x86_64 x86_64 x86_64 GNU/Linux");
+
+        assertThat(diagnosis(r, "tcp-option-replay-middlebox").evidence())
+                .filteredOn(p -> p.source().equals("smcr-stats.txt"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.line()).isEqualTo(6);
+                    assertThat(p.text()).contains("Handshake errors").contains("client 23");
+                });
+    }
 }

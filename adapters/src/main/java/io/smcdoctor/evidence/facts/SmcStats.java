@@ -1,5 +1,7 @@
 package io.smcdoctor.evidence.facts;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,6 +47,8 @@ import java.util.Objects;
  * @param rxBufferUsageBytes       RX "Buffer usage (Bytes)" (smc-tools 1.8.4+ with a kernel that reports it)
  * @param txBufferUsageBytes       TX "Buffer usage (Bytes)"
  * @param specialSocketCalls       Extras "Special socket calls"
+ * @param counterLines             the line that printed a counter, by the counter's component name (e.g.
+ *                                 {@code handshakeErrors}), for the counters a rule cites; see {@link #lineOf}
  */
 public record SmcStats(Provenance provenance, SmcTechnology technology, long totalConnections, long smcConnections,
                        long smcClient, long smcServer, long v1, long v2, long handshakeErrors,
@@ -53,13 +57,23 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
                        long rxBufferFull, long txBytes, long txRequests, long txBufferFull, long txBufferFullRemote,
                        long txBufferTooSmall, long txBufferTooSmallRemote, long rxBufferDowngrades,
                        long txBufferDowngrades, long rxBufferReuses, long txBufferReuses, long rxBufferUsageBytes,
-                       long txBufferUsageBytes, long specialSocketCalls) implements Fact {
+                       long txBufferUsageBytes, long specialSocketCalls, Map<String, Provenance> counterLines)
+        implements Fact {
     /** The value of a counter the listing did not print. */
     public static final long UNKNOWN = -1;
 
     public SmcStats {
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(technology, "technology");
+        counterLines = Map.copyOf(Objects.requireNonNull(counterLines, "counterLines"));
+    }
+
+    /**
+     * The line a counter was printed on ({@code counter} is its component name, e.g. {@code handshakeErrors}), so that
+     * a diagnosis cites that line; the listing's header line when the line is not known.
+     */
+    public Provenance lineOf(String counter) {
+        return counterLines.getOrDefault(counter, provenance);
     }
 
     /** A builder whose counters are all {@link #UNKNOWN} until set. */
@@ -79,6 +93,7 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
         private long v2 = UNKNOWN;
         private long handshakeErrors = UNKNOWN;
         private long handshakeErrorsClient = UNKNOWN;
+        private final Map<String, Provenance> counterLines = new LinkedHashMap<>();
         private long handshakeErrorsServer = UNKNOWN;
         private double avgRequestsPerConnection = UNKNOWN;
         private long tcpFallbacks = UNKNOWN;
@@ -280,6 +295,12 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
             return this;
         }
 
+        /** Records the line a counter ({@code counter}: its component name) was printed on; see {@link #lineOf}. */
+        public Builder counterLine(String counter, Provenance line) {
+            counterLines.put(Objects.requireNonNull(counter, "counter"), Objects.requireNonNull(line, "line"));
+            return this;
+        }
+
         /** The technology the listing is of. */
         public SmcTechnology technology() {
             return technology;
@@ -292,7 +313,7 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
                     tcpFallbacks, fallbacksClient, fallbacksServer, rxBytes, rxRequests, rxBufferFull, txBytes,
                     txRequests, txBufferFull, txBufferFullRemote, txBufferTooSmall, txBufferTooSmallRemote,
                     rxBufferDowngrades, txBufferDowngrades, rxBufferReuses, txBufferReuses, rxBufferUsageBytes,
-                    txBufferUsageBytes, specialSocketCalls);
+                    txBufferUsageBytes, specialSocketCalls, counterLines);
         }
     }
 }

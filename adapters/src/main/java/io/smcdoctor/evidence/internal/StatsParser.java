@@ -117,7 +117,8 @@ final class StatsParser implements TextParser {
                 }
                 if (t.startsWith("Handshake errors")) {
                     long[] cs = clientServer(t);
-                    a.handshakeErrorsClient(cs[0]).handshakeErrorsServer(cs[1]);
+                    a.handshakeErrorsClient(cs[0]).handshakeErrorsServer(cs[1])
+                            .counterLine("handshakeErrors", ctx.at(number, raw));
                     return set(a::handshakeErrors, value(t, "Handshake errors".length()));
                 }
                 if (t.startsWith("Avg requests per SMC conn")) {
