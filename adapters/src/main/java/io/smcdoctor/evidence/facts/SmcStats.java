@@ -93,7 +93,6 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
         private long v2 = UNKNOWN;
         private long handshakeErrors = UNKNOWN;
         private long handshakeErrorsClient = UNKNOWN;
-        private final Map<String, Provenance> counterLines = new LinkedHashMap<>();
         private long handshakeErrorsServer = UNKNOWN;
         private double avgRequestsPerConnection = UNKNOWN;
         private long tcpFallbacks = UNKNOWN;
@@ -115,6 +114,9 @@ public record SmcStats(Provenance provenance, SmcTechnology technology, long tot
         private long rxBufferUsageBytes = UNKNOWN;
         private long txBufferUsageBytes = UNKNOWN;
         private long specialSocketCalls = UNKNOWN;
+
+        /** The lines of the counters a rule cites, by component name. */
+        private final Map<String, Provenance> counterLines = new LinkedHashMap<>();
 
         private Builder(Provenance provenance, SmcTechnology technology) {
             this.provenance = Objects.requireNonNull(provenance, "provenance");
