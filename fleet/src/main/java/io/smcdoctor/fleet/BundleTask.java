@@ -76,24 +76,8 @@ final class BundleTask {
     /** Diagnoses one archive; with {@code keys}, the result carries the bundle's connection keys for pairing. */
     static BundleResult archive(BundlePlan.Bundle b, Source source, FleetLimits limits, FleetCounters counters,
                                 boolean keys) {
-        Diagnoser diagnoser = Diagnosers.get(); // built once per JVM, before the clock starts
-        long start = System.nanoTime();
-        Path temp = null;
-        try {
-            temp = Files.createTempDirectory(TEMP_PREFIX);
-            long[] bytes = {0};
-            Path local = copyArchive(b, source, limits, temp, bytes);
-            counters.bytes().add(bytes[0]);
-            counters.copyNanos().add(System.nanoTime() - start);
-            return diagnose(b, local, temp, diagnoser, limits, counters, keys);
-        } catch (Refused e) {
-            return failed(b, counters, e.getMessage());
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return failed(b, counters, message(e, temp, b));
-        } finally {
-            delete(temp);
-            counters.bundles().add(1);
-        }
+        return copyAndDiagnose(b, (temp, bytes) -> copyArchive(b, source, limits, temp, bytes), limits, counters,
+                keys);
     }
 
     /** Diagnoses one directory bundle, copying its files one by one. */
@@ -105,16 +89,29 @@ final class BundleTask {
     /** Diagnoses one directory bundle; with {@code keys}, the result carries its connection keys for pairing. */
     static BundleResult directory(BundlePlan.Bundle b, DirectorySource source, FleetLimits limits,
                                   FleetCounters counters, boolean keys) {
-        Diagnoser diagnoser = Diagnosers.get();
+        return copyAndDiagnose(b, (temp, bytes) -> copyDirectory(b, source, limits, temp, bytes), limits, counters,
+                keys);
+    }
+
+    /** Copies a bundle to local disk: into {@code temp}, adding the bytes copied to {@code bytes[0]}. */
+    @FunctionalInterface
+    private interface Copy {
+        Path to(Path temp, long[] bytes) throws IOException, Refused;
+    }
+
+    /** Copies a bundle (archive or directory) into a temporary directory and diagnoses it; never throws. */
+    private static BundleResult copyAndDiagnose(BundlePlan.Bundle b, Copy copy, FleetLimits limits,
+                                                FleetCounters counters, boolean keys) {
+        Diagnoser diagnoser = Diagnosers.get(); // built once per JVM, before the clock starts
         long start = System.nanoTime();
         Path temp = null;
         try {
             temp = Files.createTempDirectory(TEMP_PREFIX);
             long[] bytes = {0};
-            Path root = copyDirectory(b, source, limits, temp, bytes);
+            Path local = copy.to(temp, bytes);
             counters.bytes().add(bytes[0]);
             counters.copyNanos().add(System.nanoTime() - start);
-            return diagnose(b, root, temp, diagnoser, limits, counters, keys);
+            return diagnose(b, local, temp, diagnoser, limits, counters, keys);
         } catch (Refused e) {
             return failed(b, counters, e.getMessage());
         } catch (IOException | RuntimeException | StackOverflowError e) {
