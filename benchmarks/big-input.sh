@@ -53,23 +53,8 @@ LABELS=("awk '{c[\$NF]++}' smcss.txt"
     "./smc-doctor diagnose BUNDLE"
     "  (the same with -XX:TieredStopAtLevel=1)")
 
-once() {
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    echo $(((t1 - t0) / 1000000))
-}
-
-for k in "${!CMDS[@]}"; do
-    eval "${CMDS[$k]}" >/dev/null 2>&1 || true
-    : >"$tmp/t$k"
-done
-for ((i = 0; i < runs; i++)); do
-    for k in "${!CMDS[@]}"; do
-        once eval "${CMDS[$k]}" >>"$tmp/t$k"
-    done
-done
+. benchmarks/timing.sh
+run_in_turns
 
 rss() {
     if [[ -x /usr/bin/time ]]; then
@@ -84,7 +69,7 @@ echo "java: $(java -version 2>&1 | head -1); $(nproc) CPUs; load $(cut -d' ' -f1
 echo "input: $rows rows, $size_mb MB smcss.txt; $runs runs each, medians"
 awk_med=0
 for k in "${!CMDS[@]}"; do
-    read -r med min < <(sort -n "$tmp/t$k" | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%d %d\n", m, a[1]}')
+    read -r med min < <(stats <"$tmp/t$k")
     [[ $k == 0 ]] && awk_med=$med
     peak=""
     if [[ $k -lt 2 ]]; then

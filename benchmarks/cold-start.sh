@@ -34,33 +34,13 @@ if [[ -z "$java25" ]]; then
     done
 fi
 
-# wall time in ms of one run of a command
-once() {
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    echo $(((t1 - t0) / 1000000))
-}
-
-# median and minimum of the numbers on stdin
-stats() {
-    sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%d %d\n", m, a[1]}'
-}
+. benchmarks/timing.sh
 
 # measure LABEL... -- runs each command RUNS times, in turns; prints "label median min" lines
 # commands are given as strings in the array CMDS, labels in LABELS
 measure() {
-    local i k
-    for k in "${!CMDS[@]}"; do
-        eval "${CMDS[$k]}" >/dev/null 2>&1 || true # unmeasured: file cache, archives
-        : >"$tmp/t$k"
-    done
-    for ((i = 0; i < runs; i++)); do
-        for k in "${!CMDS[@]}"; do
-            once eval "${CMDS[$k]}" >>"$tmp/t$k"
-        done
-    done
+    local k
+    run_in_turns
     for k in "${!CMDS[@]}"; do
         read -r med min < <(stats <"$tmp/t$k")
         printf '%s\t%s\t%s\n' "${LABELS[$k]}" "$med" "$min"
