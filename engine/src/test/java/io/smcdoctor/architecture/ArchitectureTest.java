@@ -5,8 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,10 +20,7 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        library = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ModuleBoundariesTest::isNotGeneratedRuleModel)
-                .importPackages("io.smcdoctor");
+        library = ModuleBoundariesTest.importLibrary();
     }
 
     @Test
