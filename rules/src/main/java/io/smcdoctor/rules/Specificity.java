@@ -134,14 +134,6 @@ public enum Specificity {
     }
 
     /**
-     * PEERNOSMC: the larger the share of the fallback sockets that carry the code
-     * ({@link FallbackObserved#share()}), the likelier the peer simply has no SMC: 0.55 + 0.25 × share.
-     */
-    public static double peerWithoutSmc(double share) {
-        return 0.55 + 0.25 * share;
-    }
-
-    /**
      * No speed-up explained by fallbacks: the larger the share of all sockets that fell back
      * ({@link io.smcdoctor.evidence.facts.SocketSummary#fallbackRatio()}), the more it explains: 0.45 + 0.5 × ratio.
      */
