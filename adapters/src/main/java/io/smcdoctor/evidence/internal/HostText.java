@@ -15,6 +15,39 @@ final class HostText {
         return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
     }
 
+    /**
+     * What a host parser reads of a file: each line with text, line 1 without its byte order mark; blank lines are
+     * skipped. {@code body.end()} is called after the last line.
+     */
+    static TextParser.LineSink content(TextParser.LineSink body) {
+        return new TextParser.LineSink() {
+            @Override
+            public void line(int number, String text) {
+                String line = number == 1 ? stripBom(text) : text;
+                if (!isBlank(line)) {
+                    body.line(number, line);
+                }
+            }
+
+            @Override
+            public void end() {
+                body.end();
+            }
+        };
+    }
+
+    /**
+     * As {@link #content}, and a line that is {@code tool}'s own error message ({@code rdma: ...}, {@code Error:
+     * ...}) is recorded as a tool error ({@link ToolErrors}) instead of being given to the body.
+     */
+    static TextParser.LineSink toolContent(ParseContext ctx, String tool, TextParser.LineSink body) {
+        return content((number, line) -> {
+            if (!ToolErrors.record(ctx, tool, number, line)) {
+                body.line(number, line);
+            }
+        });
+    }
+
     /** True when the line holds only whitespace. */
     static boolean isBlank(String line) {
         for (int i = 0; i < line.length(); i++) {

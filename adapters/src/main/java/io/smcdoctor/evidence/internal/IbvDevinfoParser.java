@@ -21,7 +21,7 @@ final class IbvDevinfoParser implements TextParser {
 
     @Override
     public LineSink open(ParseContext ctx) {
-        return new Sink(ctx);
+        return HostText.content(new Sink(ctx));
     }
 
     private static final class Device {
@@ -56,11 +56,7 @@ final class IbvDevinfoParser implements TextParser {
         }
 
         @Override
-        public void line(int number, String text) {
-            String line = number == 1 ? HostText.stripBom(text) : text;
-            if (HostText.isBlank(line)) {
-                return;
-            }
+        public void line(int number, String line) {
             String t = line.strip();
             int colon = t.indexOf(':');
             String key = colon > 0 ? t.substring(0, colon).strip() : "";

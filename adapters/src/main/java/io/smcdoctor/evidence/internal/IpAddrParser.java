@@ -26,7 +26,7 @@ final class IpAddrParser implements TextParser {
 
     @Override
     public LineSink open(ParseContext ctx) {
-        return new Sink(ctx);
+        return HostText.content(new Sink(ctx));
     }
 
     private static final class Iface {
@@ -58,11 +58,7 @@ final class IpAddrParser implements TextParser {
         }
 
         @Override
-        public void line(int number, String text) {
-            String line = number == 1 ? HostText.stripBom(text) : text;
-            if (HostText.isBlank(line)) {
-                return;
-            }
+        public void line(int number, String line) {
             if (!HostText.indented(line) && !Character.isDigit(line.charAt(0)) && ToolErrors.record(ctx, "ip", number, line)) {
                 return;
             }

@@ -12,11 +12,7 @@ import java.util.OptionalLong;
 final class LsmodParser implements TextParser {
     @Override
     public LineSink open(ParseContext ctx) {
-        return (number, text) -> {
-            String line = number == 1 ? HostText.stripBom(text) : text;
-            if (HostText.isBlank(line)) {
-                return;
-            }
+        return HostText.content((number, line) -> {
             List<String> t = HostText.tokens(line);
             if (t.get(0).equals("Module") && line.contains("Size")) {
                 return;
@@ -53,7 +49,7 @@ final class LsmodParser implements TextParser {
                 }
             }
             ctx.add(new LoadedModule(ctx.at(number, line), t.get(0), size.getAsLong(), useCount, usedBy));
-        };
+        });
     }
 
     private static boolean validName(String name) {

@@ -16,12 +16,8 @@ final class RdmaDevParser implements TextParser {
 
     @Override
     public LineSink open(ParseContext ctx) {
-        return (number, text) -> {
-            String line = number == 1 ? HostText.stripBom(text) : text;
-            if (!HostText.isBlank(line) && ToolErrors.record(ctx, "rdma", number, line)) {
-                return;
-            }
-            if (HostText.isBlank(line) || HostText.indented(line)) {
+        return HostText.toolContent(ctx, "rdma", (number, line) -> {
+            if (HostText.indented(line)) {
                 return;
             }
             Matcher m = HEADER.matcher(line.strip());
@@ -51,6 +47,6 @@ final class RdmaDevParser implements TextParser {
             }
             ctx.add(new RdmaDev(ctx.at(number, line), (int) index.getAsLong(), m.group(2), nodeType, nodeGuid,
                     sysImageGuid));
-        };
+        });
     }
 }

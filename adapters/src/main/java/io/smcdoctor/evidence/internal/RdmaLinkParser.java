@@ -16,12 +16,8 @@ final class RdmaLinkParser implements TextParser {
 
     @Override
     public LineSink open(ParseContext ctx) {
-        return (number, text) -> {
-            String line = number == 1 ? HostText.stripBom(text) : text;
-            if (!HostText.isBlank(line) && ToolErrors.record(ctx, "rdma", number, line)) {
-                return;
-            }
-            if (HostText.isBlank(line) || HostText.indented(line)) {
+        return HostText.toolContent(ctx, "rdma", (number, line) -> {
+            if (HostText.indented(line)) {
                 return;
             }
             Matcher m = LINK.matcher(line.strip());
@@ -50,6 +46,6 @@ final class RdmaLinkParser implements TextParser {
                 }
             }
             ctx.add(new RdmaLink(ctx.at(number, line), m.group(1), (int) port.getAsLong(), state, physical, netdev));
-        };
+        });
     }
 }

@@ -19,14 +19,7 @@ final class RdmaResourceParser implements TextParser {
 
     @Override
     public LineSink open(ParseContext ctx) {
-        return (number, text) -> {
-            String line = number == 1 ? HostText.stripBom(text) : text;
-            if (!HostText.isBlank(line) && ToolErrors.record(ctx, "rdma", number, line)) {
-                return;
-            }
-            if (HostText.isBlank(line)) {
-                return;
-            }
+        return HostText.toolContent(ctx, "rdma", (number, line) -> {
             Matcher m = HEADER.matcher(line.strip());
             OptionalLong index = m.matches() ? HostText.parseNumber(m.group(1)) : OptionalLong.empty();
             if (index.isEmpty() || index.getAsLong() > Integer.MAX_VALUE) {
@@ -50,6 +43,6 @@ final class RdmaResourceParser implements TextParser {
                 return;
             }
             ctx.add(new RdmaResource(ctx.at(number, line), (int) index.getAsLong(), m.group(2), counts));
-        };
+        });
     }
 }

@@ -18,14 +18,7 @@ final class RdmaSystemParser implements TextParser {
 
     @Override
     public LineSink open(ParseContext ctx) {
-        return (number, text) -> {
-            String line = number == 1 ? HostText.stripBom(text) : text;
-            if (!HostText.isBlank(line) && ToolErrors.record(ctx, "rdma", number, line)) {
-                return;
-            }
-            if (HostText.isBlank(line)) {
-                return;
-            }
+        return HostText.toolContent(ctx, "rdma", (number, line) -> {
             String mode = "";
             String cof = "";
             if (line.strip().startsWith("[") || line.strip().startsWith("{")) {
@@ -50,7 +43,7 @@ final class RdmaSystemParser implements TextParser {
                 return;
             }
             ctx.add(new RdmaSystem(ctx.at(number, line), netns.get(), cof));
-        };
+        });
     }
 
     private static String onOff(String json) {

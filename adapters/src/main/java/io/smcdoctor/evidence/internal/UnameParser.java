@@ -28,15 +28,11 @@ final class UnameParser implements TextParser {
 
     @Override
     public LineSink open(ParseContext ctx) {
-        return new LineSink() {
+        return HostText.content(new LineSink() {
             private String release = "";
 
             @Override
-            public void line(int number, String text) {
-                String line = number == 1 ? HostText.stripBom(text) : text;
-                if (HostText.isBlank(line)) {
-                    return;
-                }
+            public void line(int number, String line) {
                 List<String> t = HostText.tokens(line);
                 String rel;
                 String machine = "";
@@ -74,7 +70,7 @@ final class UnameParser implements TextParser {
                     ctx.add(new HostIdentity(ctx.at(number, line), node, Optional.empty()));
                 }
             }
-        };
+        });
     }
 
     /**
