@@ -99,15 +99,10 @@ final class FleetSummaryPage {
             Html.element(sb, "p", "note", s.get("causes.chartTop", CHART_CAUSES, summary.causes().size()))
                     .append('\n');
         }
-        sb.append("<table class=\"data\"><thead><tr>");
-        Html.element(sb, "th", "", s.get("causes.cause"));
-        Html.element(sb, "th", "", s.get("causes.title"));
-        Html.element(sb, "th", "", s.get("causes.severity"));
-        Html.element(sb, "th", "num", s.get("causes.hosts"));
-        Html.element(sb, "th", "num", s.get("causes.bundles"));
-        Html.element(sb, "th", "", s.get("causes.first"));
-        Html.element(sb, "th", "", s.get("causes.last"));
-        sb.append("</tr></thead><tbody>\n");
+        Html.openDataTable(sb, Html.Column.text(s.get("causes.cause")), Html.Column.text(s.get("causes.title")),
+                Html.Column.text(s.get("causes.severity")), Html.Column.number(s.get("causes.hosts")),
+                Html.Column.number(s.get("causes.bundles")), Html.Column.text(s.get("causes.first")),
+                Html.Column.text(s.get("causes.last")));
         for (int i = 0; i < summary.causes().size(); i++) {
             FleetSummary.CauseCount c = summary.causes().get(i);
             sb.append("<tr data-cause=\"").append(Html.text(c.id())).append("\" data-hosts=\"").append(c.hosts())
@@ -120,7 +115,7 @@ final class FleetSummaryPage {
             Html.element(sb, "td", "", SEEN.format(c.lastSeen()));
             sb.append("</tr>\n");
         }
-        sb.append("</tbody></table>\n");
+        Html.closeDataTable(sb);
         Html.element(sb, "p", "note", s.get("causes.note")).append("\n</section>\n");
     }
 
@@ -144,13 +139,9 @@ final class FleetSummaryPage {
         sb.append("<div class=\"chart-wrap\">").append(SvgBarChart.render(s.get("codes.chart"),
                 List.of(s.get("codes.hosts"), s.get("codes.sockets")),
                 List.of(s.get("codes.unit.hosts"), s.get("codes.unit.sockets")), chart)).append("</div>\n");
-        sb.append("<table class=\"data\"><thead><tr>");
-        Html.element(sb, "th", "", s.get("codes.code"));
-        Html.element(sb, "th", "", s.get("codes.name"));
-        Html.element(sb, "th", "", s.get("codes.title"));
-        Html.element(sb, "th", "num", s.get("codes.hosts"));
-        Html.element(sb, "th", "num", s.get("codes.sockets"));
-        sb.append("</tr></thead><tbody>\n");
+        Html.openDataTable(sb, Html.Column.text(s.get("codes.code")), Html.Column.text(s.get("codes.name")),
+                Html.Column.text(s.get("codes.title")), Html.Column.number(s.get("codes.hosts")),
+                Html.Column.number(s.get("codes.sockets")));
         for (int i = 0; i < summary.reasonCodes().size(); i++) {
             FleetSummary.CodeCount c = summary.reasonCodes().get(i);
             sb.append("<tr data-code=\"").append(Html.text(c.code())).append("\"><td><code>")
@@ -161,7 +152,7 @@ final class FleetSummaryPage {
             Html.element(sb, "td", "num", Long.toString(c.sockets()));
             sb.append("</tr>\n");
         }
-        sb.append("</tbody></table>\n");
+        Html.closeDataTable(sb);
         Html.element(sb, "p", "note", s.get("codes.note")).append("\n</section>\n");
     }
 
@@ -188,15 +179,12 @@ final class FleetSummaryPage {
     private static void hosts(StringBuilder sb, Strings s, FleetSummary summary) {
         sb.append("<section class=\"card\" id=\"hosts\">\n");
         Html.element(sb, "h2", "", s.get("hosts.heading")).append('\n');
-        sb.append("<table class=\"data\"><thead><tr>");
-        Html.element(sb, "th", "", s.get("hosts.group"));
-        Html.element(sb, "th", "num", s.get("hosts.count"));
-        Html.element(sb, "th", "", s.get("hosts.sample"));
-        sb.append("</tr></thead><tbody>\n");
+        Html.openDataTable(sb, Html.Column.text(s.get("hosts.group")), Html.Column.number(s.get("hosts.count")),
+                Html.Column.text(s.get("hosts.sample")));
         group(sb, s, "smc-works", s.get("hosts.smcWorks"), summary.smcWorks());
         group(sb, s, "no-smc", s.get("hosts.noSmc"), summary.noSmcSockets());
         group(sb, s, "no-sockets", s.get("hosts.noSockets"), summary.noSockets());
-        sb.append("</tbody></table>\n</section>\n");
+        Html.closeDataTable(sb).append("</section>\n");
     }
 
     private static void group(StringBuilder sb, Strings s, String key, String label, FleetSummary.HostGroup g) {
@@ -228,10 +216,7 @@ final class FleetSummaryPage {
             Html.element(sb, "p", "muted", s.get("pairs.none")).append("\n</section>\n");
             return;
         }
-        sb.append("<table class=\"data\"><thead><tr>");
-        Html.element(sb, "th", "", s.get("pairs.what"));
-        Html.element(sb, "th", "num", s.get("pairs.count"));
-        sb.append("</tr></thead><tbody>\n");
+        Html.openDataTable(sb, Html.Column.text(s.get("pairs.what")), Html.Column.number(s.get("pairs.count")));
         count(sb, "found", s.get("pairs.found"), p.candidates());
         count(sb, "diagnosed", s.get("pairs.diagnosed"), p.diagnosed());
         count(sb, "related", s.get("pairs.related"), p.related());
@@ -241,15 +226,11 @@ final class FleetSummaryPage {
         if (p.crowdedKeys() > 0) {
             count(sb, "crowded", s.get("pairs.crowded"), p.crowdedKeys());
         }
-        sb.append("</tbody></table>\n");
+        Html.closeDataTable(sb);
         if (!p.causes().isEmpty()) {
             sb.append("<h4>").append(Html.text(s.get("pairs.causes"))).append("</h4>\n");
-            sb.append("<table class=\"data\"><thead><tr>");
-            Html.element(sb, "th", "", s.get("pairs.cause"));
-            Html.element(sb, "th", "", s.get("pairs.title"));
-            Html.element(sb, "th", "", s.get("pairs.severity"));
-            Html.element(sb, "th", "num", s.get("pairs.pairs"));
-            sb.append("</tr></thead><tbody>\n");
+            Html.openDataTable(sb, Html.Column.text(s.get("pairs.cause")), Html.Column.text(s.get("pairs.title")),
+                    Html.Column.text(s.get("pairs.severity")), Html.Column.number(s.get("pairs.pairs")));
             for (FleetSummary.PairCauseCount c : p.causes()) {
                 String title = catalog.cause(c.id()).map(k -> k.title().get(language)).filter(t -> !t.isBlank())
                         .orElse(c.title());
@@ -260,17 +241,13 @@ final class FleetSummaryPage {
                 Html.element(sb, "td", "num", Long.toString(c.pairs()));
                 sb.append("</tr>\n");
             }
-            sb.append("</tbody></table>\n");
+            Html.closeDataTable(sb);
         }
         if (!p.sample().isEmpty()) {
             sb.append("<h4>").append(Html.text(s.get("pairs.sample"))).append("</h4>\n");
-            sb.append("<table class=\"data\"><thead><tr>");
-            Html.element(sb, "th", "", s.get("pairs.hostA"));
-            Html.element(sb, "th", "", s.get("pairs.hostB"));
-            Html.element(sb, "th", "num", s.get("pairs.joined"));
-            Html.element(sb, "th", "", s.get("pairs.top"));
-            Html.element(sb, "th", "", s.get("pairs.fixOn"));
-            sb.append("</tr></thead><tbody>\n");
+            Html.openDataTable(sb, Html.Column.text(s.get("pairs.hostA")), Html.Column.text(s.get("pairs.hostB")),
+                    Html.Column.number(s.get("pairs.joined")), Html.Column.text(s.get("pairs.top")),
+                    Html.Column.text(s.get("pairs.fixOn")));
             for (FleetSummary.PairSample x : p.sample()) {
                 sb.append("<tr class=\"pair\" data-joined=\"").append(x.joined()).append("\"><td>");
                 Html.element(sb, "code", "host", x.hostA());
@@ -290,15 +267,12 @@ final class FleetSummaryPage {
                 Html.element(sb, "td", "", String.join(", ", x.fixOn()));
                 sb.append("</tr>\n");
             }
-            sb.append("</tbody></table>\n");
+            Html.closeDataTable(sb);
         }
         if (!p.hubSample().isEmpty()) {
             sb.append("<h4>").append(Html.text(s.get("pairs.hubList"))).append("</h4>\n");
-            sb.append("<table class=\"data\"><thead><tr>");
-            Html.element(sb, "th", "", s.get("pairs.bundle"));
-            Html.element(sb, "th", "", s.get("pairs.host"));
-            Html.element(sb, "th", "num", s.get("pairs.candidates"));
-            sb.append("</tr></thead><tbody>\n");
+            Html.openDataTable(sb, Html.Column.text(s.get("pairs.bundle")), Html.Column.text(s.get("pairs.host")),
+                    Html.Column.number(s.get("pairs.candidates")));
             for (FleetSummary.Hub h : p.hubSample()) {
                 sb.append("<tr class=\"hub\" data-candidates=\"").append(h.candidates()).append("\"><td>");
                 Html.element(sb, "code", "", h.bundle());
@@ -307,7 +281,7 @@ final class FleetSummaryPage {
                 Html.element(sb, "td", "num", Long.toString(h.candidates()));
                 sb.append("</tr>\n");
             }
-            sb.append("</tbody></table>\n");
+            Html.closeDataTable(sb);
         }
         Html.element(sb, "p", "note", s.get("pairs.note", FleetSummary.TOP)).append("\n</section>\n");
     }
@@ -326,11 +300,8 @@ final class FleetSummaryPage {
             Html.element(sb, "p", "muted", s.get("unreadable.none")).append("\n</section>\n");
             return;
         }
-        sb.append("<table class=\"data\"><thead><tr>");
-        Html.element(sb, "th", "", s.get("unreadable.reason"));
-        Html.element(sb, "th", "num", s.get("unreadable.bundles"));
-        Html.element(sb, "th", "", s.get("unreadable.example"));
-        sb.append("</tr></thead><tbody>\n");
+        Html.openDataTable(sb, Html.Column.text(s.get("unreadable.reason")),
+                Html.Column.number(s.get("unreadable.bundles")), Html.Column.text(s.get("unreadable.example")));
         for (FleetSummary.ReasonCount r : summary.unreadableReasons()) {
             sb.append("<tr data-reason-bundles=\"").append(r.bundles()).append("\">");
             Html.element(sb, "td", "", r.reason());
@@ -339,12 +310,9 @@ final class FleetSummaryPage {
             Html.element(sb, "code", "", r.example());
             sb.append("</td></tr>\n");
         }
-        sb.append("</tbody></table>\n<h4>").append(Html.text(s.get("unreadable.bundle"))).append("</h4>\n");
-        sb.append("<table class=\"data\"><thead><tr>");
-        Html.element(sb, "th", "", s.get("unreadable.bundle"));
-        Html.element(sb, "th", "", s.get("unreadable.host"));
-        Html.element(sb, "th", "", s.get("unreadable.error"));
-        sb.append("</tr></thead><tbody>\n");
+        Html.closeDataTable(sb).append("<h4>").append(Html.text(s.get("unreadable.bundle"))).append("</h4>\n");
+        Html.openDataTable(sb, Html.Column.text(s.get("unreadable.bundle")), Html.Column.text(s.get("unreadable.host")),
+                Html.Column.text(s.get("unreadable.error")));
         for (FleetSummary.UnreadableBundle u : summary.unreadableBundles()) {
             sb.append("<tr class=\"unreadable\"><td>");
             Html.element(sb, "code", "", u.bundle());
@@ -353,7 +321,7 @@ final class FleetSummaryPage {
             Html.element(sb, "td", "", u.error());
             sb.append("</tr>\n");
         }
-        sb.append("</tbody></table>\n");
+        Html.closeDataTable(sb);
         Html.element(sb, "p", "note", s.get("unreadable.note", FleetSummary.TOP)).append("\n</section>\n");
     }
 

@@ -1,5 +1,7 @@
 package io.smcdoctor.html;
 
+import java.util.Objects;
+
 /**
  * HTML (and SVG) text escaping. Every piece of text that goes into a page, trusted catalog wording as well as evidence
  * from a customer's host, passes through {@link #text(String)}: the five characters that can end a text node or an
@@ -47,6 +49,40 @@ public final class Html {
             sb.append(" class=\"").append(cls).append('"');
         }
         return sb.append('>').append(text(text)).append("</").append(tag).append('>');
+    }
+
+    /** A column of a data table: its header text, and whether it holds numbers (class {@code num}: right-aligned). */
+    public record Column(String title, boolean numeric) {
+        public Column {
+            Objects.requireNonNull(title, "title");
+        }
+
+        /** A column of text. */
+        public static Column text(String title) {
+            return new Column(title, false);
+        }
+
+        /** A column of numbers. */
+        public static Column number(String title) {
+            return new Column(title, true);
+        }
+    }
+
+    /**
+     * Opens a data table: {@code <table class="data">}, the header row of the given columns (escaped) and
+     * {@code <tbody>}; the caller appends the rows and then {@link #closeDataTable}.
+     */
+    public static StringBuilder openDataTable(StringBuilder sb, Column... columns) {
+        sb.append("<table class=\"data\"><thead><tr>");
+        for (Column c : columns) {
+            element(sb, "th", c.numeric() ? "num" : "", c.title());
+        }
+        return sb.append("</tr></thead><tbody>\n");
+    }
+
+    /** Closes a table that {@link #openDataTable} opened. */
+    public static StringBuilder closeDataTable(StringBuilder sb) {
+        return sb.append("</tbody></table>\n");
     }
 
     /** A token safe as an HTML id or class part: letters, digits, {@code -} and {@code _}; others become {@code _}. */

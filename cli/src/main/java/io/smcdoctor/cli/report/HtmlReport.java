@@ -77,13 +77,9 @@ final class HtmlReport {
         sb.append("<div class=\"chart-wrap\">").append(SvgBarChart.render(s.get("fallbacks.chart"),
                 List.of(s.get("fallbacks.sockets"), s.get("fallbacks.counters")),
                 List.of(s.get("fallbacks.unit.sockets"), s.get("fallbacks.unit.counters")), chart)).append("</div>\n");
-        sb.append("<table class=\"data\"><thead><tr>");
-        Html.element(sb, "th", "", s.get("fallbacks.code"));
-        Html.element(sb, "th", "", s.get("fallbacks.name"));
-        Html.element(sb, "th", "", s.get("fallbacks.title"));
-        Html.element(sb, "th", "num", s.get("fallbacks.sockets"));
-        Html.element(sb, "th", "num", s.get("fallbacks.counters"));
-        sb.append("</tr></thead><tbody>\n");
+        Html.openDataTable(sb, Html.Column.text(s.get("fallbacks.code")), Html.Column.text(s.get("fallbacks.name")),
+                Html.Column.text(s.get("fallbacks.title")), Html.Column.number(s.get("fallbacks.sockets")),
+                Html.Column.number(s.get("fallbacks.counters")));
         for (ReportDocument.FallbackRow r : rows) {
             sb.append("<tr data-code=\"").append(r.hex()).append("\"><td><code>").append(r.hex()).append("</code></td>");
             Html.element(sb, "td", "", r.name());
@@ -92,7 +88,7 @@ final class HtmlReport {
             Html.element(sb, "td", "num", count(r.counters()));
             sb.append("</tr>\n");
         }
-        sb.append("</tbody></table>\n");
+        Html.closeDataTable(sb);
         Html.element(sb, "p", "note", s.get("fallbacks.note")).append("\n</section>\n");
     }
 
@@ -250,17 +246,14 @@ final class HtmlReport {
         ReportStrings s = doc.strings();
         sb.append("<section class=\"card\" id=\"warnings\">\n");
         Html.element(sb, "h2", "", s.get("warnings.heading")).append('\n');
-        sb.append("<table class=\"data\"><thead><tr>");
-        Html.element(sb, "th", "", s.get("warnings.where"));
-        Html.element(sb, "th", "", s.get("warnings.message"));
-        sb.append("</tr></thead><tbody>\n");
+        Html.openDataTable(sb, Html.Column.text(s.get("warnings.where")), Html.Column.text(s.get("warnings.message")));
         for (ParseWarning w : warnings.subList(0, Math.min(warnings.size(), ReportDocument.MAX_WARNINGS))) {
             sb.append("<tr><td><code>").append(Html.text(w.line() > 0 ? w.source() + ":" + w.line() : w.source()))
                     .append("</code></td>");
             Html.element(sb, "td", "", w.message());
             sb.append("</tr>\n");
         }
-        sb.append("</tbody></table>\n");
+        Html.closeDataTable(sb);
         if (warnings.size() > ReportDocument.MAX_WARNINGS) {
             Html.element(sb, "p", "note", s.get("warnings.more", warnings.size() - ReportDocument.MAX_WARNINGS))
                     .append('\n');
