@@ -5,6 +5,7 @@ import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.TargetKernel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,19 @@ public final class SockoptAdvisor {
         return new SockoptAdvisor(Catalog.bundled(), TargetKernel.ANY);
     }
 
-    /** The advisor over the given catalog (e.g. the bundled one plus overlays). */
-    public static SockoptAdvisor of(Catalog catalog) {
+    /**
+     * The advisor over the bundled catalog with the given YAML overlay files applied in order (a site's own notes
+     * on socket options), as {@link Diagnoser.Builder#catalogOverlays} applies them.
+     *
+     * @throws io.smcdoctor.catalog.KnowledgeValidationException listing every problem of an overlay with
+     *                                                           {@code file:line:column}
+     */
+    public static SockoptAdvisor withOverlays(Path... overlays) {
+        return new SockoptAdvisor(Catalog.load(overlays), TargetKernel.ANY);
+    }
+
+    /** Over a catalog instance: for the project's own modules, through {@code engine.internal.project}. */
+    private static SockoptAdvisor overCatalog(Catalog catalog) {
         return new SockoptAdvisor(Objects.requireNonNull(catalog, "catalog"), TargetKernel.ANY);
     }
 
@@ -63,11 +75,6 @@ public final class SockoptAdvisor {
     /** The kernel the advice is for; {@link TargetKernel#ANY} unless {@link #forKernel} set one. */
     public TargetKernel kernel() {
         return kernel;
-    }
-
-    /** The catalog this advisor reads. */
-    public Catalog catalog() {
-        return catalog;
     }
 
     /**

@@ -2,10 +2,10 @@ package io.smcdoctor.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.KernelNote;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.lint.LintFinding;
 import io.smcdoctor.lint.LintLevel;
 import io.smcdoctor.lint.LintReport;
@@ -75,7 +75,7 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         TargetKernel target = SockoptCommand.targetKernel(kernel);
-        SourceScanner scanner = SourceScanner.builder(SockoptAdvisor.of(main.catalog()).forKernel(target))
+        SourceScanner scanner = SourceScanner.builder(OverCatalog.sockoptAdvisor(main.catalog()).forKernel(target))
                 .maxFileBytes(maxFileBytes).reportSupported(includeSupported).build();
         LintReport report = scanner.scan(paths, Path.of("").toAbsolutePath());
         Language lang = common.language();

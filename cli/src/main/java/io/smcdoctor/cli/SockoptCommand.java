@@ -3,7 +3,6 @@ package io.smcdoctor.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.SockoptAdvice;
-import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KernelNote;
 import io.smcdoctor.catalog.KernelVerdict;
@@ -13,6 +12,7 @@ import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +91,7 @@ final class SockoptCommand implements Callable<Integer> {
         }
         SocketOption o = found.orElseThrow(() -> UsageException.unknown("socket option", n + (level == null ? "" : " at " + level),
                 catalog.suggestions(n, 3), "Known options: SOL_SOCKET SO_* and SOL_TCP TCP_* names."));
-        SockoptAdvice advice = SockoptAdvisor.of(catalog).forKernel(targetKernel(kernel))
+        SockoptAdvice advice = OverCatalog.sockoptAdvisor(catalog).forKernel(targetKernel(kernel))
                 .check(o.level(), o.name()).orElseThrow();
         Language lang = common.language();
         PrintWriter out = main.spec.commandLine().getOut();
@@ -114,7 +114,7 @@ final class SockoptCommand implements Callable<Integer> {
      * catalog's kernel ranges, {@code kernelNotes} other differences (e.g. {@code "upstream 6.12 (measured)"}).
      */
     static ObjectNode json(Json json, SocketOption o, Language lang, Catalog catalog) {
-        return json(json, SockoptAdvisor.of(catalog).check(o.level(), o.name()).orElseThrow(), lang);
+        return json(json, OverCatalog.sockoptAdvisor(catalog).check(o.level(), o.name()).orElseThrow(), lang);
     }
 
     static ObjectNode json(Json json, SockoptAdvice a, Language lang) {

@@ -7,6 +7,7 @@ import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.LocalizedText;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.lint.LintFinding;
 import io.smcdoctor.lint.SourceLanguage;
 import io.smcdoctor.lint.SourceScanner;
@@ -40,7 +41,7 @@ final class SockoptKnowledge {
     private SockoptKnowledge(Catalog catalog) {
         this.catalog = catalog;
         // scanned for any kernel: every use that is a finding on some kernel; Analysis rates it for the target
-        this.advisor = SockoptAdvisor.of(catalog);
+        this.advisor = OverCatalog.sockoptAdvisor(catalog);
         this.scanner = SourceScanner.of(advisor);
     }
 
