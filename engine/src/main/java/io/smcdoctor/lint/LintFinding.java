@@ -62,7 +62,7 @@ public record LintFinding(String file, int line, int column, LintLevel level, Us
         switch (usage) {
             case SEND_FLAG:
                 return TEXTS.get("lint.sendFlag", language) + advice.consequenceText(language)
-                        + TEXTS.get("sockopt.noteSeparator", language) + advice.advice().get(language).strip();
+                        + TEXTS.get("sockopt.noteSeparator", language) + advice.advice(language).strip();
             case GET:
                 return TEXTS.get("lint.reading", language) + advice.summary(language);
             default:

@@ -1,5 +1,7 @@
 package io.smcdoctor.lint;
 
+import io.smcdoctor.catalog.Language;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -26,5 +28,26 @@ public record LintReport(List<LintFinding> findings, List<SkippedFile> skipped, 
     /** Number of findings at the given level. */
     public long count(LintLevel level) {
         return findings.stream().filter(f -> f.level() == level).count();
+    }
+
+    /**
+     * The report as a SARIF 2.1.0 JSON document (for GitHub code scanning and IDEs): one rule per option with its
+     * description, help text and default level, one result per finding with a path relative to {@code %SRCROOT%}
+     * and a 1-based region, skipped files as tool execution notifications.
+     *
+     * @param toolVersion written as {@code tool.driver.version}, e.g. {@code 0.1.0}
+     * @param language    the language of the texts
+     */
+    public String toSarif(String toolVersion, Language language) {
+        return SarifWriter.of(toolVersion, language).toJson(this);
+    }
+
+    /**
+     * Writes {@link #toSarif(String, Language)} to {@code out} (not closed).
+     *
+     * @throws java.io.UncheckedIOException when writing fails
+     */
+    public void writeSarif(String toolVersion, Language language, Writer out) {
+        SarifWriter.of(toolVersion, language).write(this, out);
     }
 }

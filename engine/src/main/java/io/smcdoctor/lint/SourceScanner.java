@@ -2,7 +2,6 @@ package io.smcdoctor.lint;
 
 import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.SockoptAdvisor;
-import io.smcdoctor.catalog.Support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -231,22 +230,22 @@ public final class SourceScanner {
             return advisor.checkSendFlagFastOpen();
         }
         if (h.numeric()) {
-            return h.level() == null ? Optional.empty() : advisor.check(h.level(), h.value());
+            return h.level() == null ? Optional.empty() : advisor.check(h.level().name(), h.value());
         }
         if (h.level() != null) {
-            return advisor.check(h.level(), h.name());
+            return advisor.check(h.level().name(), h.name());
         }
         return advisor.check(h.name());
     }
 
-    private Optional<LintLevel> level(LintFinding.Usage usage, Support support) {
+    private Optional<LintLevel> level(LintFinding.Usage usage, SockoptAdvice.Support support) {
         LintLevel l;
         if (usage == LintFinding.Usage.GET) {
-            l = support == Support.N ? LintLevel.WARNING : LintLevel.NOTE;
+            l = support == SockoptAdvice.Support.N ? LintLevel.WARNING : LintLevel.NOTE;
         } else if (usage == LintFinding.Usage.SEND_FLAG) {
             l = LintLevel.ERROR;
         } else {
-            l = support == Support.N ? LintLevel.ERROR : support == Support.M ? LintLevel.WARNING : LintLevel.NOTE;
+            l = support == SockoptAdvice.Support.N ? LintLevel.ERROR : support == SockoptAdvice.Support.M ? LintLevel.WARNING : LintLevel.NOTE;
         }
         return l == LintLevel.NOTE && !reportSupported ? Optional.empty() : Optional.of(l);
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SourceScannerTest {
     /** The seed FAQ's verdicts (Alibaba Cloud Linux 3); KernelTargetLintTest covers the other kernels. */
     private static final SockoptAdvisor ADVISOR = SockoptAdvisor.bundled()
-            .forKernel(io.smcdoctor.catalog.TargetKernel.parse("seed").orElseThrow());
+            .forKernel("seed");
     private static final SourceScanner SCANNER = SourceScanner.of(ADVISOR);
 
     static Path fixtures() {
@@ -127,9 +127,9 @@ class SourceScannerTest {
         assertThat(f.advice().fallbackCodes()).containsExactly("0x03060000");
         assertThat(f.toCompilerLine(Language.EN)).isEqualTo("srv.c:2:31: error: TCP_FASTOPEN (SOL_TCP): not supported on "
                 + "SMC sockets: falls back to TCP with 0x03060000 ("
-                + Catalog.bundled().reasonCode(0x03060000).orElseThrow().title().en() + "). " + f.advice().advice().en());
+                + Catalog.bundled().reasonCode(0x03060000).orElseThrow().title().en() + "). " + f.advice().advice(Language.EN));
         assertThat(f.message(Language.JA)).contains("TCP へフォールバック").contains("0x03060000")
-                .contains(f.advice().advice().ja());
+                .contains(f.advice().advice(Language.JA));
     }
 
     @Test
