@@ -1,5 +1,6 @@
 package io.smcdoctor;
 
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;

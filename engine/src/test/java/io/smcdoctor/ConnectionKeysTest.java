@@ -2,6 +2,7 @@ package io.smcdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.MultiHostReport.HostPairing;
 import io.smcdoctor.evidence.Evidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

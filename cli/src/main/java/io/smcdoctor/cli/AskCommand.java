@@ -1,6 +1,6 @@
 package io.smcdoctor.cli;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.Answers;
 import io.smcdoctor.catalog.Language;
 import java.io.PrintWriter;

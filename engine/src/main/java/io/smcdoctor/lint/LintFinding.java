@@ -4,6 +4,7 @@ import static io.smcdoctor.engine.internal.Texts.TEXTS;
 
 import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.catalog.Language;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -73,5 +74,20 @@ public record LintFinding(String file, int line, int column, LintLevel level, Us
     /** Compiler-style line: {@code file:line:col: error: message}. */
     public String toCompilerLine(Language language) {
         return file + ":" + line + ":" + column + ": " + level.sarif() + ": " + message(language);
+    }
+
+    /** How serious a finding is; the names match SARIF's {@code level} values. */
+    public enum LintLevel {
+        /** The option is not supported (N): SMC falls back to TCP. */
+        ERROR,
+        /** The option works differently on SMC (M), or an N option is only read. */
+        WARNING,
+        /** Supported (Y); reported only on request. */
+        NOTE;
+
+        /** The SARIF / compiler-style spelling: {@code error}, {@code warning}, {@code note}. */
+        public String sarif() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package io.smcdoctor.lint;
 
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.lint.LintFinding.LintLevel;
 import java.io.Writer;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The result of scanning paths: findings in file/line/column order, skipped files, and how many files were read.
@@ -49,5 +51,18 @@ public record LintReport(List<LintFinding> findings, List<SkippedFile> skipped, 
      */
     public void writeSarif(String toolVersion, Language language, Writer out) {
         SarifWriter.of(toolVersion, language).write(this, out);
+    }
+
+    /**
+     * A file the scanner did not read, and why (too large, binary, unreadable).
+     *
+     * @param file   the file, in the same form as {@link LintFinding#file()}
+     * @param reason why it was skipped
+     */
+    public record SkippedFile(String file, String reason) {
+        public SkippedFile {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.internal.JsonOutput;
+import io.smcdoctor.lint.LintFinding.LintLevel;
+import io.smcdoctor.lint.LintReport.SkippedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

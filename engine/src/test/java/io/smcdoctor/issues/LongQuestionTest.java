@@ -2,7 +2,7 @@ package io.smcdoctor.issues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.Answers;
 import io.smcdoctor.KnowledgeBase;
 import org.junit.jupiter.api.Test;

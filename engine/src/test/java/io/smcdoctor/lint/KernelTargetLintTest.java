@@ -8,6 +8,7 @@ import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.lint.LintFinding.LintLevel;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.lint.LintReport.SkippedFile;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package io.smcdoctor.fleet;
 
 import io.smcdoctor.Diagnoser;
-import io.smcdoctor.HostDiagnosis;
+import io.smcdoctor.MultiHostReport.HostDiagnosis;
 import io.smcdoctor.HostEvidence;
-import io.smcdoctor.HostPairing;
+import io.smcdoctor.MultiHostReport.HostPairing;
 import io.smcdoctor.MultiHostReport;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.Evidence;

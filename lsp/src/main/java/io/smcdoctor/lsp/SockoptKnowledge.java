@@ -11,7 +11,7 @@ import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.TargetKernel;
 import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.lint.LintFinding;
-import io.smcdoctor.lint.SourceLanguage;
+import io.smcdoctor.lint.SourceScanner.SourceLanguage;
 import io.smcdoctor.lint.SourceScanner;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package io.smcdoctor.engine.internal;
 
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
-import io.smcdoctor.ReportStats;
+import io.smcdoctor.DiagnosisReport.ReportStats;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.evidence.Evidence;

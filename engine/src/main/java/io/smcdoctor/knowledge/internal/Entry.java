@@ -1,6 +1,6 @@
 package io.smcdoctor.knowledge.internal;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.LocalizedText;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.smcdoctor.samples.chatbot;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.Answers;
 import io.smcdoctor.KnowledgeBase;
 import java.io.BufferedReader;

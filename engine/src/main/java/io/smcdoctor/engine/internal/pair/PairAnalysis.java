@@ -1,8 +1,8 @@
 package io.smcdoctor.engine.internal.pair;
 
-import io.smcdoctor.HostCitation;
-import io.smcdoctor.HostPairing.Relation;
-import io.smcdoctor.HostPairing;
+import io.smcdoctor.MultiHostReport.HostCitation;
+import io.smcdoctor.MultiHostReport.HostPairing.Relation;
+import io.smcdoctor.MultiHostReport.HostPairing;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.facts.FallbackCounter;
 import io.smcdoctor.evidence.facts.HostIdentity;
