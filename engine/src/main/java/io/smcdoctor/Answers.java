@@ -68,27 +68,11 @@ public record Answers(String question, Language language, List<Answer> answers) 
     }
 
     /**
-     * One answer of {@link KnowledgeBase#ask(String)}: a catalog entry (reason code, cause, symptom, socket option, or a
-     * fact: tool, sysctl, kernel feature, known bug, application)
-     * with what a person or a chatbot needs to ground a reply and cite it.
-     *
-     * @param rank        1-based position in {@link Answers#answers()}
-     * @param id          the catalog id: a reason code as lower-case hex ({@code 0x03030000}), a cause or symptom id
-     *                    ({@code nosmcdev-ipv6}, {@code no-speedup}) or a socket option as {@code LEVEL:NAME}
-     *                    ({@code SOL_TCP:TCP_FASTOPEN}) or a fact id ({@code tool:smcss}, {@code sysctl:net.smc.wmem},
-     *                    {@code feature:loopback-ism}, {@code bug:listen-loop}, {@code app:nginx})
-     * @param kind        what kind of entry the id names
-     * @param title       one line, English and Japanese
-     * @param text        the explanation, English and Japanese
-     * @param reasonCodes related reason codes as lower-case 10-character hex
-     * @param commands    commands that check or fix it, in catalog order, without duplicates
-     * @param references  where the knowledge comes from (seed section, kernel constant)
-     * @param score       relevance; exact matches of a code or option named in the question score highest.
-     *                    Only the order is meaningful, not the value
+     * One answer: a catalog entry (reason code, cause, symptom, socket option, or a fact: tool, sysctl, kernel
+     * feature, known bug, application) with what a person or a chatbot needs to ground a reply and cite it. Texts
+     * come in English and Japanese ({@link #title(Language)}, {@link #text(Language)}). Immutable.
      */
-    public record Answer(int rank, String id, Kind kind, LocalizedText title, LocalizedText text, List<String> reasonCodes,
-                         List<String> commands, List<String> references, double score) {
-
+    public static final class Answer {
         /** The kind of catalog entry an answer is built from. */
         public enum Kind {
             /** A CLC decline / fallback reason code. */
@@ -116,27 +100,101 @@ public record Answers(String question, Language language, List<Answer> answers) 
             }
         }
 
-        public Answer {
+            private final int rank;
+        private final String id;
+        private final Kind kind;
+        private final LocalizedText title;
+        private final LocalizedText text;
+        private final List<String> reasonCodes;
+        private final List<String> commands;
+        private final List<String> references;
+        private final double score;
+
+        Answer(int rank, String id, Kind kind, LocalizedText title, LocalizedText text, List<String> reasonCodes,
+               List<String> commands, List<String> references, double score) {
             if (rank < 1) {
                 throw new IllegalArgumentException("rank must be >= 1, was " + rank);
             }
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(title, "title");
-            Objects.requireNonNull(text, "text");
-            reasonCodes = List.copyOf(reasonCodes);
-            commands = List.copyOf(commands);
-            references = List.copyOf(references);
+            this.rank = rank;
+            this.id = Objects.requireNonNull(id, "id");
+            this.kind = Objects.requireNonNull(kind, "kind");
+            this.title = Objects.requireNonNull(title, "title");
+            this.text = Objects.requireNonNull(text, "text");
+            this.reasonCodes = List.copyOf(reasonCodes);
+            this.commands = List.copyOf(commands);
+            this.references = List.copyOf(references);
+            this.score = score;
         }
 
-        /** The title in the given language. */
+        /** 1-based position in {@link Answers#answers()}. */
+        public int rank() {
+            return rank;
+        }
+
+        /**
+         * The catalog id: a reason code as lower-case hex ({@code 0x03030000}), a cause or symptom id
+         * ({@code nosmcdev-ipv6}, {@code no-speedup}), a socket option as {@code LEVEL:NAME}
+         * ({@code SOL_TCP:TCP_FASTOPEN}) or a fact id ({@code tool:smcss}, {@code sysctl:net.smc.wmem},
+         * {@code feature:loopback-ism}, {@code bug:listen-loop}, {@code app:nginx}).
+         */
+        public String id() {
+            return id;
+        }
+
+        /** What kind of entry the id names. */
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The title, one line, in the given language. */
         public String title(Language language) {
             return title.get(language);
         }
 
-        /** The text in the given language. */
+        /** The explanation in the given language. */
         public String text(Language language) {
             return text.get(language);
+        }
+
+        /** Related reason codes as lower-case 10-character hex. */
+        public List<String> reasonCodes() {
+            return reasonCodes;
+        }
+
+        /** Commands that check or fix it, in catalog order, without duplicates. */
+        public List<String> commands() {
+            return commands;
+        }
+
+        /** Where the knowledge comes from (seed section, kernel constant). */
+        public List<String> references() {
+            return references;
+        }
+
+        /**
+         * Relevance; exact matches of a code or option named in the question score highest. Only the order is
+         * meaningful, not the value.
+         */
+        public double score() {
+            return score;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Answer a && rank == a.rank && id.equals(a.id) && kind == a.kind
+                    && title.equals(a.title) && text.equals(a.text) && reasonCodes.equals(a.reasonCodes)
+                    && commands.equals(a.commands) && references.equals(a.references)
+                    && Double.compare(score, a.score) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, id, kind, title, text, reasonCodes, commands, references, score);
+        }
+
+        @Override
+        public String toString() {
+            return "Answer[" + rank + ", " + id + ", " + kind + ", " + title.en() + "]";
         }
     }
 }

@@ -137,7 +137,12 @@ public final class KnowledgeBase {
         if (e == null) {
             e = catalog.socketOption(s).map(o -> byId.get(o.level().name() + ":" + o.name())).orElse(null);
         }
-        return Optional.ofNullable(e).map(found -> found.toAnswer(1, EXACT_SCORE));
+        return Optional.ofNullable(e).map(found -> answer(found, 1, EXACT_SCORE));
+    }
+
+    private static Answer answer(Entry e, int rank, double score) {
+        return new Answer(rank, e.id(), e.kind(), e.title(), e.text(), e.reasonCodes(), e.commands(), e.references(),
+                score);
     }
 
     private Map<String, Entry> entriesById() {
@@ -227,7 +232,7 @@ public final class KnowledgeBase {
             if (answers.size() == limit) {
                 break;
             }
-            answers.add(s.entry.toAnswer(answers.size() + 1, s.score));
+            answers.add(answer(s.entry, answers.size() + 1, s.score));
         }
         return new Answers(asked, language, answers);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
-import io.smcdoctor.evidence.BundleManifest;
+import io.smcdoctor.evidence.facts.BundleManifest;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;

@@ -5,8 +5,8 @@ import static io.smcdoctor.evidence.internal.EvidenceSpec.genericLine;
 import static io.smcdoctor.evidence.internal.EvidenceSpec.line;
 
 import io.smcdoctor.catalog.LocalizedText;
-import io.smcdoctor.evidence.BundleManifest;
-import io.smcdoctor.evidence.CollectedCommand;
+import io.smcdoctor.evidence.facts.BundleManifest;
+import io.smcdoctor.evidence.facts.CollectedCommand;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.facts.BinaryLinkage;
 import io.smcdoctor.evidence.facts.Fact;

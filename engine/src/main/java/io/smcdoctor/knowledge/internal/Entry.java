@@ -44,9 +44,4 @@ public record Entry(String id, Answer.Kind kind, LocalizedText title, LocalizedT
                  List<String> references) {
         this(id, kind, title, text, searchText, keywords, phrases, List.of(), reasonCodes, commands, references);
     }
-
-    /** This entry as an answer at the given rank. */
-    public Answer toAnswer(int rank, double score) {
-        return new Answer(rank, id, kind, title, text, reasonCodes, commands, references, score);
-    }
 }

@@ -11,7 +11,7 @@ import io.smcdoctor.evidence.facts.NetInterface;
 import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.evidence.facts.SmcStats;
 import io.smcdoctor.evidence.facts.SmcrLink;
-import io.smcdoctor.evidence.SocketConnections;
+import io.smcdoctor.evidence.Evidence.SocketConnections;
 import io.smcdoctor.evidence.facts.SocketGroup;
 import java.time.Duration;
 import java.time.Instant;
