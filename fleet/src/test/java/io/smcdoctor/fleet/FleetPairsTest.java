@@ -3,10 +3,10 @@ package io.smcdoctor.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.Diagnoser;
-import io.smcdoctor.MultiHostReport.HostDiagnosis;
 import io.smcdoctor.HostEvidence;
-import io.smcdoctor.MultiHostReport.HostPairing;
 import io.smcdoctor.MultiHostReport;
+import io.smcdoctor.MultiHostReport.HostDiagnosis;
+import io.smcdoctor.MultiHostReport.HostPairing;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import java.io.IOException;

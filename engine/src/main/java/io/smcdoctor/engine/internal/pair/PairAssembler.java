@@ -2,11 +2,11 @@ package io.smcdoctor.engine.internal.pair;
 
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
+import io.smcdoctor.DiagnosisReport.MissingEvidence;
+import io.smcdoctor.MultiHostReport;
 import io.smcdoctor.MultiHostReport.HostCitation;
 import io.smcdoctor.MultiHostReport.HostDiagnosis;
 import io.smcdoctor.MultiHostReport.HostPairing;
-import io.smcdoctor.DiagnosisReport.MissingEvidence;
-import io.smcdoctor.MultiHostReport;
 import io.smcdoctor.MultiHostReport.RuledOutCause;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
