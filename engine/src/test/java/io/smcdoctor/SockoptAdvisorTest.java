@@ -1,6 +1,7 @@
 package io.smcdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
@@ -44,6 +45,24 @@ class SockoptAdvisorTest {
         assertThat(advisor.check("SOL_SOCKET", 15)).get().extracting(SockoptAdvice::name)
                 .isEqualTo("SO_REUSEPORT");
         assertThat(advisor.check("SOL_TCP", 9999)).isEmpty();
+    }
+
+    @Test
+    void forKernel_takesReleaseText_andRejectsWhatIsNoKernel() {
+        SockoptAdvice onMainline = advisor.forKernel("6.12.9").check("SO_REUSEPORT").orElseThrow();
+        assertThat(onMainline.kernel()).isEqualTo("6.12.9");
+        assertThat(onMainline.kernelLabel(Language.EN)).isEqualTo("kernel 6.12.9");
+        assertThat(advisor.forKernel("any").kernel()).isEmpty();
+        assertThat(advisor.check("SO_REUSEPORT").orElseThrow().kernelLabel(Language.EN)).isEqualTo("any kernel");
+        assertThatThrownBy(() -> advisor.forKernel("not a kernel"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a kernel");
+    }
+
+    @Test
+    void check_levelAsText_caseInsensitive_unknownLevelIsEmpty() {
+        assertThat(advisor.check("sol_tcp", "TCP_FASTOPEN")).get().extracting(SockoptAdvice::value).isEqualTo(23);
+        assertThat(advisor.check("SOL_NOPE", "TCP_FASTOPEN")).isEmpty();
+        assertThat(advisor.check("SOL_NOPE", 23)).isEmpty();
     }
 
     @Test

@@ -22,8 +22,19 @@ class SarifWriterTest {
 
     private static JsonNode sarif(LintReport report, Language lang) throws Exception {
         StringWriter w = new StringWriter();
-        SarifWriter.of("0.1.0", lang).write(report, w);
+        report.writeSarif("0.1.0", lang, w);
         return new ObjectMapper().readTree(w.toString());
+    }
+
+    @Test
+    void toSarif_isTheDocumentWriteSarifWrites() throws Exception {
+        Path root = SourceScannerTest.fixtures();
+        LintReport report = SCANNER.scan(List.of(root), root);
+
+        String text = report.toSarif("0.1.0", Language.JA);
+
+        assertThat(new ObjectMapper().readTree(text)).isEqualTo(sarif(report, Language.JA));
+        assertThat(new ObjectMapper().readTree(text).at("/runs/0/tool/driver/version").asText()).isEqualTo("0.1.0");
     }
 
     @Test
