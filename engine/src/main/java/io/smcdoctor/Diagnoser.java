@@ -210,7 +210,8 @@ public final class Diagnoser {
          */
         public Builder catalogOverlays(Path... files) {
             if (catalog != null) {
-                throw new IllegalStateException("catalog overlays cannot be added to a builder over a catalog instance");
+                throw new IllegalStateException(
+                        "catalog overlays cannot be added to a builder over a catalog instance");
             }
             for (Path p : files) {
                 overlays.add(Objects.requireNonNull(p, "overlay path"));

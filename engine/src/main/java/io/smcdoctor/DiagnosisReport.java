@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * @param language        the language of the text fields
  */
 public record DiagnosisReport(List<Diagnosis> diagnoses, List<MissingEvidence> missingEvidence,
-                              List<ParseWarning> warnings, ReportStats stats, Language language) {
+                              List<ParseWarning> warnings, Stats stats, Language language) {
     /** The JSON schema name this report serialises to. */
     public static final String SCHEMA = "smc-doctor/diagnosis/v1";
 
@@ -79,8 +79,8 @@ public record DiagnosisReport(List<Diagnosis> diagnoses, List<MissingEvidence> m
      * @param fallbacks  fallback count per reason code, ordered by code: sockets from smcss (a {@code local/peer} pair
      *                   counts under both codes); a code seen only in the stats counters counts its counter value
      */
-    public record ReportStats(long sockets, long smcSockets, Map<Integer, Long> fallbacks) {
-        public ReportStats {
+    public record Stats(long sockets, long smcSockets, Map<Integer, Long> fallbacks) {
+        public Stats {
             Objects.requireNonNull(fallbacks, "fallbacks");
             fallbacks = java.util.Collections.unmodifiableMap(new TreeMap<>(fallbacks));
         }

@@ -8,7 +8,7 @@ import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.TargetKernel;
 import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.lint.LintFinding;
-import io.smcdoctor.lint.LintFinding.LintLevel;
+import io.smcdoctor.lint.LintFinding.Level;
 import io.smcdoctor.lint.LintReport;
 import io.smcdoctor.lint.LintReport.SkippedFile;
 import io.smcdoctor.lint.SourceScanner;
@@ -75,7 +75,8 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         TargetKernel target = SockoptCommand.targetKernel(kernel);
-        SourceScanner scanner = SourceScanner.builder(OverCatalog.sockoptAdvisor(main.catalog()).forKernel(target.text()))
+        SourceScanner scanner = SourceScanner
+                .builder(OverCatalog.sockoptAdvisor(main.catalog()).forKernel(target.text()))
                 .maxFileBytes(maxFileBytes).reportSupported(includeSupported).build();
         LintReport report = scanner.scan(paths, Path.of("").toAbsolutePath());
         Language lang = common.language();
@@ -111,7 +112,7 @@ final class LintCommand implements Callable<Integer> {
                     + "; details per kernel: smc-doctor sockopt NAME --kernel RELEASE");
         }
         err.println(String.format(Locale.ROOT, "smc-doctor lint: %d error(s), %d warning(s), %d note(s) in %d file(s)",
-                report.count(LintLevel.ERROR), report.count(LintLevel.WARNING), report.count(LintLevel.NOTE),
+                report.count(Level.ERROR), report.count(Level.WARNING), report.count(Level.NOTE),
                 report.filesScanned()));
     }
 

@@ -22,7 +22,8 @@ class McpCommandTest {
 
     @BeforeAll
     static void start() {
-        session = StreamClientTransport.connectedPair(new McpCommand.CliTools(CATALOG, OverCatalog.knowledgeBase(CATALOG)));
+        session = StreamClientTransport.connectedPair(
+                new McpCommand.CliTools(CATALOG, OverCatalog.knowledgeBase(CATALOG)));
         session.client().initialize();
     }
 

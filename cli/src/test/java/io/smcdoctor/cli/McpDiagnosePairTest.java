@@ -27,7 +27,8 @@ class McpDiagnosePairTest {
     @BeforeAll
     static void start() throws Exception {
         Catalog catalog = Catalog.bundled();
-        session = StreamClientTransport.connectedPair(new McpCommand.CliTools(catalog, OverCatalog.knowledgeBase(catalog)));
+        session = StreamClientTransport.connectedPair(
+                new McpCommand.CliTools(catalog, OverCatalog.knowledgeBase(catalog)));
         session.client().initialize();
     }
 

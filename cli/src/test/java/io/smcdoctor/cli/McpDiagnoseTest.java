@@ -28,7 +28,8 @@ class McpDiagnoseTest {
     @BeforeAll
     static void start() throws Exception {
         Catalog catalog = Catalog.bundled();
-        session = StreamClientTransport.connectedPair(new McpCommand.CliTools(catalog, OverCatalog.knowledgeBase(catalog)));
+        session = StreamClientTransport.connectedPair(
+                new McpCommand.CliTools(catalog, OverCatalog.knowledgeBase(catalog)));
         session.client().initialize();
         bundle = Path.of(McpDiagnoseTest.class.getResource("/lab-6.12/fastopen-client").toURI());
     }

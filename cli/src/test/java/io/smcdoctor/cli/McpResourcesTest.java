@@ -29,7 +29,8 @@ class McpResourcesTest {
 
     @BeforeAll
     static void start() {
-        session = StreamClientTransport.connectedPair(new McpCommand.CliTools(CATALOG, OverCatalog.knowledgeBase(CATALOG)),
+        session = StreamClientTransport.connectedPair(
+                new McpCommand.CliTools(CATALOG, OverCatalog.knowledgeBase(CATALOG)),
                 new CliKnowledge(CATALOG));
         session.client().initialize();
     }

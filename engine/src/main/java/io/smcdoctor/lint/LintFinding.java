@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param symbol the expression as written in the source
  * @param advice what the catalog says about the option
  */
-public record LintFinding(String file, int line, int column, LintLevel level, Usage usage, String symbol,
+public record LintFinding(String file, int line, int column, Level level, Usage usage, String symbol,
                           SockoptAdvice advice) {
     /** Rule id prefix for socket options: {@code SMC-SOCKOPT-TCP_FASTOPEN}. */
     public static final String SOCKOPT_RULE_PREFIX = "SMC-SOCKOPT-";
@@ -77,7 +77,7 @@ public record LintFinding(String file, int line, int column, LintLevel level, Us
     }
 
     /** How serious a finding is; the names match SARIF's {@code level} values. */
-    public enum LintLevel {
+    public enum Level {
         /** The option is not supported (N): SMC falls back to TCP. */
         ERROR,
         /** The option works differently on SMC (M), or an N option is only read. */

@@ -1,7 +1,7 @@
 package io.smcdoctor.lint;
 
 import io.smcdoctor.catalog.Language;
-import io.smcdoctor.lint.LintFinding.LintLevel;
+import io.smcdoctor.lint.LintFinding.Level;
 import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
@@ -22,13 +22,13 @@ public record LintReport(List<LintFinding> findings, List<SkippedFile> skipped, 
         }
     }
 
-    /** True when any finding is at {@link LintLevel#ERROR}. */
+    /** True when any finding is at {@link Level#ERROR}. */
     public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> f.level() == LintLevel.ERROR);
+        return findings.stream().anyMatch(f -> f.level() == Level.ERROR);
     }
 
     /** Number of findings at the given level. */
-    public long count(LintLevel level) {
+    public long count(Level level) {
         return findings.stream().filter(f -> f.level() == level).count();
     }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.internal.JsonOutput;
-import io.smcdoctor.lint.LintFinding.LintLevel;
+import io.smcdoctor.lint.LintFinding.Level;
 import io.smcdoctor.lint.LintReport.SkippedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -153,17 +153,17 @@ final class SarifWriter {
         return rule;
     }
 
-    private static LintLevel defaultLevel(LintFinding f) {
+    private static Level defaultLevel(LintFinding f) {
         if (f.usage() == LintFinding.Usage.SEND_FLAG) {
-            return LintLevel.ERROR;
+            return Level.ERROR;
         }
         switch (f.advice().support()) {
             case N:
-                return LintLevel.ERROR;
+                return Level.ERROR;
             case M:
-                return LintLevel.WARNING;
+                return Level.WARNING;
             default:
-                return LintLevel.NOTE;
+                return Level.NOTE;
         }
     }
 

@@ -2,7 +2,7 @@ package io.smcdoctor.lint;
 
 import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.SockoptAdvisor;
-import io.smcdoctor.lint.LintFinding.LintLevel;
+import io.smcdoctor.lint.LintFinding.Level;
 import io.smcdoctor.lint.LintReport.SkippedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +38,9 @@ import java.util.Set;
  * {@code net.TCPConn} setters, Rust {@code socket2} setters, and the {@code MSG_FASTOPEN} flag in send calls.
  * Comments and string literals are ignored.
  *
- * <p>Levels: options the catalog marks N are {@link LintLevel#ERROR} (SMC falls back to TCP), M are
- * {@link LintLevel#WARNING}; reading an N option is a warning; Y options and reading M options are
- * {@link LintLevel#NOTE}s, reported only with {@link Builder#reportSupported(boolean)}. Options the catalog does
+ * <p>Levels: options the catalog marks N are {@link Level#ERROR} (SMC falls back to TCP), M are
+ * {@link Level#WARNING}; reading an N option is a warning; Y options and reading M options are
+ * {@link Level#NOTE}s, reported only with {@link Builder#reportSupported(boolean)}. Options the catalog does
  * not know are not reported.
  *
  * <p>Immutable and thread-safe. Content never makes it throw: unreadable, binary and too-large files are listed in
@@ -101,7 +101,7 @@ public final class SourceScanner {
             if (advice.isEmpty()) {
                 continue;
             }
-            Optional<LintLevel> level = level(h.usage(), advice.get().support());
+            Optional<Level> level = level(h.usage(), advice.get().support());
             if (level.isEmpty()) {
                 continue;
             }
@@ -240,16 +240,17 @@ public final class SourceScanner {
         return advisor.check(h.name());
     }
 
-    private Optional<LintLevel> level(LintFinding.Usage usage, SockoptAdvice.Support support) {
-        LintLevel l;
+    private Optional<Level> level(LintFinding.Usage usage, SockoptAdvice.Support support) {
+        Level l;
         if (usage == LintFinding.Usage.GET) {
-            l = support == SockoptAdvice.Support.N ? LintLevel.WARNING : LintLevel.NOTE;
+            l = support == SockoptAdvice.Support.N ? Level.WARNING : Level.NOTE;
         } else if (usage == LintFinding.Usage.SEND_FLAG) {
-            l = LintLevel.ERROR;
+            l = Level.ERROR;
         } else {
-            l = support == SockoptAdvice.Support.N ? LintLevel.ERROR : support == SockoptAdvice.Support.M ? LintLevel.WARNING : LintLevel.NOTE;
+            l = support == SockoptAdvice.Support.N ? Level.ERROR
+                    : support == SockoptAdvice.Support.M ? Level.WARNING : Level.NOTE;
         }
-        return l == LintLevel.NOTE && !reportSupported ? Optional.empty() : Optional.of(l);
+        return l == Level.NOTE && !reportSupported ? Optional.empty() : Optional.of(l);
     }
 
     private static int[] lineStarts(String s) {
@@ -291,7 +292,7 @@ public final class SourceScanner {
             return this;
         }
 
-        /** Also report supported (Y) options and reads of M options, as {@link LintLevel#NOTE} (default false). */
+        /** Also report supported (Y) options and reads of M options, as {@link Level#NOTE} (default false). */
         public Builder reportSupported(boolean report) {
             this.reportSupported = report;
             return this;

@@ -8,7 +8,7 @@ import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
-import io.smcdoctor.lint.LintFinding.LintLevel;
+import io.smcdoctor.lint.LintFinding.Level;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ class KernelTargetLintTest {
         List<LintFinding> found = reuseport(scan(null));
         assertThat(found).extracting(LintFinding::file).containsExactly("c-server/src/server.c", "go-dialer/dialer.go",
                 "java-netty/src/main/java/com/example/echo/EchoServer.java", "rust-server/src/main.rs");
-        assertThat(found).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.ERROR));
+        assertThat(found).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.ERROR));
         assertThat(found.get(0).message(Language.EN)).startsWith("SO_REUSEPORT (SOL_SOCKET): depends on the kernel: "
                 + "N on mainline 6.13+, 6.12.9+, 6.6.70+, 6.1.124+, 5.15.176+ (not supported on SMC sockets: "
                 + "setsockopt fails with EOPNOTSUPP (no fallback; the socket stays SMC)); M on mainline before 6.1 "
@@ -60,7 +60,7 @@ class KernelTargetLintTest {
     @Test
     void kernelWithTheChange_isAnErrorThatSaysEopnotsupp() {
         List<LintFinding> found = reuseport(scan("6.12.9"));
-        assertThat(found).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.ERROR));
+        assertThat(found).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.ERROR));
         assertThat(found.get(0).message(Language.EN)).startsWith("SO_REUSEPORT (SOL_SOCKET): kernel 6.12.9: "
                 + "not supported on SMC sockets: setsockopt fails with EOPNOTSUPP (no fallback; the socket stays SMC). "
                 + "setsockopt(SO_REUSEPORT, 1) on an AF_SMC socket fails with EOPNOTSUPP");
@@ -72,11 +72,11 @@ class KernelTargetLintTest {
         assertThat(reuseport(scan("6.12.8"))).isEmpty();
         assertThat(reuseport(scan("6.6.69"))).isEmpty();
         List<LintFinding> old = reuseport(scan("5.15.175"));
-        assertThat(old).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.WARNING));
-        assertThat(reuseport(scan("5.15.176"))).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.ERROR));
+        assertThat(old).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.WARNING));
+        assertThat(reuseport(scan("5.15.176"))).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.ERROR));
         // Debian's 6.1.0-18-amd64 does not tell the stable patch level: both verdicts, the stricter level
         List<LintFinding> debian = reuseport(scan("6.1.0-18-amd64"));
-        assertThat(debian).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.ERROR));
+        assertThat(debian).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.ERROR));
         assertThat(debian.get(0).message(Language.EN)).contains("depends on the kernel: N on mainline 6.13+")
                 .contains("; Y on other kernels");
         // the seed's kernels: Y, not reported

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
-import io.smcdoctor.lint.LintFinding.LintLevel;
+import io.smcdoctor.lint.LintFinding.Level;
 import io.smcdoctor.lint.LintReport.SkippedFile;
 import io.smcdoctor.lint.SourceScanner.SourceLanguage;
 import java.io.UncheckedIOException;
@@ -76,8 +76,8 @@ class SourceScannerTest {
         assertThat(report.filesScanned()).isEqualTo(6);
         assertThat(report.skipped()).isEmpty();
         assertThat(report.hasErrors()).isTrue();
-        assertThat(report.count(LintLevel.ERROR)).isEqualTo(11);
-        assertThat(report.count(LintLevel.WARNING)).isEqualTo(16);
+        assertThat(report.count(Level.ERROR)).isEqualTo(11);
+        assertThat(report.count(Level.WARNING)).isEqualTo(16);
     }
 
     @Test
