@@ -128,14 +128,14 @@ public final class KnowledgeBase {
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Entry> byId = entriesById();
-        Entry e = byId.get(s);
+        Map<String, Entry> entries = entriesById();
+        Entry e = entries.get(s);
         if (e == null) {
-            e = catalog.reasonCodes(s).stream().map(rc -> byId.get(rc.hex())).filter(Objects::nonNull)
+            e = catalog.reasonCodes(s).stream().map(rc -> entries.get(rc.hex())).filter(Objects::nonNull)
                     .findFirst().orElse(null);
         }
         if (e == null) {
-            e = catalog.socketOption(s).map(o -> byId.get(o.level().name() + ":" + o.name())).orElse(null);
+            e = catalog.socketOption(s).map(o -> entries.get(o.level().name() + ":" + o.name())).orElse(null);
         }
         return Optional.ofNullable(e).map(found -> answer(found, 1, EXACT_SCORE));
     }
@@ -150,7 +150,7 @@ public final class KnowledgeBase {
         if (m == null) {
             Map<String, Entry> built = new LinkedHashMap<>();
             Entries.of(catalog).forEach(entry -> built.putIfAbsent(entry.id(), entry));
-            m = java.util.Collections.unmodifiableMap(built);
+            m = Map.copyOf(built);
             byId = m;
         }
         return m;
