@@ -123,17 +123,17 @@ public record MultiHostReport(List<Host> hosts, List<HostDiagnosis> diagnoses, L
     }
 
     /**
-     * One ranked root cause in a report of several hosts: the diagnosis as the concluding host's report has it, the host
-     * to change, and the evidence of every host that supports it.
+     * One ranked root cause in a report of several hosts: the diagnosis as the concluding host's report has it, the
+     * host to change, and the evidence of every host that supports it.
      *
      * @param rank           1 = most likely
      * @param diagnosis      the diagnosis of the host whose evidence concluded it (id, title, severity, side, codes,
      *                       remedies, explanation; its own evidence and confidence are that host's alone)
      * @param concludedOn    the hosts whose rules concluded this cause from their own evidence (two when both ends show
      *                       it, e.g. "SMC-R works")
-     * @param fixOn          the hosts to change: one host; both when either end can be changed (side {@code either}, e.g.
-     *                       UEIDs that differ) or when each must be (both miss what the cause needs, e.g. a UEID); none
-     *                       for a status or when the host to change is not among the bundles
+     * @param fixOn          the hosts to change: one host; both when either end can be changed (side {@code either},
+     *                       e.g. UEIDs that differ) or when each must be (both miss what the cause needs, e.g. a UEID);
+     *                       none for a status or when the host to change is not among the bundles
      * @param fixEach        true when every host of {@code fixOn} must be changed, false when changing one suffices
      * @param confidence     0..1: the concluding host's confidence, raised when the other end's observation confirms it
      *                       (docs/two-hosts.md)
@@ -142,7 +142,8 @@ public record MultiHostReport(List<Host> hosts, List<HostDiagnosis> diagnoses, L
      *                       the other end)
      */
     public record HostDiagnosis(int rank, Diagnosis diagnosis, List<String> concludedOn, List<String> fixOn,
-                                boolean fixEach, double confidence, List<HostCitation> evidence, List<Corroboration> corroboratedBy) {
+                                boolean fixEach, double confidence, List<HostCitation> evidence,
+                                List<Corroboration> corroboratedBy) {
         public HostDiagnosis {
             Objects.requireNonNull(diagnosis, "diagnosis");
             if (rank < 1) {
@@ -266,15 +267,16 @@ public record MultiHostReport(List<Host> hosts, List<HostDiagnosis> diagnoses, L
          * connections agree on both ends.
          */
         public boolean related() {
-            return (relation == Relation.JOINED || relation == Relation.PEERS) && contradicting * 2 < Math.max(1, joined);
+            return (relation == Relation.JOINED || relation == Relation.PEERS)
+                    && contradicting * 2 < Math.max(1, joined);
         }
     }
 
     /**
-     * A cause one host's rules offered for its peer's code ({@code 0x05000000/X}: "one of X's causes, on the peer") that
-     * the peer's own evidence rules out: either it contradicts the cause (the catalog states what must hold on the host
-     * that declines, a UEID, an RDMA device, a kernel range, and the peer's bundle shows that it does not), or the peer's
-     * own rules, which see the evidence that decides the cause, explain X by another cause.
+     * A cause one host's rules offered for its peer's code ({@code 0x05000000/X}: "one of X's causes, on the peer")
+     * that the peer's own evidence rules out: either it contradicts the cause (the catalog states what must hold on the
+     * host that declines, a UEID, an RDMA device, a kernel range, and the peer's bundle shows that it does not), or the
+     * peer's own rules, which see the evidence that decides the cause, explain X by another cause.
      *
      * @param id          the catalog cause id
      * @param title       its title, in the report's language

@@ -337,10 +337,11 @@ public final class Evidence {
      * Every connected socket of the evidence's listings, row by row, in a compact form: what joining the two ends of a
      * connection across two hosts' bundles needs (local and peer endpoint, the socket group with mode and reason codes,
      * state, source line). {@link SocketSummary} keeps counts and a few sample rows per group; this keeps every row, at
-     * about 25 bytes each and at most 1,048,576 of them ({@link #notIndexed()} counts the rest). Addresses are interned:
-     * rows printing the same address share an address id. LISTEN rows are in {@link #listeners()}; rows without both
-     * endpoints (INIT) are not connections and are not kept. Evidence built {@link Evidence.Builder#withoutConnections()
-     * without the index} has none ({@link #indexed()} is false, {@link #size()} 0). Immutable and thread-safe.
+     * about 25 bytes each and at most 1,048,576 of them ({@link #notIndexed()} counts the rest). Addresses are
+     * interned: rows printing the same address share an address id. LISTEN rows are in {@link #listeners()}; rows
+     * without both endpoints (INIT) are not connections and are not kept. Evidence built {@link
+     * Evidence.Builder#withoutConnections() without the index} has none ({@link #indexed()} is false, {@link #size()}
+     * 0). Immutable and thread-safe.
      */
     public static final class SocketConnections {
         private final ConnectionTable table;
@@ -352,8 +353,8 @@ public final class Evidence {
         }
 
         /**
-         * False when the evidence was built {@link Evidence.Builder#withoutConnections() without the index}: then no row
-         * is kept, and the evidence cannot be diagnosed together with another host's.
+         * False when the evidence was built {@link Evidence.Builder#withoutConnections() without the index}: then no
+         * row is kept, and the evidence cannot be diagnosed together with another host's.
          */
         public boolean indexed() {
             return indexed;
