@@ -2,7 +2,8 @@
  * The diagnosis engine and the embedding API: {@code io.smcdoctor} (Diagnoser, the reports, KnowledgeBase,
  * SockoptAdvisor) and {@code io.smcdoctor.lint} (the socket-option source scanner). Report assembly, the two-host
  * join and the knowledge index ({@code io.smcdoctor.engine.internal}, {@code io.smcdoctor.engine.internal.pair},
- * {@code io.smcdoctor.knowledge.internal}) are not exported.
+ * {@code io.smcdoctor.knowledge.internal}) are not exported; {@code io.smcdoctor.engine.internal.project} (the entry
+ * points over a catalog instance the project's own modules share) is exported only to them.
  *
  * <p>The evidence adapters, the rule engine, Lucene and Caffeine are {@code requires static}: the socket-option
  * advisor and the source scanner need only the catalog, and the language server ({@code io.smcdoctor.lsp}) embeds
@@ -24,4 +25,5 @@ module io.smcdoctor.engine {
 
     exports io.smcdoctor;
     exports io.smcdoctor.lint;
+    exports io.smcdoctor.engine.internal.project to io.smcdoctor.lsp, io.smcdoctor.cli, io.smcdoctor.fleet;
 }

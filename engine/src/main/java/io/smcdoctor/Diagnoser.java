@@ -104,6 +104,16 @@ public final class Diagnoser {
     }
 
     /**
+     * A builder over a catalog instance instead of the bundled one plus overlays: for the project's own modules,
+     * which load the catalog once and share it, through {@code engine.internal.project}.
+     */
+    private static Builder overCatalog(Catalog value) {
+        Builder b = new Builder();
+        b.catalog = Objects.requireNonNull(value, "catalog");
+        return b;
+    }
+
+    /**
      * Diagnoses the evidence. Never returns {@code null}; evidence without anything useful gives a report without
      * diagnoses that lists the missing evidence.
      */
@@ -172,11 +182,6 @@ public final class Diagnoser {
         return pairs.assemble(inputs);
     }
 
-    /** The catalog this Diagnoser explains with. */
-    public Catalog catalog() {
-        return catalog;
-    }
-
     /** The language of report texts. */
     public Language language() {
         return language;
@@ -198,30 +203,19 @@ public final class Diagnoser {
         }
 
         /**
-         * Catalog overlay YAML files applied over the bundled catalog, in order ({@link Catalog#load(Path...)}).
+         * Catalog overlay YAML files applied over the bundled catalog, in order: a site's own causes, reason-code
+         * notes and socket-option notes (docs/api.md, "For rule-pack authors").
          *
-         * @throws IllegalStateException when a catalog instance was already set
+         * @throws IllegalStateException when the builder was made over a catalog instance
          */
         public Builder catalogOverlays(Path... files) {
             if (catalog != null) {
-                throw new IllegalStateException("catalog overlays cannot be combined with catalog(Catalog)");
+                throw new IllegalStateException(
+                        "catalog overlays cannot be added to a builder over a catalog instance");
             }
             for (Path p : files) {
                 overlays.add(Objects.requireNonNull(p, "overlay path"));
             }
-            return this;
-        }
-
-        /**
-         * A catalog instance to use instead of the bundled one (e.g. one an embedder already loaded).
-         *
-         * @throws IllegalStateException when overlays were already given
-         */
-        public Builder catalog(Catalog value) {
-            if (!overlays.isEmpty()) {
-                throw new IllegalStateException("catalog(Catalog) cannot be combined with catalog overlays " + overlays);
-            }
-            catalog = Objects.requireNonNull(value, "catalog");
             return this;
         }
 

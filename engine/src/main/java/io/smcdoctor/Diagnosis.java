@@ -48,4 +48,17 @@ public record Diagnosis(int rank, String id, String title, double confidence, Se
     public List<String> commands() {
         return remedies.stream().flatMap(r -> r.commands().stream()).toList();
     }
+
+    /**
+     * A fix for a diagnosis, in the report's language: what to do and the exact commands (possibly none).
+     *
+     * @param summary  one sentence
+     * @param commands commands to run, never executed by SMC Doctor
+     */
+    public record SuggestedRemedy(String summary, List<String> commands) {
+        public SuggestedRemedy {
+            Objects.requireNonNull(summary, "summary");
+            commands = List.copyOf(commands);
+        }
+    }
 }

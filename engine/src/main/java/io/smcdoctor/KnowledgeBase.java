@@ -1,5 +1,6 @@
 package io.smcdoctor;
 
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
@@ -9,6 +10,7 @@ import io.smcdoctor.knowledge.internal.Entry;
 import io.smcdoctor.knowledge.internal.Names;
 import io.smcdoctor.knowledge.internal.Phrases;
 import io.smcdoctor.knowledge.internal.SearchIndex;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,6 +82,7 @@ public final class KnowledgeBase {
 
     private final Catalog catalog;
     private volatile Index index;
+    private volatile Map<String, Entry> byId;
 
     private KnowledgeBase(Catalog catalog) {
         this.catalog = catalog;
@@ -93,14 +96,64 @@ public final class KnowledgeBase {
         return new KnowledgeBase(Catalog.bundled());
     }
 
-    /** The knowledge base over the given catalog (e.g. the bundled one with overlays, {@link Catalog#load}). */
-    public static KnowledgeBase of(Catalog catalog) {
+    /**
+     * The knowledge base over the bundled catalog with the given YAML overlay files applied in order, as
+     * {@link Diagnoser.Builder#catalogOverlays} applies them (a site's own causes and reason-code notes).
+     *
+     * @throws io.smcdoctor.catalog.KnowledgeValidationException listing every problem of an overlay with
+     *                                                           {@code file:line:column}
+     */
+    public static KnowledgeBase withOverlays(Path... overlays) {
+        return new KnowledgeBase(Catalog.load(overlays));
+    }
+
+    /** Over a catalog instance: for the project's own modules, through {@code engine.internal.project}. */
+    private static KnowledgeBase overCatalog(Catalog catalog) {
         return new KnowledgeBase(Objects.requireNonNull(catalog, "catalog"));
     }
 
-    /** The catalog the answers come from. */
-    public Catalog catalog() {
-        return catalog;
+    /**
+     * The catalog entry a subject names, as an answer (rank 1): a reason code in any form users paste
+     * ({@code 0x03030000}, {@code SMC_CLC_DECL_NOSMCDEV}, {@code 0x05000000/0x03030000}: the first code the catalog
+     * knows), a cause or symptom id ({@code nosmcdev-ipv6}), a socket option with or without its level
+     * ({@code TCP_FASTOPEN}, {@code SOL_TCP:TCP_FASTOPEN}) or a fact id ({@code tool:smcss},
+     * {@code sysctl:net.smc.wmem}). This is what {@code smc-doctor explain} shows; unlike {@link #ask} it does not
+     * search text.
+     *
+     * @return empty when the subject names nothing in the catalog
+     */
+    public Optional<Answer> explain(String subject) {
+        Objects.requireNonNull(subject, "subject");
+        String s = subject.strip();
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Entry> entries = entriesById();
+        Entry e = entries.get(s);
+        if (e == null) {
+            e = catalog.reasonCodes(s).stream().map(rc -> entries.get(rc.hex())).filter(Objects::nonNull)
+                    .findFirst().orElse(null);
+        }
+        if (e == null) {
+            e = catalog.socketOption(s).map(o -> entries.get(o.level().name() + ":" + o.name())).orElse(null);
+        }
+        return Optional.ofNullable(e).map(found -> answer(found, 1, EXACT_SCORE));
+    }
+
+    private static Answer answer(Entry e, int rank, double score) {
+        return new Answer(rank, e.id(), e.kind(), e.title(), e.text(), e.reasonCodes(), e.commands(), e.references(),
+                score);
+    }
+
+    private Map<String, Entry> entriesById() {
+        Map<String, Entry> m = byId;
+        if (m == null) {
+            Map<String, Entry> built = new LinkedHashMap<>();
+            Entries.of(catalog).forEach(entry -> built.putIfAbsent(entry.id(), entry));
+            m = Map.copyOf(built);
+            byId = m;
+        }
+        return m;
     }
 
     /** Answers the question with at most {@value #DEFAULT_LIMIT} answers; see {@link #ask(String, int)}. */
@@ -179,7 +232,7 @@ public final class KnowledgeBase {
             if (answers.size() == limit) {
                 break;
             }
-            answers.add(s.entry.toAnswer(answers.size() + 1, s.score));
+            answers.add(answer(s.entry, answers.size() + 1, s.score));
         }
         return new Answers(asked, language, answers);
     }

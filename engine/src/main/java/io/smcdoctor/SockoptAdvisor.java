@@ -5,6 +5,7 @@ import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.TargetKernel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,15 +15,15 @@ import java.util.Optional;
 /**
  * Says whether a socket option works on SMC sockets, what happens when it is set and what to do about it.
  *
- * <p>Backed by the socket-option table of the {@link Catalog} (the seed FAQ's Y/M/N table and the kernel ranges
- * where mainline kernels differ). The advice is for the {@link #kernel() kernel} of the advisor ({@link #forKernel});
- * without one ({@link TargetKernel#ANY}) it names every possible verdict and reports the strictest. Immutable and
+ * <p>Backed by the socket-option table of the catalog (the seed FAQ's Y/M/N table and the kernel ranges where
+ * mainline kernels differ). The advice is for the {@link #kernel() kernel} of the advisor ({@link #forKernel});
+ * without one it names every possible verdict and reports the strictest. Immutable and
  * thread-safe: build once, share freely. Unknown options are an empty {@link Optional}, never an exception;
  * {@link #suggestions(String)} gives "did you mean" candidates for them.
  *
  * <pre>{@code
  * SockoptAdvisor advisor = SockoptAdvisor.bundled();
- * advisor.check(SockoptLevel.SOL_TCP, "TCP_FASTOPEN")
+ * advisor.forKernel("6.12.9").check("SOL_TCP", "TCP_FASTOPEN")
  *        .ifPresent(a -> System.out.println(a.summary(Language.EN)));
  * }</pre>
  */
@@ -47,27 +48,40 @@ public final class SockoptAdvisor {
         return new SockoptAdvisor(Catalog.bundled(), TargetKernel.ANY);
     }
 
-    /** The advisor over the given catalog (e.g. the bundled one plus overlays). */
-    public static SockoptAdvisor of(Catalog catalog) {
+    /**
+     * The advisor over the bundled catalog with the given YAML overlay files applied in order (a site's own notes
+     * on socket options), as {@link Diagnoser.Builder#catalogOverlays} applies them.
+     *
+     * @throws io.smcdoctor.catalog.KnowledgeValidationException listing every problem of an overlay with
+     *                                                           {@code file:line:column}
+     */
+    public static SockoptAdvisor withOverlays(Path... overlays) {
+        return new SockoptAdvisor(Catalog.load(overlays), TargetKernel.ANY);
+    }
+
+    /** Over a catalog instance: for the project's own modules, through {@code engine.internal.project}. */
+    private static SockoptAdvisor overCatalog(Catalog catalog) {
         return new SockoptAdvisor(Objects.requireNonNull(catalog, "catalog"), TargetKernel.ANY);
     }
 
     /**
      * This advisor for a kernel: its advice gives the verdict on that kernel ({@code 6.12.9}: SO_REUSEPORT is N)
-     * instead of every possible one.
+     * instead of every possible one. The kernel is a release as {@code uname -r} prints it ({@code 6.12.9},
+     * {@code 5.10.134-16.al8.x86_64}), a mainline series ({@code 6.12}, {@code upstream-6.12}), {@code mainline},
+     * {@code seed} (the seed FAQ's Alibaba Cloud Linux 3 kernels), or {@code any} / {@code ""} for no kernel.
+     *
+     * @throws IllegalArgumentException when the text is none of these
      */
-    public SockoptAdvisor forKernel(TargetKernel target) {
-        return new SockoptAdvisor(catalog, Objects.requireNonNull(target, "target"));
+    public SockoptAdvisor forKernel(String kernelRelease) {
+        Objects.requireNonNull(kernelRelease, "kernelRelease");
+        TargetKernel target = TargetKernel.parse(kernelRelease).orElseThrow(() -> new IllegalArgumentException(
+                "not a kernel release, series, 'mainline', 'seed' or 'any': '" + kernelRelease + "'"));
+        return new SockoptAdvisor(catalog, target);
     }
 
-    /** The kernel the advice is for; {@link TargetKernel#ANY} unless {@link #forKernel} set one. */
-    public TargetKernel kernel() {
-        return kernel;
-    }
-
-    /** The catalog this advisor reads. */
-    public Catalog catalog() {
-        return catalog;
+    /** The kernel the advice is for, as given to {@link #forKernel(String)}; {@code ""} when none was given. */
+    public String kernel() {
+        return kernel.text();
     }
 
     /**
@@ -82,25 +96,36 @@ public final class SockoptAdvisor {
     }
 
     /**
-     * Advice for an option at a level, by name or alias ({@code check(SockoptLevel.SOL_TCP, "TCP_FASTOPEN")}).
+     * Advice for an option at a level, by name or alias ({@code check("SOL_TCP", "TCP_FASTOPEN")}).
      *
-     * @return empty when the catalog has no such option at that level
+     * @param level the level as the C constant: {@code SOL_SOCKET}, {@code SOL_TCP}, {@code SOL_IP},
+     *              {@code SOL_IPV6} (case-insensitive)
+     * @return empty when the catalog has no such option at that level, or does not know the level
      */
-    public Optional<SockoptAdvice> check(SockoptLevel level, String name) {
-        Objects.requireNonNull(level, "level");
+    public Optional<SockoptAdvice> check(String level, String name) {
         Objects.requireNonNull(name, "name");
-        return catalog.socketOption(level, name.trim()).map(this::advice);
+        return level(level).flatMap(l -> catalog.socketOption(l, name.trim())).map(this::advice);
     }
 
     /**
-     * Advice for an option at a level by its Linux numeric value ({@code check(SockoptLevel.SOL_TCP, 23)} is
+     * Advice for an option at a level by its Linux numeric value ({@code check("SOL_TCP", 23)} is
      * {@code TCP_FASTOPEN}).
      *
-     * @return empty when the catalog has no option with that value at that level
+     * @return empty when the catalog has no option with that value at that level, or does not know the level
      */
-    public Optional<SockoptAdvice> check(SockoptLevel level, int value) {
+    public Optional<SockoptAdvice> check(String level, int value) {
+        return level(level).flatMap(l -> catalog.socketOption(l, value)).map(this::advice);
+    }
+
+    private static Optional<SockoptLevel> level(String level) {
         Objects.requireNonNull(level, "level");
-        return catalog.socketOption(level, value).map(this::advice);
+        String l = level.trim().toUpperCase(Locale.ROOT);
+        for (SockoptLevel known : SockoptLevel.values()) {
+            if (known.name().equals(l)) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -111,7 +136,7 @@ public final class SockoptAdvisor {
      * @return empty when the catalog has no {@code TCP_FASTOPEN} row
      */
     public Optional<SockoptAdvice> checkSendFlagFastOpen() {
-        return check(SockoptLevel.SOL_TCP, "TCP_FASTOPEN");
+        return check(SockoptLevel.SOL_TCP.name(), "TCP_FASTOPEN");
     }
 
     /**

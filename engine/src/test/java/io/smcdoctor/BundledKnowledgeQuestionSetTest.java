@@ -2,7 +2,9 @@ package io.smcdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.knowledge.internal.Entries;
 import java.io.IOException;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Questions about the shipped catalog beyond the question set of {@link KnowledgeBaseQuestionSetTest}. */
 class BundledKnowledgeQuestionSetTest {
-    private static final KnowledgeBase KB = KnowledgeBase.of(Catalog.bundled());
+    private static final KnowledgeBase KB = OverCatalog.knowledgeBase(Catalog.bundled());
 
     @Test
     void ask_codePair_onBundledCatalog_putsBothCodesFirst() {

@@ -2,6 +2,8 @@ package io.smcdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.MultiHostReport.HostPairing;
+import io.smcdoctor.engine.internal.project.ConnectionKeys;
 import io.smcdoctor.evidence.Evidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

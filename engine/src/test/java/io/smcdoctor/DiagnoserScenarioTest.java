@@ -3,6 +3,7 @@ package io.smcdoctor;
 import static io.smcdoctor.Fx.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.DiagnosisReport.MissingEvidence;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Severity;
 import io.smcdoctor.catalog.Side;

@@ -12,6 +12,7 @@ import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.Preconditions;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.Symptom;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.facts.SymptomText;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Contract of the Diagnoser: coverage of the catalog, determinism, JSON shape, cache, threads, language. */
 class DiagnoserTest {
     static final Catalog CATALOG = Catalog.bundled();
-    static final Diagnoser UNCACHED = Diagnoser.builder().catalog(CATALOG).cacheSize(0).build();
+    static final Diagnoser UNCACHED = OverCatalog.diagnoser(CATALOG).cacheSize(0).build();
 
     static Stream<ReasonCode> reasonCodes() {
         return CATALOG.reasonCodes().stream();
@@ -140,7 +141,7 @@ class DiagnoserTest {
 
     @Test
     void diagnose_cachedDiagnoser_returnsSameReportForSameEvidence() {
-        Diagnoser cached = Diagnoser.builder().catalog(CATALOG).cacheSize(16).build();
+        Diagnoser cached = OverCatalog.diagnoser(CATALOG).cacheSize(16).build();
 
         DiagnosisReport first = cached.diagnose(ipv6Fallback());
         DiagnosisReport again = cached.diagnose(ipv6Fallback());
@@ -175,7 +176,7 @@ class DiagnoserTest {
 
     @Test
     void toText_japanese_usesCatalogJapaneseAndShowsCommands() {
-        Diagnoser ja = Diagnoser.builder().catalog(CATALOG).language(Language.JA).cacheSize(0).build();
+        Diagnoser ja = OverCatalog.diagnoser(CATALOG).language(Language.JA).cacheSize(0).build();
 
         String text = ja.diagnose(ipv6Fallback()).toText();
 
@@ -198,8 +199,8 @@ class DiagnoserTest {
 
     @Test
     void builder_conflictingCatalogSettings_failWithBothNamed() {
-        assertThatThrownBy(() -> Diagnoser.builder().catalogOverlays(Path.of("a.yaml")).catalog(CATALOG))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a.yaml");
+        assertThatThrownBy(() -> OverCatalog.diagnoser(CATALOG).catalogOverlays(Path.of("a.yaml")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("catalog instance");
         assertThatThrownBy(() -> Diagnoser.builder().cacheSize(-1)).isInstanceOf(IllegalArgumentException.class);
         // rule packs are checked when the Diagnoser is built (samples' RulePackTest loads a real one)
         assertThatThrownBy(() -> Diagnoser.builder().rulePacks(Path.of("no-such-pack.jar")).build())

@@ -2,7 +2,9 @@ package io.smcdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * type, half of them Japanese, each with the catalog ids that answer it) and {@code knowledge/unanswerable.txt}.
  */
 class KnowledgeBaseQuestionSetTest {
-    private static final KnowledgeBase KB = KnowledgeBase.of(Catalog.bundled());
+    private static final KnowledgeBase KB = OverCatalog.knowledgeBase(Catalog.bundled());
 
     record Question(String text, List<String> expected) {
         @Override

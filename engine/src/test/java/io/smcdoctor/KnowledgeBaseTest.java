@@ -5,16 +5,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseTest {
     private static final Catalog CATALOG = Catalog.bundled();
-    private static final KnowledgeBase KB = KnowledgeBase.of(CATALOG);
+    private static final KnowledgeBase KB = OverCatalog.knowledgeBase(CATALOG);
+
+    @Test
+    void explain_reasonCodeInAnyForm_isThatCodesEntry() {
+        ReasonCode nosmcdev = CATALOG.reasonCode(0x03030000).orElseThrow();
+
+        for (String subject : List.of("0x03030000", "3030000", "SMC_CLC_DECL_NOSMCDEV", " 0X03030000 ")) {
+            Answer a = KB.explain(subject).orElseThrow();
+            assertThat(a.id()).as(subject).isEqualTo("0x03030000");
+            assertThat(a.kind()).isEqualTo(Answer.Kind.REASON_CODE);
+            assertThat(a.title(Language.EN)).contains(nosmcdev.title().en());
+        }
+        // a peer's decline names the local code first
+        assertThat(KB.explain("0x05000000/0x03030000").orElseThrow().id()).isEqualTo("0x05000000");
+    }
+
+    @Test
+    void explain_idsAndOptions_areTheirEntries_unknownIsEmpty() {
+        Cause cause = CATALOG.reasonCode(0x03030000).orElseThrow().causes().get(0);
+
+        Answer byCause = KB.explain(cause.id()).orElseThrow();
+        assertThat(byCause.kind()).isEqualTo(Answer.Kind.CAUSE);
+        assertThat(byCause.title(Language.JA)).contains(cause.title().ja());
+        assertThat(KB.explain("tcp_fastopen").orElseThrow().id()).isEqualTo("SOL_TCP:TCP_FASTOPEN");
+        assertThat(KB.explain("SOL_TCP:TCP_FASTOPEN").orElseThrow().kind()).isEqualTo(Answer.Kind.SOCKET_OPTION);
+        assertThat(KB.explain("tool:smcss").orElseThrow().kind()).isEqualTo(Answer.Kind.TOOL);
+        assertThat(KB.explain("no such thing")).isEmpty();
+        assertThat(KB.explain("  ")).isEmpty();
+    }
 
     @Test
     void ask_exactCode_putsCodeFirstWithItsCommandsAndReferences() {
@@ -126,7 +156,7 @@ class KnowledgeBaseTest {
 
     @Test
     void ask_isSafeFromManyThreads() throws Exception {
-        KnowledgeBase kb = KnowledgeBase.of(CATALOG);
+        KnowledgeBase kb = OverCatalog.knowledgeBase(CATALOG);
         List<Thread> threads = new java.util.ArrayList<>();
         List<String> firsts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         for (int i = 0; i < 4; i++) {

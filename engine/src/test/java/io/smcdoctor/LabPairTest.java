@@ -3,6 +3,10 @@ package io.smcdoctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smcdoctor.MultiHostReport.HostCitation;
+import io.smcdoctor.MultiHostReport.HostDiagnosis;
+import io.smcdoctor.MultiHostReport.HostPairing;
+import io.smcdoctor.MultiHostReport.RuledOutCause;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.facts.SocketMode;

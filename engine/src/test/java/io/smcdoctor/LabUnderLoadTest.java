@@ -3,6 +3,7 @@ package io.smcdoctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.smcdoctor.Diagnosis.SuggestedRemedy;
 import io.smcdoctor.catalog.Severity;
 import io.smcdoctor.catalog.Side;
 import io.smcdoctor.evidence.EvidenceBundle;

@@ -2,8 +2,10 @@ package io.smcdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.knowledge.internal.Entries;
 import io.smcdoctor.knowledge.internal.Entry;
 import java.io.BufferedReader;
@@ -30,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * get no answer. The rates are printed; the README reports them.
  */
 class RealQuestionSetTest {
-    private static final KnowledgeBase KB = KnowledgeBase.of(Catalog.bundled());
+    private static final KnowledgeBase KB = OverCatalog.knowledgeBase(Catalog.bundled());
     private static final double REQUIRED_TOP3_PER_LANGUAGE = 0.95;
 
     record Question(String text, List<String> expected, String source) {

@@ -2,6 +2,7 @@ package io.smcdoctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smcdoctor.Diagnosis.SuggestedRemedy;
 import io.smcdoctor.evidence.Evidence;
 import org.junit.jupiter.api.Test;
 

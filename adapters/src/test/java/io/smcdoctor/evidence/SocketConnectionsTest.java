@@ -3,9 +3,9 @@ package io.smcdoctor.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smcdoctor.evidence.Evidence.SocketConnections;
 import io.smcdoctor.evidence.facts.Endpoint;
 import io.smcdoctor.evidence.facts.Provenance;
-import io.smcdoctor.evidence.SocketConnections;
 import io.smcdoctor.evidence.facts.SocketMode;
 import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.ByteArrayInputStream;

@@ -1,7 +1,7 @@
 package io.smcdoctor.cli;
 
-import io.smcdoctor.Answer;
 import io.smcdoctor.Answers;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Language;
 import java.io.PrintWriter;
 import java.util.List;

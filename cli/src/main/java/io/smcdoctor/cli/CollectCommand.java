@@ -6,7 +6,7 @@ import io.smcdoctor.adapters.host.LiveCollector;
 import io.smcdoctor.adapters.host.SocketProbe;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.internal.JsonOutput;
-import io.smcdoctor.evidence.CollectedCommand;
+import io.smcdoctor.evidence.facts.CollectedCommand;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

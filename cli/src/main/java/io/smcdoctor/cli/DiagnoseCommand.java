@@ -3,6 +3,7 @@ package io.smcdoctor.cli;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.adapters.host.LiveCollector;
+import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.cli.report.ReportDocument;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
@@ -92,7 +93,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             case markdown:
                 // a page shows the lines around each citation: the same inputs (held in memory for the live host
                 // and --symptom) are read again
-                ReportDocument doc = ReportDocument.ofInputs(report, evidence, diagnoser.catalog(), inputs,
+                ReportDocument doc = ReportDocument.ofInputs(report, evidence, Catalog.bundled(), inputs,
                         new VersionProvider().getVersion()[0]);
                 text = common.format == CommonOptions.Format.html ? doc.html() : doc.markdown();
                 break;

@@ -2,15 +2,15 @@ package io.smcdoctor.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smcdoctor.SockoptAdvisor;
+import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KernelNote;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.lint.LintFinding;
-import io.smcdoctor.lint.LintLevel;
+import io.smcdoctor.lint.LintFinding.Level;
 import io.smcdoctor.lint.LintReport;
-import io.smcdoctor.lint.SarifWriter;
-import io.smcdoctor.lint.SkippedFile;
+import io.smcdoctor.lint.LintReport.SkippedFile;
 import io.smcdoctor.lint.SourceScanner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,7 +75,8 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         TargetKernel target = SockoptCommand.targetKernel(kernel);
-        SourceScanner scanner = SourceScanner.builder(SockoptAdvisor.of(main.catalog()).forKernel(target))
+        SourceScanner scanner = SourceScanner
+                .builder(OverCatalog.sockoptAdvisor(main.catalog()).forKernel(target.text()))
                 .maxFileBytes(maxFileBytes).reportSupported(includeSupported).build();
         LintReport report = scanner.scan(paths, Path.of("").toAbsolutePath());
         Language lang = common.language();
@@ -83,11 +84,11 @@ final class LintCommand implements Callable<Integer> {
         PrintWriter err = main.spec.commandLine().getErr();
         switch (common.format) {
             case sarif:
-                SarifWriter.of(version(), lang).write(report, out);
+                report.writeSarif(version(), lang, out);
                 out.println();
                 break;
             case json:
-                out.println(json(report, lang));
+                out.println(json(report, lang, main.catalog()));
                 break;
             default:
                 text(out, err, report, lang, target);
@@ -111,7 +112,7 @@ final class LintCommand implements Callable<Integer> {
                     + "; details per kernel: smc-doctor sockopt NAME --kernel RELEASE");
         }
         err.println(String.format(Locale.ROOT, "smc-doctor lint: %d error(s), %d warning(s), %d note(s) in %d file(s)",
-                report.count(LintLevel.ERROR), report.count(LintLevel.WARNING), report.count(LintLevel.NOTE),
+                report.count(Level.ERROR), report.count(Level.WARNING), report.count(Level.NOTE),
                 report.filesScanned()));
     }
 
@@ -121,7 +122,7 @@ final class LintCommand implements Callable<Integer> {
      * "verdictFor", "kernelNotes"}], "skipped": [{"file", "reason"}]}}; {@code support} is the verdict on
      * {@code kernel} ({@code "any"}: the strictest possible one), {@code seedSupport} the seed FAQ's letter.
      */
-    static String json(LintReport report, Language lang) {
+    static String json(LintReport report, Language lang, Catalog catalog) {
         Json json = new Json();
         ObjectNode root = json.object();
         root.put("schema", SCHEMA);
@@ -135,17 +136,17 @@ final class LintCommand implements Callable<Integer> {
             n.put("level", f.level().sarif());
             n.put("ruleId", f.ruleId());
             n.put("option", f.subject());
-            n.put("sockoptLevel", f.advice().level().name());
+            n.put("sockoptLevel", f.advice().level());
             n.put("support", f.advice().support().name());
             n.put("seedSupport", f.advice().seedSupport().name());
-            n.put("kernel", f.advice().kernel().kind() == TargetKernel.Kind.ANY ? "any" : f.advice().kernel().text());
+            n.put("kernel", f.advice().kernel().isEmpty() ? "any" : f.advice().kernel());
             n.put("usage", f.usage().name().toLowerCase(Locale.ROOT));
             n.put("symbol", f.symbol());
             Json.strings(n, "fallbackCodes", f.advice().fallbackCodes());
             n.put("message", f.message(lang));
-            n.put("verdictFor", f.advice().kernel().label().get(lang));
+            n.put("verdictFor", f.advice().kernelLabel(lang));
             ArrayNode notes = n.putArray("kernelNotes");
-            for (KernelNote k : f.advice().option().kernelNotes()) {
+            for (KernelNote k : SockoptCommand.option(catalog, f.advice()).kernelNotes()) {
                 notes.addObject().put("kernels", k.kernels()).put("text", k.text().get(lang));
             }
         }

@@ -3,6 +3,7 @@ package io.smcdoctor.cli;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class Main implements Runnable {
     /** The knowledge base over {@link #catalog()}, created on first use. */
     KnowledgeBase knowledgeBase() {
         if (knowledgeBase == null) {
-            knowledgeBase = KnowledgeBase.of(catalog());
+            knowledgeBase = OverCatalog.knowledgeBase(catalog());
         }
         return knowledgeBase;
     }

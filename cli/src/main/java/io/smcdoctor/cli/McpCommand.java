@@ -15,6 +15,7 @@ import io.smcdoctor.cli.mcp.DiagnoseRequest;
 import io.smcdoctor.cli.mcp.SmcDoctorMcpServer;
 import io.smcdoctor.cli.mcp.SmcDoctorTools;
 import io.smcdoctor.cli.mcp.ToolResult;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.EvidenceParseException;
@@ -102,7 +103,7 @@ final class McpCommand implements Callable<Integer> {
                 request.text().ifPresent(t -> reader.file("pasted.txt", t));
                 Evidence evidence = reader.read();
                 Diagnoser diagnoser = diagnosers.computeIfAbsent(request.language(),
-                        l -> Diagnoser.builder().catalog(catalog).language(l).build());
+                        l -> OverCatalog.diagnoser(catalog).language(l).build());
                 if (request.hasPeer()) {
                     return ToolResult.ok(diagnoser.diagnose(List.of(HostEvidence.of("host", evidence),
                             HostEvidence.of("peer", peer(request)))).toJson());

@@ -3,7 +3,6 @@ package io.smcdoctor.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.SockoptAdvice;
-import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KernelNote;
 import io.smcdoctor.catalog.KernelVerdict;
@@ -12,7 +11,9 @@ import io.smcdoctor.catalog.OptionVerdict;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
 import io.smcdoctor.catalog.SockoptLevel;
+import io.smcdoctor.catalog.Support;
 import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,13 +92,13 @@ final class SockoptCommand implements Callable<Integer> {
         }
         SocketOption o = found.orElseThrow(() -> UsageException.unknown("socket option", n + (level == null ? "" : " at " + level),
                 catalog.suggestions(n, 3), "Known options: SOL_SOCKET SO_* and SOL_TCP TCP_* names."));
-        SockoptAdvice advice = SockoptAdvisor.of(catalog).forKernel(targetKernel(kernel))
-                .check(o.level(), o.name()).orElseThrow();
+        SockoptAdvice advice = OverCatalog.sockoptAdvisor(catalog).forKernel(targetKernel(kernel).text())
+                .check(o.level().name(), o.name()).orElseThrow();
         Language lang = common.language();
         PrintWriter out = main.spec.commandLine().getOut();
         if (common.json()) {
             Json json = new Json();
-            out.println(json.write(json(json, advice, lang)));
+            out.println(json.write(json(json, advice, lang, catalog)));
         } else {
             text(out, catalog, advice, lang);
         }
@@ -114,12 +115,23 @@ final class SockoptCommand implements Callable<Integer> {
      * catalog's kernel ranges, {@code kernelNotes} other differences (e.g. {@code "upstream 6.12 (measured)"}).
      */
     static ObjectNode json(Json json, SocketOption o, Language lang, Catalog catalog) {
-        return json(json, SockoptAdvisor.of(catalog).check(o.level(), o.name()).orElseThrow(), lang);
+        return json(json, OverCatalog.sockoptAdvisor(catalog).check(o.level().name(), o.name()).orElseThrow(), lang,
+                catalog);
     }
 
-    static ObjectNode json(Json json, SockoptAdvice a, Language lang) {
-        SocketOption o = a.option();
-        OptionVerdict v = a.verdict();
+    /** The catalog row of the advice's option. */
+    static SocketOption option(Catalog catalog, SockoptAdvice a) {
+        return catalog.socketOption(SockoptLevel.valueOf(a.level()), a.name()).orElseThrow();
+    }
+
+    /** The verdict the advice's kernel leaves possible. */
+    static OptionVerdict verdict(Catalog catalog, SockoptAdvice a) {
+        return option(catalog, a).verdictFor(TargetKernel.parse(a.kernel()).orElseThrow());
+    }
+
+    static ObjectNode json(Json json, SockoptAdvice a, Language lang, Catalog catalog) {
+        SocketOption o = option(catalog, a);
+        OptionVerdict v = verdict(catalog, a);
         ObjectNode n = json.object();
         n.put("schema", SCHEMA);
         n.put("level", o.level().name());
@@ -127,9 +139,9 @@ final class SockoptCommand implements Callable<Integer> {
         n.put("value", o.value());
         n.put("support", a.support().name());
         n.put("seedSupport", o.support().name());
-        n.put("kernel", a.kernel().kind() == TargetKernel.Kind.ANY ? "any" : a.kernel().text());
+        n.put("kernel", a.kernel().isEmpty() ? "any" : a.kernel());
         n.put("definite", v.definite());
-        n.put("verdictFor", a.kernel().label().get(lang));
+        n.put("verdictFor", a.kernelLabel(lang));
         ArrayNode verdicts = n.putArray("verdicts");
         for (OptionVerdict.Outcome out : v.outcomes()) {
             ObjectNode x = verdicts.addObject();
@@ -140,7 +152,7 @@ final class SockoptCommand implements Callable<Integer> {
             x.put("seed", out.seed());
         }
         Json.strings(n, "fallbackCodes", a.fallbackCodes());
-        n.put("note", a.advice().get(lang));
+        n.put("note", a.advice(lang));
         Json.strings(n, "aliases", o.aliases());
         ArrayNode ranges = n.putArray("kernelVerdicts");
         for (KernelVerdict k : o.kernelVerdicts()) {
@@ -165,11 +177,11 @@ final class SockoptCommand implements Callable<Integer> {
     }
 
     static void text(PrintWriter out, Catalog catalog, SockoptAdvice a, Language lang) {
-        SocketOption o = a.option();
-        OptionVerdict v = a.verdict();
+        SocketOption o = option(catalog, a);
+        OptionVerdict v = verdict(catalog, a);
         if (v.definite()) {
             out.println(o.name() + " (" + o.level() + ", " + o.value() + "): " + a.support() + " — "
-                    + a.support().consequence(lang));
+                    + Support.valueOf(a.support().name()).consequence(lang));
         } else {
             List<String> letters = new ArrayList<>();
             v.outcomes().forEach(x -> letters.add(x.support().name()));
@@ -177,7 +189,7 @@ final class SockoptCommand implements Callable<Integer> {
                     + (lang == Language.JA ? "カーネルによって異なります (最も厳しい判定: " + a.support() + ")"
                     : "depends on the kernel (strictest: " + a.support() + ")"));
         }
-        out.println(Labels.VERDICT_FOR.in(lang) + " " + a.kernel().label().get(lang) + ": " + a.verdictText(lang));
+        out.println(Labels.VERDICT_FOR.in(lang) + " " + a.kernelLabel(lang) + ": " + a.verdictText(lang));
         if (!o.kernelVerdicts().isEmpty()) {
             out.println(Labels.SEED_VERDICT.in(lang) + ": " + o.support());
         }
@@ -186,7 +198,7 @@ final class SockoptCommand implements Callable<Integer> {
         }
         List<Integer> codes = new ArrayList<>();
         for (OptionVerdict.Outcome x : v.outcomes()) {
-            if (x.support() == a.support()) {
+            if (x.support().name().equals(a.support().name())) {
                 x.fallbackCodes().stream().filter(c -> !codes.contains(c)).forEach(codes::add);
             }
         }
@@ -196,7 +208,7 @@ final class SockoptCommand implements Callable<Integer> {
             out.println(Labels.FALLBACK_CODES.in(lang) + ": " + ReasonCode.hex(code) + (what.isEmpty() ? "" : " (" + what + ")"));
         }
         out.println();
-        ReasonCodeView.indent(out, "", a.advice().get(lang));
+        ReasonCodeView.indent(out, "", a.advice(lang));
         if (!o.kernelVerdicts().isEmpty()) {
             out.println();
             out.println(Labels.KERNEL_VERDICTS.in(lang));

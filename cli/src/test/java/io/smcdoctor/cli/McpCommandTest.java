@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.cli.mcp.StreamClientTransport;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +22,8 @@ class McpCommandTest {
 
     @BeforeAll
     static void start() {
-        session = StreamClientTransport.connectedPair(new McpCommand.CliTools(CATALOG, KnowledgeBase.of(CATALOG)));
+        session = StreamClientTransport.connectedPair(
+                new McpCommand.CliTools(CATALOG, OverCatalog.knowledgeBase(CATALOG)));
         session.client().initialize();
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.cli.mcp.StreamClientTransport;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ class McpDiagnosePairTest {
     @BeforeAll
     static void start() throws Exception {
         Catalog catalog = Catalog.bundled();
-        session = StreamClientTransport.connectedPair(new McpCommand.CliTools(catalog, KnowledgeBase.of(catalog)));
+        session = StreamClientTransport.connectedPair(
+                new McpCommand.CliTools(catalog, OverCatalog.knowledgeBase(catalog)));
         session.client().initialize();
     }
 

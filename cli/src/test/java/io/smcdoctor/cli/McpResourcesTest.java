@@ -9,9 +9,9 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
-import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.cli.mcp.StreamClientTransport;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +29,8 @@ class McpResourcesTest {
 
     @BeforeAll
     static void start() {
-        session = StreamClientTransport.connectedPair(new McpCommand.CliTools(CATALOG, KnowledgeBase.of(CATALOG)),
+        session = StreamClientTransport.connectedPair(
+                new McpCommand.CliTools(CATALOG, OverCatalog.knowledgeBase(CATALOG)),
                 new CliKnowledge(CATALOG));
         session.client().initialize();
     }

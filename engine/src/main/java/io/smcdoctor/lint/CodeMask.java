@@ -1,5 +1,7 @@
 package io.smcdoctor.lint;
 
+import io.smcdoctor.lint.SourceScanner.SourceLanguage;
+
 /**
  * Blanks comments and string/char literals out of source text, keeping every other character (and every line
  * break) at its offset, so that pattern matching on the result never sees code-like text inside comments or

@@ -1,6 +1,7 @@
 package io.smcdoctor.lint;
 
 import io.smcdoctor.catalog.SockoptLevel;
+import io.smcdoctor.lint.SourceScanner.SourceLanguage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -4,6 +4,7 @@ import static io.smcdoctor.engine.internal.Texts.TEXTS;
 
 import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.catalog.Language;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param symbol the expression as written in the source
  * @param advice what the catalog says about the option
  */
-public record LintFinding(String file, int line, int column, LintLevel level, Usage usage, String symbol,
+public record LintFinding(String file, int line, int column, Level level, Usage usage, String symbol,
                           SockoptAdvice advice) {
     /** Rule id prefix for socket options: {@code SMC-SOCKOPT-TCP_FASTOPEN}. */
     public static final String SOCKOPT_RULE_PREFIX = "SMC-SOCKOPT-";
@@ -62,7 +63,7 @@ public record LintFinding(String file, int line, int column, LintLevel level, Us
         switch (usage) {
             case SEND_FLAG:
                 return TEXTS.get("lint.sendFlag", language) + advice.consequenceText(language)
-                        + TEXTS.get("sockopt.noteSeparator", language) + advice.advice().get(language).strip();
+                        + TEXTS.get("sockopt.noteSeparator", language) + advice.advice(language).strip();
             case GET:
                 return TEXTS.get("lint.reading", language) + advice.summary(language);
             default:
@@ -73,5 +74,20 @@ public record LintFinding(String file, int line, int column, LintLevel level, Us
     /** Compiler-style line: {@code file:line:col: error: message}. */
     public String toCompilerLine(Language language) {
         return file + ":" + line + ":" + column + ": " + level.sarif() + ": " + message(language);
+    }
+
+    /** How serious a finding is; the names match SARIF's {@code level} values. */
+    public enum Level {
+        /** The option is not supported (N): SMC falls back to TCP. */
+        ERROR,
+        /** The option works differently on SMC (M), or an N option is only read. */
+        WARNING,
+        /** Supported (Y); reported only on request. */
+        NOTE;
+
+        /** The SARIF / compiler-style spelling: {@code error}, {@code warning}, {@code note}. */
+        public String sarif() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.internal.JsonOutput;
-import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.lint.LintFinding.Level;
+import io.smcdoctor.lint.LintReport.SkippedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -26,16 +27,16 @@ import java.util.TreeMap;
  * {@code artifactLocation.uri} (base id {@code %SRCROOT%}) and a 1-based region; skipped files become tool
  * execution notifications. Immutable and thread-safe.
  */
-public final class SarifWriter {
+final class SarifWriter {
     /** The SARIF version written. */
-    public static final String SARIF_VERSION = "2.1.0";
+    static final String SARIF_VERSION = "2.1.0";
     /** The {@code $schema} written. */
-    public static final String SARIF_SCHEMA =
+    static final String SARIF_SCHEMA =
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     /** The tool's information URI. */
-    public static final String INFORMATION_URI = "https://github.com/smc-doctor/smc-doctor";
+    static final String INFORMATION_URI = "https://github.com/smc-doctor/smc-doctor";
     /** The uriBaseId that relative artifact URIs refer to. */
-    public static final String SRCROOT = "%SRCROOT%";
+    static final String SRCROOT = "%SRCROOT%";
 
     private final String toolVersion;
     private final Language language;
@@ -50,14 +51,14 @@ public final class SarifWriter {
      *
      * @param toolVersion e.g. {@code 0.1.0}; written as {@code tool.driver.version}
      */
-    public static SarifWriter of(String toolVersion, Language language) {
+    static SarifWriter of(String toolVersion, Language language) {
         Objects.requireNonNull(toolVersion, "toolVersion");
         Objects.requireNonNull(language, "language");
         return new SarifWriter(toolVersion, language);
     }
 
     /** The report as a SARIF 2.1.0 JSON document. */
-    public String toJson(LintReport report) {
+    String toJson(LintReport report) {
         return JsonOutput.write(document(report));
     }
 
@@ -66,7 +67,7 @@ public final class SarifWriter {
      *
      * @throws UncheckedIOException when writing fails
      */
-    public void write(LintReport report, Writer out) {
+    void write(LintReport report, Writer out) {
         JsonOutput.write(document(report), out);
     }
 
@@ -122,7 +123,7 @@ public final class SarifWriter {
             region.put("endColumn", f.column() + f.symbol().length());
             ObjectNode props = r.putObject("properties");
             props.put("option", f.subject());
-            props.put("sockoptLevel", f.advice().level().name());
+            props.put("sockoptLevel", f.advice().level());
             props.put("support", f.advice().support().name());
             props.put("seedSupport", f.advice().seedSupport().name());
             props.put("kernel", kernelName(f.advice().kernel()));
@@ -141,7 +142,7 @@ public final class SarifWriter {
         rule.putObject("shortDescription").put("text", TEXTS.format("lint.rule.short", language, f.subject(), support,
                 f.advice().consequenceText(language)));
         rule.putObject("fullDescription").put("text", f.message(language));
-        String help = TEXTS.format("lint.rule.help", language, support) + f.advice().advice().get(language).strip();
+        String help = TEXTS.format("lint.rule.help", language, support) + f.advice().advice(language).strip();
         rule.putObject("help").put("text", help);
         rule.putObject("defaultConfiguration").put("level", defaultLevel(f).sarif());
         ObjectNode props = rule.putObject("properties");
@@ -152,23 +153,23 @@ public final class SarifWriter {
         return rule;
     }
 
-    private static LintLevel defaultLevel(LintFinding f) {
+    private static Level defaultLevel(LintFinding f) {
         if (f.usage() == LintFinding.Usage.SEND_FLAG) {
-            return LintLevel.ERROR;
+            return Level.ERROR;
         }
         switch (f.advice().support()) {
             case N:
-                return LintLevel.ERROR;
+                return Level.ERROR;
             case M:
-                return LintLevel.WARNING;
+                return Level.WARNING;
             default:
-                return LintLevel.NOTE;
+                return Level.NOTE;
         }
     }
 
     /** The kernel a finding's verdict is for, as given ({@code 6.12.9}, {@code seed}), or {@code any}. */
-    static String kernelName(TargetKernel k) {
-        return k.kind() == TargetKernel.Kind.ANY ? "any" : k.text();
+    static String kernelName(String kernel) {
+        return kernel.isEmpty() ? "any" : kernel;
     }
 
     /** PascalCase rule name from an option name: {@code TCP_FASTOPEN} → {@code TcpFastopen}. */

@@ -2,7 +2,8 @@ package io.smcdoctor.lint;
 
 import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.SockoptAdvisor;
-import io.smcdoctor.catalog.Support;
+import io.smcdoctor.lint.LintFinding.Level;
+import io.smcdoctor.lint.LintReport.SkippedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,9 +38,9 @@ import java.util.Set;
  * {@code net.TCPConn} setters, Rust {@code socket2} setters, and the {@code MSG_FASTOPEN} flag in send calls.
  * Comments and string literals are ignored.
  *
- * <p>Levels: options the catalog marks N are {@link LintLevel#ERROR} (SMC falls back to TCP), M are
- * {@link LintLevel#WARNING}; reading an N option is a warning; Y options and reading M options are
- * {@link LintLevel#NOTE}s, reported only with {@link Builder#reportSupported(boolean)}. Options the catalog does
+ * <p>Levels: options the catalog marks N are {@link Level#ERROR} (SMC falls back to TCP), M are
+ * {@link Level#WARNING}; reading an N option is a warning; Y options and reading M options are
+ * {@link Level#NOTE}s, reported only with {@link Builder#reportSupported(boolean)}. Options the catalog does
  * not know are not reported.
  *
  * <p>Immutable and thread-safe. Content never makes it throw: unreadable, binary and too-large files are listed in
@@ -100,7 +101,7 @@ public final class SourceScanner {
             if (advice.isEmpty()) {
                 continue;
             }
-            Optional<LintLevel> level = level(h.usage(), advice.get().support());
+            Optional<Level> level = level(h.usage(), advice.get().support());
             if (level.isEmpty()) {
                 continue;
             }
@@ -231,24 +232,25 @@ public final class SourceScanner {
             return advisor.checkSendFlagFastOpen();
         }
         if (h.numeric()) {
-            return h.level() == null ? Optional.empty() : advisor.check(h.level(), h.value());
+            return h.level() == null ? Optional.empty() : advisor.check(h.level().name(), h.value());
         }
         if (h.level() != null) {
-            return advisor.check(h.level(), h.name());
+            return advisor.check(h.level().name(), h.name());
         }
         return advisor.check(h.name());
     }
 
-    private Optional<LintLevel> level(LintFinding.Usage usage, Support support) {
-        LintLevel l;
+    private Optional<Level> level(LintFinding.Usage usage, SockoptAdvice.Support support) {
+        Level l;
         if (usage == LintFinding.Usage.GET) {
-            l = support == Support.N ? LintLevel.WARNING : LintLevel.NOTE;
+            l = support == SockoptAdvice.Support.N ? Level.WARNING : Level.NOTE;
         } else if (usage == LintFinding.Usage.SEND_FLAG) {
-            l = LintLevel.ERROR;
+            l = Level.ERROR;
         } else {
-            l = support == Support.N ? LintLevel.ERROR : support == Support.M ? LintLevel.WARNING : LintLevel.NOTE;
+            l = support == SockoptAdvice.Support.N ? Level.ERROR
+                    : support == SockoptAdvice.Support.M ? Level.WARNING : Level.NOTE;
         }
-        return l == LintLevel.NOTE && !reportSupported ? Optional.empty() : Optional.of(l);
+        return l == Level.NOTE && !reportSupported ? Optional.empty() : Optional.of(l);
     }
 
     private static int[] lineStarts(String s) {
@@ -290,7 +292,7 @@ public final class SourceScanner {
             return this;
         }
 
-        /** Also report supported (Y) options and reads of M options, as {@link LintLevel#NOTE} (default false). */
+        /** Also report supported (Y) options and reads of M options, as {@link Level#NOTE} (default false). */
         public Builder reportSupported(boolean report) {
             this.reportSupported = report;
             return this;
@@ -299,6 +301,48 @@ public final class SourceScanner {
         /** The scanner. */
         public SourceScanner build() {
             return new SourceScanner(this);
+        }
+    }
+
+    /** Programming languages the scanner understands, recognised by file extension. */
+    public enum SourceLanguage {
+        /** C: {@code .c}, {@code .h}. */
+        C(List.of("c", "h")),
+        /** C++: {@code .cc}, {@code .cpp}, {@code .cxx}, {@code .hh}, {@code .hpp}, {@code .hxx}. */
+        CPP(List.of("cc", "cpp", "cxx", "c++", "hh", "hpp", "hxx")),
+        /** Java: {@code .java}. */
+        JAVA(List.of("java")),
+        /** Go: {@code .go}. */
+        GO(List.of("go")),
+        /** Python: {@code .py}, {@code .pyi}. */
+        PYTHON(List.of("py", "pyi")),
+        /** Rust: {@code .rs}. */
+        RUST(List.of("rs"));
+
+        private final List<String> extensions;
+
+        SourceLanguage(List<String> extensions) {
+            this.extensions = extensions;
+        }
+
+        /** File extensions (lower case, without the dot). */
+        public List<String> extensions() {
+            return extensions;
+        }
+
+        /** The language of a file by its name's extension (case-insensitive); empty for other files. */
+        public static Optional<SourceLanguage> fromFileName(String fileName) {
+            int dot = fileName.lastIndexOf('.');
+            if (dot < 0 || dot == fileName.length() - 1) {
+                return Optional.empty();
+            }
+            String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+            for (SourceLanguage l : values()) {
+                if (l.extensions.contains(ext)) {
+                    return Optional.of(l);
+                }
+            }
+            return Optional.empty();
         }
     }
 }

@@ -86,7 +86,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideOutsideOfPackage("io.smcdoctor.adapters..")
                 .should().dependOnClassesThat().resideInAPackage("io.smcdoctor.adapters.host..")
                 .check(library);
-        // engine: exports nothing internal
+        // engine: exports io.smcdoctor.engine.internal.project only to lsp, cli and fleet (none of them imported here)
         noClasses().that().resideOutsideOfPackages("io.smcdoctor", "io.smcdoctor.engine..",
                         "io.smcdoctor.knowledge..", "io.smcdoctor.lint")
                 .should().dependOnClassesThat().resideInAnyPackage("io.smcdoctor.engine..", "io.smcdoctor.knowledge..")

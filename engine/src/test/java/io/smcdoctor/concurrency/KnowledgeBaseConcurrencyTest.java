@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Catalog;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +31,7 @@ class KnowledgeBaseConcurrencyTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void askAndCheck_eightThreadsFromTheFirstCall_equalSingleThreadedAnswers() throws Exception {
-        KnowledgeBase reference = KnowledgeBase.of(Catalog.bundled());
+        KnowledgeBase reference = OverCatalog.knowledgeBase(Catalog.bundled());
         SockoptAdvisor advisorReference = SockoptAdvisor.bundled();
         List<String> expected = new ArrayList<>();
         QUESTIONS.forEach(q -> expected.add(reference.ask(q).toJson()));
@@ -39,8 +40,8 @@ class KnowledgeBaseConcurrencyTest {
         assertThat(QUESTIONS).filteredOn(q -> !reference.ask(q).isEmpty()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(expectedAdvice).filteredOn(a -> !a.equals("Optional.empty")).hasSizeGreaterThanOrEqualTo(6);
 
-        KnowledgeBase shared = KnowledgeBase.of(Catalog.bundled());
-        SockoptAdvisor sharedAdvisor = SockoptAdvisor.of(Catalog.bundled());
+        KnowledgeBase shared = OverCatalog.knowledgeBase(Catalog.bundled());
+        SockoptAdvisor sharedAdvisor = OverCatalog.sockoptAdvisor(Catalog.bundled());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         try {

@@ -2,8 +2,8 @@ package io.smcdoctor.issues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.Answer;
 import io.smcdoctor.Answers;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smcdoctor.SockoptAdvice;
 import io.smcdoctor.SockoptAdvisor;
+import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
-import io.smcdoctor.catalog.Support;
-import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.lint.LintFinding.Level;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class KernelTargetLintTest {
     private static final SockoptAdvisor BUNDLED = SockoptAdvisor.bundled();
 
     private static LintReport scan(String kernel) {
-        SockoptAdvisor advisor = kernel == null ? BUNDLED : BUNDLED.forKernel(TargetKernel.parse(kernel).orElseThrow());
+        SockoptAdvisor advisor = kernel == null ? BUNDLED : BUNDLED.forKernel(kernel);
         Path fixtures = SourceScannerTest.fixtures();
         return SourceScanner.of(advisor).scan(List.of(fixtures), fixtures);
     }
@@ -47,7 +47,7 @@ class KernelTargetLintTest {
         List<LintFinding> found = reuseport(scan(null));
         assertThat(found).extracting(LintFinding::file).containsExactly("c-server/src/server.c", "go-dialer/dialer.go",
                 "java-netty/src/main/java/com/example/echo/EchoServer.java", "rust-server/src/main.rs");
-        assertThat(found).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.ERROR));
+        assertThat(found).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.ERROR));
         assertThat(found.get(0).message(Language.EN)).startsWith("SO_REUSEPORT (SOL_SOCKET): depends on the kernel: "
                 + "N on mainline 6.13+, 6.12.9+, 6.6.70+, 6.1.124+, 5.15.176+ (not supported on SMC sockets: "
                 + "setsockopt fails with EOPNOTSUPP (no fallback; the socket stays SMC)); M on mainline before 6.1 "
@@ -60,7 +60,7 @@ class KernelTargetLintTest {
     @Test
     void kernelWithTheChange_isAnErrorThatSaysEopnotsupp() {
         List<LintFinding> found = reuseport(scan("6.12.9"));
-        assertThat(found).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.ERROR));
+        assertThat(found).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.ERROR));
         assertThat(found.get(0).message(Language.EN)).startsWith("SO_REUSEPORT (SOL_SOCKET): kernel 6.12.9: "
                 + "not supported on SMC sockets: setsockopt fails with EOPNOTSUPP (no fallback; the socket stays SMC). "
                 + "setsockopt(SO_REUSEPORT, 1) on an AF_SMC socket fails with EOPNOTSUPP");
@@ -72,11 +72,11 @@ class KernelTargetLintTest {
         assertThat(reuseport(scan("6.12.8"))).isEmpty();
         assertThat(reuseport(scan("6.6.69"))).isEmpty();
         List<LintFinding> old = reuseport(scan("5.15.175"));
-        assertThat(old).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.WARNING));
-        assertThat(reuseport(scan("5.15.176"))).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.ERROR));
+        assertThat(old).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.WARNING));
+        assertThat(reuseport(scan("5.15.176"))).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.ERROR));
         // Debian's 6.1.0-18-amd64 does not tell the stable patch level: both verdicts, the stricter level
         List<LintFinding> debian = reuseport(scan("6.1.0-18-amd64"));
-        assertThat(debian).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(LintLevel.ERROR));
+        assertThat(debian).hasSize(4).allSatisfy(f -> assertThat(f.level()).isEqualTo(Level.ERROR));
         assertThat(debian.get(0).message(Language.EN)).contains("depends on the kernel: N on mainline 6.13+")
                 .contains("; Y on other kernels");
         // the seed's kernels: Y, not reported
@@ -85,13 +85,13 @@ class KernelTargetLintTest {
 
     @Test
     void optionsThatFailOnMainline_sayErrnoThere_andTheSeedFallbackOnAlibaba() {
-        SockoptAdvice mainline = BUNDLED.forKernel(TargetKernel.parse("6.12.117+deb12-amd64").orElseThrow())
+        SockoptAdvice mainline = BUNDLED.forKernel("6.12.117+deb12-amd64")
                 .check("SO_ZEROCOPY").orElseThrow();
-        assertThat(mainline.support()).isEqualTo(Support.N);
+        assertThat(mainline.support()).isEqualTo(SockoptAdvice.Support.N);
         assertThat(mainline.consequenceText(Language.EN))
                 .isEqualTo("kernel 6.12.117+deb12-amd64: not supported on SMC sockets: setsockopt fails with "
                         + "EOPNOTSUPP (no fallback; the socket stays SMC)");
-        SockoptAdvice seed = BUNDLED.forKernel(TargetKernel.parse("seed").orElseThrow()).check("SO_ZEROCOPY")
+        SockoptAdvice seed = BUNDLED.forKernel("seed").check("SO_ZEROCOPY")
                 .orElseThrow();
         assertThat(seed.consequenceText(Language.EN)).startsWith("not supported on SMC sockets: falls back to TCP "
                 + "with 0x03010001");
@@ -99,7 +99,7 @@ class KernelTargetLintTest {
         assertThat(any.consequenceText(Language.EN)).isEqualTo("depends on the kernel: N on mainline 4.11+ "
                 + "(not supported on SMC sockets: setsockopt fails with EOPNOTSUPP (no fallback; the socket stays "
                 + "SMC)); N on other kernels (as in the seed FAQ) (not supported on SMC sockets: falls back to TCP "
-                + "with 0x03010001 (" + any.fallbackReasons().get(0).title().en() + "))");
+                + "with 0x03010001 (" + Catalog.bundled().reasonCode(0x03010001).orElseThrow().title().en() + "))");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.lint.LintReport.SkippedFile;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,13 +17,24 @@ import org.junit.jupiter.api.Test;
 /** Checks the SARIF output against the fields the 2.1.0 schema requires, and what GitHub code scanning needs. */
 class SarifWriterTest {
     private static final SourceScanner SCANNER = SourceScanner.of(SockoptAdvisor.bundled()
-            .forKernel(io.smcdoctor.catalog.TargetKernel.parse("seed").orElseThrow()));
+            .forKernel("seed"));
     private static final Set<String> LEVELS = Set.of("none", "note", "warning", "error");
 
     private static JsonNode sarif(LintReport report, Language lang) throws Exception {
         StringWriter w = new StringWriter();
-        SarifWriter.of("0.1.0", lang).write(report, w);
+        report.writeSarif("0.1.0", lang, w);
         return new ObjectMapper().readTree(w.toString());
+    }
+
+    @Test
+    void toSarif_isTheDocumentWriteSarifWrites() throws Exception {
+        Path root = SourceScannerTest.fixtures();
+        LintReport report = SCANNER.scan(List.of(root), root);
+
+        String text = report.toSarif("0.1.0", Language.JA);
+
+        assertThat(new ObjectMapper().readTree(text)).isEqualTo(sarif(report, Language.JA));
+        assertThat(new ObjectMapper().readTree(text).at("/runs/0/tool/driver/version").asText()).isEqualTo("0.1.0");
     }
 
     @Test

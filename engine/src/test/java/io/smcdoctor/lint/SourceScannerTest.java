@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.lint.LintFinding.Level;
+import io.smcdoctor.lint.LintReport.SkippedFile;
+import io.smcdoctor.lint.SourceScanner.SourceLanguage;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SourceScannerTest {
     /** The seed FAQ's verdicts (Alibaba Cloud Linux 3); KernelTargetLintTest covers the other kernels. */
     private static final SockoptAdvisor ADVISOR = SockoptAdvisor.bundled()
-            .forKernel(io.smcdoctor.catalog.TargetKernel.parse("seed").orElseThrow());
+            .forKernel("seed");
     private static final SourceScanner SCANNER = SourceScanner.of(ADVISOR);
 
     static Path fixtures() {
@@ -73,8 +76,8 @@ class SourceScannerTest {
         assertThat(report.filesScanned()).isEqualTo(6);
         assertThat(report.skipped()).isEmpty();
         assertThat(report.hasErrors()).isTrue();
-        assertThat(report.count(LintLevel.ERROR)).isEqualTo(11);
-        assertThat(report.count(LintLevel.WARNING)).isEqualTo(16);
+        assertThat(report.count(Level.ERROR)).isEqualTo(11);
+        assertThat(report.count(Level.WARNING)).isEqualTo(16);
     }
 
     @Test
@@ -127,9 +130,9 @@ class SourceScannerTest {
         assertThat(f.advice().fallbackCodes()).containsExactly("0x03060000");
         assertThat(f.toCompilerLine(Language.EN)).isEqualTo("srv.c:2:31: error: TCP_FASTOPEN (SOL_TCP): not supported on "
                 + "SMC sockets: falls back to TCP with 0x03060000 ("
-                + Catalog.bundled().reasonCode(0x03060000).orElseThrow().title().en() + "). " + f.advice().advice().en());
+                + Catalog.bundled().reasonCode(0x03060000).orElseThrow().title().en() + "). " + f.advice().advice(Language.EN));
         assertThat(f.message(Language.JA)).contains("TCP へフォールバック").contains("0x03060000")
-                .contains(f.advice().advice().ja());
+                .contains(f.advice().advice(Language.JA));
     }
 
     @Test

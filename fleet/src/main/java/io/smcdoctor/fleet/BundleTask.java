@@ -1,14 +1,14 @@
 package io.smcdoctor.fleet;
 
-import io.smcdoctor.ConnectionKeys;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SmcDoctorException;
-import io.smcdoctor.evidence.BundleManifest;
+import io.smcdoctor.engine.internal.project.ConnectionKeys;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.facts.BundleManifest;
 import io.smcdoctor.evidence.facts.KernelRelease;
 import java.io.IOException;
 import java.io.InputStream;

@@ -18,8 +18,9 @@ import scala.Tuple2;
  * without comparing every pair of bundles:
  *
  * <ol>
- *   <li>each bundle's diagnosis also makes its connection keys ({@link io.smcdoctor.ConnectionKeys}, packed by
- *       {@link PairKeyCodes}): about one {@code long} per connection;</li>
+ *   <li>each bundle's diagnosis also makes its connection keys
+ *       ({@link io.smcdoctor.engine.internal.project.ConnectionKeys}, packed by {@link PairKeyCodes}): about one
+ *       {@code long} per connection;</li>
  *   <li>the keys are shuffled by key ({@code groupByKey}: an equi-join of the fleet's keys with themselves); the
  *       bundles under one key that {@link PairKeyCodes#match} (opposite ends) make a candidate pair, counted per pair
  *       ({@code reduceByKey}). A key under more than {@value #MAX_BUNDLES_PER_KEY} bundles is not a connection between

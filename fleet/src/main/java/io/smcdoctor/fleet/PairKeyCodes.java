@@ -1,6 +1,6 @@
 package io.smcdoctor.fleet;
 
-import io.smcdoctor.ConnectionKeys;
+import io.smcdoctor.engine.internal.project.ConnectionKeys;
 import java.util.Arrays;
 
 /**

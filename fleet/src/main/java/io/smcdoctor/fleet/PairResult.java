@@ -46,7 +46,7 @@ record PairResult(String bundleA, String hostA, String bundleB, String hostB, lo
     }
 
     /**
-     * One ranked cause of the pair ({@link io.smcdoctor.HostDiagnosis}).
+     * One ranked cause of the pair ({@link io.smcdoctor.MultiHostReport.HostDiagnosis}).
      *
      * @param rank        1 = most likely
      * @param id          the catalog cause id

@@ -3,10 +3,10 @@ package io.smcdoctor.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.Diagnoser;
-import io.smcdoctor.HostDiagnosis;
 import io.smcdoctor.HostEvidence;
-import io.smcdoctor.HostPairing;
 import io.smcdoctor.MultiHostReport;
+import io.smcdoctor.MultiHostReport.HostDiagnosis;
+import io.smcdoctor.MultiHostReport.HostPairing;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import java.io.IOException;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (made from the ueid-mismatch capture: the server's listing with one row per client connection, each client's
  * listing with its own rows) and a corrupt archive. The oracle is the engine used directly: every two bundles of the
  * fleet diagnosed together with {@link Diagnoser#diagnose(List)}, a pair expected where that joins connections with
- * both ports known (what connection keys can find: {@link io.smcdoctor.ConnectionKeys}).
+ * both ports known (what connection keys can find: {@link io.smcdoctor.engine.internal.project.ConnectionKeys}).
  */
 class FleetPairsTest {
     static final int CLIENTS = 6;

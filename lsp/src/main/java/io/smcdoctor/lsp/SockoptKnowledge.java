@@ -5,11 +5,14 @@ import io.smcdoctor.SockoptAdvisor;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.LocalizedText;
+import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.catalog.SocketOption;
+import io.smcdoctor.catalog.SockoptLevel;
 import io.smcdoctor.catalog.TargetKernel;
+import io.smcdoctor.engine.internal.project.OverCatalog;
 import io.smcdoctor.lint.LintFinding;
-import io.smcdoctor.lint.SourceLanguage;
 import io.smcdoctor.lint.SourceScanner;
+import io.smcdoctor.lint.SourceScanner.SourceLanguage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +43,7 @@ final class SockoptKnowledge {
     private SockoptKnowledge(Catalog catalog) {
         this.catalog = catalog;
         // scanned for any kernel: every use that is a finding on some kernel; Analysis rates it for the target
-        this.advisor = SockoptAdvisor.of(catalog);
+        this.advisor = OverCatalog.sockoptAdvisor(catalog);
         this.scanner = SourceScanner.of(advisor);
     }
 
@@ -104,11 +107,12 @@ final class SockoptKnowledge {
             }
             int offset = Math.min(text.length(), lineStarts[f.line() - 1] + f.column() - 1);
             OptionEntry entry = entry(f.advice());
+            SockoptAdvice advice = f.advice();
             int[] name = nameRange(text, offset, f.symbol(), f.subject(), entry.option());
             Map<TargetKernel, LocalizedText> messages = new ConcurrentHashMap<>();
             Function<TargetKernel, LocalizedText> messageOn = k -> messages.computeIfAbsent(k, x -> {
                 LintFinding g = new LintFinding(f.file(), f.line(), f.column(), f.level(), f.usage(), f.symbol(),
-                        new SockoptAdvice(f.advice().option(), f.advice().fallbackReasons(), x));
+                        on(advice, x));
                 return new LocalizedText(g.message(Language.EN), g.message(Language.JA));
             });
             out.add(new OptionUse(name[0], name[1], f.subject(), usage(f.usage()), entry, messageOn));
@@ -127,23 +131,35 @@ final class SockoptKnowledge {
         }
         Optional<SockoptAdvice> advice = n.equalsIgnoreCase("MSG_FASTOPEN") ? advisor.checkSendFlagFastOpen()
                 : advisor.check(n);
-        return advice.map(SockoptKnowledge::entry);
+        return advice.map(this::entry);
     }
 
     /** Every option of the catalog, in catalog order. */
     List<OptionEntry> entries() {
         List<OptionEntry> out = new ArrayList<>();
         for (SocketOption o : catalog.socketOptions()) {
-            advisor.check(o.level(), o.name()).map(SockoptKnowledge::entry).ifPresent(out::add);
+            advisor.check(o.level().name(), o.name()).map(this::entry).ifPresent(out::add);
         }
         return out;
     }
 
-    private static OptionEntry entry(SockoptAdvice a) {
-        return new OptionEntry(a.option(), a.fallbackReasons(), k -> {
-            SockoptAdvice on = new SockoptAdvice(a.option(), a.fallbackReasons(), k);
+    private OptionEntry entry(SockoptAdvice a) {
+        SocketOption option = catalog.socketOption(SockoptLevel.valueOf(a.level()), a.name()).orElseThrow();
+        List<ReasonCode> reasons = new ArrayList<>();
+        List<Integer> codes = new ArrayList<>(option.fallbackCodes());
+        option.kernelVerdicts().forEach(v -> codes.addAll(v.fallbackCodes()));
+        for (int code : codes.stream().distinct().toList()) {
+            catalog.reasonCode(code).ifPresent(reasons::add);
+        }
+        return new OptionEntry(option, reasons, k -> {
+            SockoptAdvice on = on(a, k);
             return new LocalizedText(on.consequenceText(Language.EN), on.consequenceText(Language.JA));
         });
+    }
+
+    /** The same option's advice for another kernel. */
+    private SockoptAdvice on(SockoptAdvice a, TargetKernel kernel) {
+        return advisor.forKernel(kernel.text()).check(a.level(), a.name()).orElseThrow();
     }
 
     private static OptionUse.Usage usage(LintFinding.Usage u) {

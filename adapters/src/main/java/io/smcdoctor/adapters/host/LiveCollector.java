@@ -1,9 +1,8 @@
 package io.smcdoctor.adapters.host;
 
-import io.smcdoctor.evidence.CollectedCommand;
-import io.smcdoctor.evidence.CollectionException;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.facts.CollectedCommand;
 import io.smcdoctor.evidence.internal.BundleReader;
 import io.smcdoctor.evidence.internal.CommandRunner;
 import java.io.File;

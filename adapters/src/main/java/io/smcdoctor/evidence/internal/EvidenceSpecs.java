@@ -5,10 +5,10 @@ import static io.smcdoctor.evidence.internal.EvidenceSpec.genericLine;
 import static io.smcdoctor.evidence.internal.EvidenceSpec.line;
 
 import io.smcdoctor.catalog.LocalizedText;
-import io.smcdoctor.evidence.BundleManifest;
-import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.facts.BinaryLinkage;
+import io.smcdoctor.evidence.facts.BundleManifest;
+import io.smcdoctor.evidence.facts.CollectedCommand;
 import io.smcdoctor.evidence.facts.Fact;
 import io.smcdoctor.evidence.facts.FallbackCounter;
 import io.smcdoctor.evidence.facts.HostIdentity;

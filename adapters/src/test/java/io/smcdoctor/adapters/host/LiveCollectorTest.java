@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
+import io.smcdoctor.evidence.facts.CollectedCommand;
 import io.smcdoctor.evidence.facts.SocketProbeOutcome;
 import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.internal.BundleTestArchives;

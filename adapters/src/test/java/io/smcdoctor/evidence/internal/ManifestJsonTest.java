@@ -2,11 +2,11 @@ package io.smcdoctor.evidence.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.evidence.BundleManifest;
-import io.smcdoctor.evidence.CollectedCommand;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.ParseWarning;
+import io.smcdoctor.evidence.facts.BundleManifest;
+import io.smcdoctor.evidence.facts.CollectedCommand;
 import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,9 +1,9 @@
 package io.smcdoctor.cli.report;
 
 import io.smcdoctor.Diagnosis;
+import io.smcdoctor.Diagnosis.SuggestedRemedy;
 import io.smcdoctor.DiagnosisReport;
-import io.smcdoctor.MissingEvidence;
-import io.smcdoctor.SuggestedRemedy;
+import io.smcdoctor.DiagnosisReport.MissingEvidence;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.evidence.internal.SourceExcerpts;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
-import io.smcdoctor.MissingEvidence;
+import io.smcdoctor.DiagnosisReport.MissingEvidence;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.evidence.Evidence;

@@ -1,6 +1,6 @@
 package io.smcdoctor.engine.internal;
 
-import io.smcdoctor.MissingEvidence;
+import io.smcdoctor.DiagnosisReport.MissingEvidence;
 import io.smcdoctor.catalog.Check;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.Side;

@@ -2,7 +2,7 @@ package io.smcdoctor.engine.internal;
 
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
-import io.smcdoctor.ReportStats;
+import io.smcdoctor.DiagnosisReport.Stats;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.evidence.Evidence;
@@ -52,7 +52,7 @@ public final class ReportAssembler {
             }
         }
         Set<Integer> peerReasons = observedPeerReasons(evidence);
-        ReportStats stats = stats(evidence);
+        Stats stats = stats(evidence);
         Set<Integer> observedCodes = new HashSet<>(stats.fallbacks().keySet());
         observedCodes.addAll(peerReasons);
         List<Diagnosis> diagnoses = new ArrayList<>(ranked.size());
@@ -74,9 +74,9 @@ public final class ReportAssembler {
         return out;
     }
 
-    private static ReportStats stats(Evidence evidence) {
+    private static Stats stats(Evidence evidence) {
         Map<Integer, Long> fallbacks = new HashMap<>(evidence.sockets().byCode());
         FallbackCounter.totalsByCode(evidence.facts(FallbackCounter.class)).forEach(fallbacks::putIfAbsent);
-        return new ReportStats(evidence.sockets().total(), evidence.sockets().smc(), fallbacks);
+        return new Stats(evidence.sockets().total(), evidence.sockets().smc(), fallbacks);
     }
 }

@@ -1,9 +1,9 @@
 package io.smcdoctor.engine.internal;
 
 import io.smcdoctor.Diagnosis;
+import io.smcdoctor.Diagnosis.SuggestedRemedy;
 import io.smcdoctor.DiagnosisReport;
-import io.smcdoctor.MissingEvidence;
-import io.smcdoctor.SuggestedRemedy;
+import io.smcdoctor.DiagnosisReport.MissingEvidence;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.ParseWarning;

@@ -1,7 +1,7 @@
 package io.smcdoctor.engine.internal;
 
 import io.smcdoctor.Diagnosis;
-import io.smcdoctor.SuggestedRemedy;
+import io.smcdoctor.Diagnosis.SuggestedRemedy;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Language;

@@ -2,7 +2,7 @@ package io.smcdoctor.knowledge.internal;
 
 import static io.smcdoctor.engine.internal.Texts.TEXTS;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Check;

@@ -1,6 +1,6 @@
 package io.smcdoctor.knowledge.internal;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.LocalizedText;
 import java.util.List;
 import java.util.Objects;
@@ -43,10 +43,5 @@ public record Entry(String id, Answer.Kind kind, LocalizedText title, LocalizedT
                  List<String> keywords, List<String> phrases, List<String> reasonCodes, List<String> commands,
                  List<String> references) {
         this(id, kind, title, text, searchText, keywords, phrases, List.of(), reasonCodes, commands, references);
-    }
-
-    /** This entry as an answer at the given rank. */
-    public Answer toAnswer(int rank, double score) {
-        return new Answer(rank, id, kind, title, text, reasonCodes, commands, references, score);
     }
 }

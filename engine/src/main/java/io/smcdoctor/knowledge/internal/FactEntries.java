@@ -1,6 +1,6 @@
 package io.smcdoctor.knowledge.internal;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.Application;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KernelFeature;

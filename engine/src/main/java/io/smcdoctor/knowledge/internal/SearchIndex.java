@@ -1,6 +1,6 @@
 package io.smcdoctor.knowledge.internal;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

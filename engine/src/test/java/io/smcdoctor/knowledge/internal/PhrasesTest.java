@@ -2,7 +2,7 @@ package io.smcdoctor.knowledge.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smcdoctor.Answer;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.catalog.LocalizedText;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

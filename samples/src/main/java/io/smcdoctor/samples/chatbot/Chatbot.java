@@ -1,7 +1,7 @@
 package io.smcdoctor.samples.chatbot;
 
-import io.smcdoctor.Answer;
 import io.smcdoctor.Answers;
+import io.smcdoctor.Answers.Answer;
 import io.smcdoctor.KnowledgeBase;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,10 +3,13 @@ package io.smcdoctor.samples.rulepack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smcdoctor.Answers;
 import io.smcdoctor.Diagnoser;
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
+import io.smcdoctor.KnowledgeBase;
 import io.smcdoctor.catalog.KnowledgeValidationException;
+import io.smcdoctor.catalog.Language;
 import io.smcdoctor.evidence.EvidenceBundle;
 import io.smcdoctor.evidence.facts.Provenance;
 import java.io.IOException;
@@ -35,6 +38,18 @@ class RulePackTest {
     @BeforeAll
     static void setUp() {
         withPack = Diagnoser.builder().catalogOverlays(OVERLAY).rulePacks(PACK).cacheSize(0).build();
+    }
+
+    @Test
+    void overlay_explainsTheSiteCause_throughKnowledgeBaseWithOverlays() {
+        Answers.Answer a = KnowledgeBase.withOverlays(OVERLAY).explain("site-ueid-not-fleet-standard").orElseThrow();
+
+        assertThat(a.kind()).isEqualTo(Answers.Answer.Kind.CAUSE);
+        assertThat(a.title(Language.EN)).contains("The host's UEID is not the fleet's FLEET-SMC-EID-01");
+        assertThat(a.title(Language.JA)).contains("ホストの UEID がフリート標準の FLEET-SMC-EID-01 ではない");
+        assertThat(a.commands()).contains("smcr ueid add FLEET-SMC-EID-01");
+        // the bundled knowledge base does not know the site's cause
+        assertThat(KnowledgeBase.bundled().explain("site-ueid-not-fleet-standard")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.smcdoctor.engine.internal.pair;
 
-import io.smcdoctor.evidence.SocketConnections;
+import io.smcdoctor.evidence.Evidence.SocketConnections;
 import io.smcdoctor.evidence.facts.SocketGroup;
 import io.smcdoctor.evidence.facts.SocketMode;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package io.smcdoctor.engine.internal.pair;
 
-import io.smcdoctor.HostCitation;
-import io.smcdoctor.HostPairing.Relation;
-import io.smcdoctor.HostPairing;
+import io.smcdoctor.MultiHostReport.HostCitation;
+import io.smcdoctor.MultiHostReport.HostPairing;
+import io.smcdoctor.MultiHostReport.HostPairing.Relation;
 import io.smcdoctor.evidence.Evidence;
+import io.smcdoctor.evidence.Evidence.SocketConnections;
 import io.smcdoctor.evidence.facts.FallbackCounter;
 import io.smcdoctor.evidence.facts.HostIdentity;
 import io.smcdoctor.evidence.facts.LinkGroup;
@@ -11,7 +12,6 @@ import io.smcdoctor.evidence.facts.NetInterface;
 import io.smcdoctor.evidence.facts.Provenance;
 import io.smcdoctor.evidence.facts.SmcStats;
 import io.smcdoctor.evidence.facts.SmcrLink;
-import io.smcdoctor.evidence.SocketConnections;
 import io.smcdoctor.evidence.facts.SocketGroup;
 import java.time.Duration;
 import java.time.Instant;

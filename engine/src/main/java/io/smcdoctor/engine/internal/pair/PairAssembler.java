@@ -2,12 +2,12 @@ package io.smcdoctor.engine.internal.pair;
 
 import io.smcdoctor.Diagnosis;
 import io.smcdoctor.DiagnosisReport;
-import io.smcdoctor.HostCitation;
-import io.smcdoctor.HostDiagnosis;
-import io.smcdoctor.HostPairing;
-import io.smcdoctor.MissingEvidence;
+import io.smcdoctor.DiagnosisReport.MissingEvidence;
 import io.smcdoctor.MultiHostReport;
-import io.smcdoctor.RuledOutCause;
+import io.smcdoctor.MultiHostReport.HostCitation;
+import io.smcdoctor.MultiHostReport.HostDiagnosis;
+import io.smcdoctor.MultiHostReport.HostPairing;
+import io.smcdoctor.MultiHostReport.RuledOutCause;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Cause;
 import io.smcdoctor.catalog.Language;

@@ -1,7 +1,7 @@
 package io.smcdoctor.engine.internal.pair;
 
-import io.smcdoctor.ConnectionKeys;
-import io.smcdoctor.evidence.SocketConnections;
+import io.smcdoctor.engine.internal.project.ConnectionKeys;
+import io.smcdoctor.evidence.Evidence.SocketConnections;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

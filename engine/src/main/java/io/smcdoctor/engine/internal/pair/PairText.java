@@ -1,13 +1,13 @@
 package io.smcdoctor.engine.internal.pair;
 
 import io.smcdoctor.Diagnosis;
-import io.smcdoctor.HostCitation;
-import io.smcdoctor.HostDiagnosis;
-import io.smcdoctor.HostPairing;
-import io.smcdoctor.MissingEvidence;
+import io.smcdoctor.Diagnosis.SuggestedRemedy;
+import io.smcdoctor.DiagnosisReport.MissingEvidence;
 import io.smcdoctor.MultiHostReport;
-import io.smcdoctor.RuledOutCause;
-import io.smcdoctor.SuggestedRemedy;
+import io.smcdoctor.MultiHostReport.HostCitation;
+import io.smcdoctor.MultiHostReport.HostDiagnosis;
+import io.smcdoctor.MultiHostReport.HostPairing;
+import io.smcdoctor.MultiHostReport.RuledOutCause;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.ParseWarning;

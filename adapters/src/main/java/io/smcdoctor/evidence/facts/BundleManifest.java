@@ -1,7 +1,5 @@
-package io.smcdoctor.evidence;
+package io.smcdoctor.evidence.facts;
 
-import io.smcdoctor.evidence.facts.Fact;
-import io.smcdoctor.evidence.facts.Provenance;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,5 @@
-package io.smcdoctor.evidence;
+package io.smcdoctor.evidence.facts;
 
-import io.smcdoctor.evidence.facts.Fact;
-import io.smcdoctor.evidence.facts.Provenance;
 import java.util.List;
 import java.util.Objects;
 

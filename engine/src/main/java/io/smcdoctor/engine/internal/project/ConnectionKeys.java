@@ -1,5 +1,6 @@
-package io.smcdoctor;
+package io.smcdoctor.engine.internal.project;
 
+import io.smcdoctor.Diagnoser;
 import io.smcdoctor.engine.internal.pair.PairKeys;
 import io.smcdoctor.evidence.Evidence;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Objects;
  * @param keys         each key once, in the order of the first row that has it
  * @param portZeroRows connected rows with port 0 on one end, not keyed
  * @param leftOut      connected rows with a loopback or unspecified end or the same address on both ends, not keyed
- * @param notIndexed   connected rows beyond the evidence's row limit ({@link io.smcdoctor.evidence.SocketConnections})
+ * @param notIndexed   connected rows beyond the evidence's row limit
+ *                     ({@link io.smcdoctor.evidence.Evidence.SocketConnections})
  */
 public record ConnectionKeys(List<Key> keys, long portZeroRows, long leftOut, long notIndexed) {
     public ConnectionKeys {

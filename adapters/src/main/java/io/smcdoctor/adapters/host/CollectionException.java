@@ -1,4 +1,4 @@
-package io.smcdoctor.evidence;
+package io.smcdoctor.adapters.host;
 
 import io.smcdoctor.catalog.SmcDoctorException;
 
