@@ -64,6 +64,8 @@ public final class RuleBase {
     private final KieSessionsPool sessions;
     private final int ruleCount;
     private final List<DeclaredInputs> declaredInputs;
+    /** Leaves out the facts no rule can match (most modules and sysctls of a bundle). */
+    private final FactFilter filter;
 
     private volatile @Nullable SymptomPhrases phrases;
 
@@ -75,6 +77,7 @@ public final class RuleBase {
 
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         this.declaredInputs = declaredInputs(kieBase);
+        this.filter = FactFilter.of(kieBase);
     }
 
     /** The {@code @needs} (and {@code @concludes}) metadata of every rule, in package and rule order. */
@@ -310,6 +313,11 @@ public final class RuleBase {
      * concluded (unranked; the same cause may be concluded by several rules).
      */
     public RuleOutcome run(Evidence evidence, Catalog catalog) {
+        return run(evidence, catalog, true);
+    }
+
+    /** {@link #run(Evidence, Catalog)}, with every fact inserted when {@code filtered} is false (for tests). */
+    RuleOutcome run(Evidence evidence, Catalog catalog, boolean filtered) {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(catalog, "catalog");
         RuleResults results = new RuleResults();
@@ -318,11 +326,22 @@ public final class RuleBase {
         HostContext host = HostContext.of(evidence);
         List<Object> facts = RuleInputs.facts(evidence, catalog, phrases(catalog));
         facts.add(host);
-        session.execute(facts);
+        session.execute(filtered ? needed(facts) : facts);
         RuleOutcome raw = results.outcome();
         // no rule concludes a cause whose catalog preconditions the evidence contradicts
         PreconditionCheck.Result checked = PreconditionCheck.apply(raw.findings(), catalog, host);
         return new RuleOutcome(checked.kept(), checked.ruledOut());
+    }
+
+    /** The facts some rule of this base can match, in order: inserting the others would change no outcome. */
+    List<Object> needed(List<Object> facts) {
+        List<Object> needed = new ArrayList<>(facts.size());
+        for (Object fact : facts) {
+            if (filter.needed(fact)) {
+                needed.add(fact);
+            }
+        }
+        return needed;
     }
 
     /** The model class names of a {@code drools-model} list (after its {@code Drools-Model-Version} line). */
