@@ -84,8 +84,19 @@ public final class SymptomPhrases {
         this.byFirstWord = byWord;
     }
 
-    /** The phrases of every symptom of a catalog, prepared once (normalising them on every call showed up in profiles). */
+    /**
+     * The phrases of every symptom of a catalog, prepared once (normalising them on every call showed up in profiles):
+     * a catalog this package built keeps them, so the first call, which {@code Diagnoser} makes where it loads the
+     * catalog, prepares them for every later one.
+     */
     public static SymptomPhrases of(Catalog catalog) {
+        if (catalog instanceof DefaultCatalog d) {
+            return d.symptomPhrases();
+        }
+        return prepare(catalog);
+    }
+
+    static SymptomPhrases prepare(Catalog catalog) {
         List<Entry> entries = new ArrayList<>();
         for (Symptom s : catalog.symptoms()) {
             List<Phrase> ps = new ArrayList<>();
