@@ -99,7 +99,9 @@ public final class Diagnoser {
     public static void preload() {
         Thread t = new Thread(() -> {
             try {
-                RuleBase.bundled();
+                // the rule base is ready for a Diagnoser as soon as it is built; its first session is made here while
+                // the first diagnosis prepares its facts (a diagnosis that gets there first waits for this one)
+                RuleBase.bundled().prepareSession();
             } catch (RuntimeException e) {
                 // thrown again to the Diagnoser's builder, which reports it
             }

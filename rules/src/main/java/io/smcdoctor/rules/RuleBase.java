@@ -70,10 +70,10 @@ public final class RuleBase {
     private volatile @Nullable SymptomPhrases phrases;
 
     private RuleBase(KieBase kieBase) {
-        // one session to start with (a command line needs no more); the pool adds one per concurrent caller
+        // one session to start with (a command line needs no more); the pool adds one per concurrent caller. The
+        // pool and its first session are made on the first request for a session: the first run, or
+        // prepareSession()
         this.sessions = kieBase.newKieSessionsPool(1);
-        // the pool and its first session are made on the first request for a session: here, with the rule base
-        sessions.newStatelessKieSession();
 
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         this.declaredInputs = declaredInputs(kieBase);
@@ -296,6 +296,15 @@ public final class RuleBase {
             phrases = p;
         }
         return p;
+    }
+
+    /**
+     * Makes the first pooled session now instead of in the first {@link #run}: a start-up thread that built the rule
+     * base can do this beside other work (a cold command line prepares its facts meanwhile). Thread-safe; a run that
+     * starts meanwhile waits for this session instead of making another; later calls do nothing more.
+     */
+    public void prepareSession() {
+        sessions.newStatelessKieSession();
     }
 
     /** What each rule that declares inputs needs ({@link DeclaredInputs}); rules without {@code @needs} are not listed. */

@@ -116,4 +116,22 @@ class RuleBaseTest {
     private static LoadedModule module(String name) {
         return new LoadedModule(new Provenance("lsmod.txt", 2, name + " 1 0"), name, 1, 0, List.of());
     }
+
+    @Test
+    void prepareSession_onAnotherThreadWhileTheFirstRunStarts_changesNoOutcome() throws Exception {
+        Evidence evidence = EvidenceBundle.read(List.of(Path.of("../samples/bundles/peer-no-smc")));
+        Catalog catalog = Catalog.bundled();
+        RuleOutcome expected = RuleBase.bundled().run(evidence, catalog);
+        RuleBase fresh = RuleBase.load();
+
+        Thread preparing = new Thread(fresh::prepareSession);
+        preparing.start();
+        RuleOutcome first = fresh.run(evidence, catalog);
+        preparing.join();
+        fresh.prepareSession();
+
+        assertThat(expected.findings()).isNotEmpty();
+        assertThat(first.findings()).containsExactlyInAnyOrderElementsOf(expected.findings());
+        assertThat(fresh.run(evidence, catalog).findings()).containsExactlyInAnyOrderElementsOf(expected.findings());
+    }
 }
