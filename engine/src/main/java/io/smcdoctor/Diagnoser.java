@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Language;
+import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.engine.internal.ReportAssembler;
 import io.smcdoctor.engine.internal.pair.PairAssembler;
 import io.smcdoctor.evidence.Evidence;
@@ -50,8 +51,8 @@ public final class Diagnoser {
         List<Path> overlays = List.copyOf(b.overlays);
         Catalog given = b.catalog;
         CompletableFuture<Catalog> loading = given != null ? CompletableFuture.completedFuture(given)
-                : CompletableFuture.supplyAsync(() -> overlays.isEmpty()
-                        ? Catalog.bundled() : Catalog.load(overlays.toArray(new Path[0])));
+                : CompletableFuture.supplyAsync(() -> withPhrases(overlays.isEmpty()
+                        ? Catalog.bundled() : Catalog.load(overlays.toArray(new Path[0]))));
         this.rules = b.packs.isEmpty() ? RuleBase.bundled() : RuleBase.load(List.copyOf(b.packs));
         this.catalog = join(loading);
         this.language = b.language;
@@ -59,6 +60,15 @@ public final class Diagnoser {
         this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
         this.pairs = new PairAssembler(catalog, language);
         this.pairCache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
+    }
+
+    /**
+     * The catalog, with its symptom phrases prepared for matching: the catalog loads well before the rule base, so
+     * preparing them here keeps them off the first diagnosis (a cold command line's critical path).
+     */
+    private static Catalog withPhrases(Catalog catalog) {
+        SymptomPhrases.of(catalog);
+        return catalog;
     }
 
     private static Catalog join(CompletableFuture<Catalog> loading) {
@@ -89,7 +99,9 @@ public final class Diagnoser {
     public static void preload() {
         Thread t = new Thread(() -> {
             try {
-                RuleBase.bundled();
+                // the rule base is ready for a Diagnoser as soon as it is built; its first session is made here while
+                // the first diagnosis prepares its facts (a diagnosis that gets there first waits for this one)
+                RuleBase.bundled().prepareSession();
             } catch (RuntimeException e) {
                 // thrown again to the Diagnoser's builder, which reports it
             }

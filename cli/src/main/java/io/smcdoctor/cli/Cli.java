@@ -3,6 +3,7 @@ package io.smcdoctor.cli;
 import io.smcdoctor.catalog.SmcDoctorException;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the configured picocli {@link CommandLine}: exit codes and error handling shared by all commands. */
 final class Cli {
@@ -45,7 +46,16 @@ final class Cli {
         if (only == NAMES.indexOf("help")) {
             only = -1;
         }
-        CommandLine cl = new CommandLine(main);
+        // with one subcommand the top level only hands the arguments on to it: its model is built by hand, without
+        // picocli's reflection over Main's annotations and methods (a fifth of the main thread of a cold 'diagnose')
+        CommandLine cl;
+        if (only < 0) {
+            cl = new CommandLine(main);
+        } else {
+            CommandSpec top = CommandSpec.wrapWithoutInspection(main).name("smc-doctor");
+            cl = new CommandLine(top);
+            main.spec = top; // what picocli injects into Main's @Spec field: the subcommands write through it
+        }
         for (int i = 0; i < SUBCOMMANDS.size(); i++) {
             if (only < 0 || i == only) {
                 cl.addSubcommand(NAMES.get(i), SUBCOMMANDS.get(i));

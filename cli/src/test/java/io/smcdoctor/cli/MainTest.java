@@ -24,6 +24,8 @@ class MainTest {
                 new String[] {"sockopt", "TCP_NODLAY"},
                 new String[] {"diagnose", "--help"},
                 new String[] {"diagnose", "/nonexistent/bundle"},
+                new String[] {"diagnose", "--bogus"},
+                new String[] {"explain", "--version"},
                 new String[] {"ask", "--help"},
                 new String[] {"lint", "--help"},
                 new String[] {"collect", "--help"},

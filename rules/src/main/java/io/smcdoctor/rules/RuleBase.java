@@ -64,17 +64,20 @@ public final class RuleBase {
     private final KieSessionsPool sessions;
     private final int ruleCount;
     private final List<DeclaredInputs> declaredInputs;
+    /** Leaves out the facts no rule can match (most modules and sysctls of a bundle). */
+    private final FactFilter filter;
 
     private volatile @Nullable SymptomPhrases phrases;
 
     private RuleBase(KieBase kieBase) {
-        // one session to start with (a command line needs no more); the pool adds one per concurrent caller
+        // one session to start with (a command line needs no more); the pool adds one per concurrent caller. The
+        // pool and its first session are made on the first request for a session: the first run, or
+        // prepareSession()
         this.sessions = kieBase.newKieSessionsPool(1);
-        // the pool and its first session are made on the first request for a session: here, with the rule base
-        sessions.newStatelessKieSession();
 
         this.ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         this.declaredInputs = declaredInputs(kieBase);
+        this.filter = FactFilter.of(kieBase);
     }
 
     /** The {@code @needs} (and {@code @concludes}) metadata of every rule, in package and rule order. */
@@ -295,6 +298,15 @@ public final class RuleBase {
         return p;
     }
 
+    /**
+     * Makes the first pooled session now instead of in the first {@link #run}: a start-up thread that built the rule
+     * base can do this beside other work (a cold command line prepares its facts meanwhile). Thread-safe; a run that
+     * starts meanwhile waits for this session instead of making another; later calls do nothing more.
+     */
+    public void prepareSession() {
+        sessions.newStatelessKieSession();
+    }
+
     /** What each rule that declares inputs needs ({@link DeclaredInputs}); rules without {@code @needs} are not listed. */
     public List<DeclaredInputs> declaredInputs() {
         return declaredInputs;
@@ -310,6 +322,11 @@ public final class RuleBase {
      * concluded (unranked; the same cause may be concluded by several rules).
      */
     public RuleOutcome run(Evidence evidence, Catalog catalog) {
+        return run(evidence, catalog, true);
+    }
+
+    /** {@link #run(Evidence, Catalog)}, with every fact inserted when {@code filtered} is false (for tests). */
+    RuleOutcome run(Evidence evidence, Catalog catalog, boolean filtered) {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(catalog, "catalog");
         RuleResults results = new RuleResults();
@@ -318,11 +335,22 @@ public final class RuleBase {
         HostContext host = HostContext.of(evidence);
         List<Object> facts = RuleInputs.facts(evidence, catalog, phrases(catalog));
         facts.add(host);
-        session.execute(facts);
+        session.execute(filtered ? needed(facts) : facts);
         RuleOutcome raw = results.outcome();
         // no rule concludes a cause whose catalog preconditions the evidence contradicts
         PreconditionCheck.Result checked = PreconditionCheck.apply(raw.findings(), catalog, host);
         return new RuleOutcome(checked.kept(), checked.ruledOut());
+    }
+
+    /** The facts some rule of this base can match, in order: inserting the others would change no outcome. */
+    List<Object> needed(List<Object> facts) {
+        List<Object> needed = new ArrayList<>(facts.size());
+        for (Object fact : facts) {
+            if (filter.needed(fact)) {
+                needed.add(fact);
+            }
+        }
+        return needed;
     }
 
     /** The model class names of a {@code drools-model} list (after its {@code Drools-Model-Version} line). */

@@ -13,6 +13,7 @@ import io.smcdoctor.evidence.facts.FallbackCounter;
 import io.smcdoctor.evidence.facts.IpFamily;
 import io.smcdoctor.evidence.facts.KernelEvent;
 import io.smcdoctor.evidence.facts.KernelRelease;
+import io.smcdoctor.evidence.facts.LoadedModule;
 import io.smcdoctor.evidence.facts.MentionedCode;
 import io.smcdoctor.evidence.facts.ProbeOutcome;
 import io.smcdoctor.evidence.facts.Provenance;
@@ -22,6 +23,7 @@ import io.smcdoctor.evidence.facts.SocketSummary;
 import io.smcdoctor.evidence.facts.SockoptProbeResult;
 import io.smcdoctor.evidence.facts.SourceKind;
 import io.smcdoctor.evidence.facts.SymptomText;
+import io.smcdoctor.evidence.facts.SysctlSetting;
 import io.smcdoctor.evidence.internal.NativeErrno;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,6 +54,8 @@ final class RuleInputs {
     static List<Object> facts(Evidence evidence, Catalog catalog, SymptomPhrases phrases) {
         List<Object> facts = new ArrayList<>(64);
         facts.addAll(evidence.allFacts());
+        facts.add(new LoadedModules(evidence.facts(LoadedModule.class)));
+        facts.add(new SysctlSettings(evidence.facts(SysctlSetting.class)));
         SocketSummary summary = evidence.sockets();
         facts.add(summary);
         Map<SourceKind, String> present = new EnumMap<>(SourceKind.class);

@@ -49,6 +49,18 @@ final class DefaultCatalog implements Catalog {
     private final List<String> coreNames;
     private final Supplier<Facts> factSupplier;
     private volatile List<String> suggestionNames;
+    /** The symptom phrases prepared for matching, on first use (a benign race: any thread may prepare them). */
+    private volatile SymptomPhrases phrases;
+
+    /** The symptom phrases of this catalog prepared for matching, once ({@link SymptomPhrases#of}). */
+    SymptomPhrases symptomPhrases() {
+        SymptomPhrases p = phrases;
+        if (p == null) {
+            p = SymptomPhrases.prepare(this);
+            phrases = p;
+        }
+        return p;
+    }
 
     DefaultCatalog(List<ReasonCode> codes, List<Symptom> symptoms, List<SocketOption> options) {
         this(codes, symptoms, options, () -> Facts.NONE);

@@ -3,9 +3,12 @@ package io.smcdoctor.catalog.internal;
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.Symptom;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,14 +47,56 @@ public final class SymptomPhrases {
 
     private final Catalog catalog;
     private final List<Entry> entries;
+    /** Every phrase of every entry, entry by entry in catalog order: a phrase's number is its place here. */
+    private final Phrase[] phrases;
+    /** For each phrase number, the number of its entry. */
+    private final int[] entryOf;
+    /** The phrases with a first word, by that word: the only ones a text without the word can hold. */
+    private final Map<String, int[]> byFirstWord;
+    /** The phrases without a first word (prefixes, Japanese, phrases starting with a symbol): always tried. */
+    private final BitSet always;
 
     private SymptomPhrases(Catalog catalog, List<Entry> entries) {
         this.catalog = catalog;
         this.entries = entries;
+        List<Phrase> all = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int e = 0; e < entries.size(); e++) {
+            for (Phrase p : entries.get(e).phrases()) {
+                all.add(p);
+                owners.add(e);
+            }
+        }
+        this.phrases = all.toArray(new Phrase[0]);
+        this.entryOf = owners.stream().mapToInt(Integer::intValue).toArray();
+        Map<String, List<Integer>> index = new HashMap<>();
+        this.always = new BitSet(phrases.length);
+        for (int i = 0; i < phrases.length; i++) {
+            String w = phrases[i].firstWord();
+            if (w == null) {
+                always.set(i);
+            } else {
+                index.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, int[]> byWord = new HashMap<>();
+        index.forEach((w, ids) -> byWord.put(w, ids.stream().mapToInt(Integer::intValue).toArray()));
+        this.byFirstWord = byWord;
     }
 
-    /** The phrases of every symptom of a catalog, prepared once (normalising them on every call showed up in profiles). */
+    /**
+     * The phrases of every symptom of a catalog, prepared once (normalising them on every call showed up in profiles):
+     * a catalog this package built keeps them, so the first call, which {@code Diagnoser} makes where it loads the
+     * catalog, prepares them for every later one.
+     */
     public static SymptomPhrases of(Catalog catalog) {
+        if (catalog instanceof DefaultCatalog d) {
+            return d.symptomPhrases();
+        }
+        return prepare(catalog);
+    }
+
+    static SymptomPhrases prepare(Catalog catalog) {
         List<Entry> entries = new ArrayList<>();
         for (Symptom s : catalog.symptoms()) {
             List<Phrase> ps = new ArrayList<>();
@@ -79,21 +124,37 @@ public final class SymptomPhrases {
         String normalised = normalise(text);
         String raw = text.toLowerCase(Locale.ROOT);
         // a whole-word match starts at a word boundary, so the phrase's first run of letters and digits is a whole run
-        // of the text: phrases whose first run the text lacks are left out without searching the text for them
-        Set<String> words = runs(normalised);
-        List<Match> out = new ArrayList<>();
-        for (Entry e : entries) {
-            Phrase first = null;
-            int hits = 0;
-            for (Phrase p : e.phrases()) {
-                if ((p.firstWord() == null || words.contains(p.firstWord())) && matches(p, normalised, raw)) {
-                    first = first == null ? p : first;
-                    hits++;
+        // of the text: only the phrases whose first run the text holds (and those without one) are searched for
+        BitSet candidates = (BitSet) always.clone();
+        for (String word : runs(normalised)) {
+            int[] ids = byFirstWord.get(word);
+            if (ids != null) {
+                for (int id : ids) {
+                    candidates.set(id);
                 }
             }
-            if (first != null) {
-                out.add(new Match(e.symptom(), first.original(), hits));
+        }
+        List<Match> out = new ArrayList<>();
+        int entry = -1;
+        Phrase first = null;
+        int hits = 0;
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Phrase p = phrases[i];
+            if (!matches(p, normalised, raw)) {
+                continue;
             }
+            if (entryOf[i] != entry) {
+                if (first != null) {
+                    out.add(new Match(entries.get(entry).symptom(), first.original(), hits));
+                }
+                entry = entryOf[i];
+                first = p;
+                hits = 0;
+            }
+            hits++;
+        }
+        if (first != null) {
+            out.add(new Match(entries.get(entry).symptom(), first.original(), hits));
         }
         return out;
     }
