@@ -2,7 +2,6 @@ package io.smcdoctor.rules;
 
 import io.smcdoctor.catalog.Catalog;
 import io.smcdoctor.catalog.KnowledgeValidationException;
-import io.smcdoctor.catalog.internal.SymptomPhrases;
 import io.smcdoctor.evidence.Evidence;
 import io.smcdoctor.evidence.facts.SourceKind;
 import java.io.IOException;
@@ -29,7 +28,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
-import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
@@ -66,8 +64,6 @@ public final class RuleBase {
     private final List<DeclaredInputs> declaredInputs;
     /** Leaves out the facts no rule can match (most modules and sysctls of a bundle). */
     private final FactFilter filter;
-
-    private volatile @Nullable SymptomPhrases phrases;
 
     private RuleBase(KieBase kieBase) {
         // one session to start with (a command line needs no more); the pool adds one per concurrent caller. The
@@ -288,16 +284,6 @@ public final class RuleBase {
         }
     }
 
-    /** The symptom phrases of the catalog last used, prepared once (a benign race: any thread may rebuild them). */
-    private SymptomPhrases phrases(Catalog catalog) {
-        SymptomPhrases p = phrases;
-        if (p == null || p.catalog() != catalog) {
-            p = SymptomPhrases.of(catalog);
-            phrases = p;
-        }
-        return p;
-    }
-
     /**
      * Makes the first pooled session now instead of in the first {@link #run}: a start-up thread that built the rule
      * base can do this beside other work (a cold command line prepares its facts meanwhile). Thread-safe; a run that
@@ -333,7 +319,7 @@ public final class RuleBase {
         StatelessKieSession session = sessions.newStatelessKieSession();
         session.addEventListener(results);
         HostContext host = HostContext.of(evidence);
-        List<Object> facts = RuleInputs.facts(evidence, catalog, phrases(catalog));
+        List<Object> facts = RuleInputs.facts(evidence, catalog);
         facts.add(host);
         session.execute(filtered ? needed(facts) : facts);
         RuleOutcome raw = results.outcome();

@@ -48,10 +48,6 @@ final class RuleInputs {
     }
 
     static List<Object> facts(Evidence evidence, Catalog catalog) {
-        return facts(evidence, catalog, SymptomPhrases.of(catalog));
-    }
-
-    static List<Object> facts(Evidence evidence, Catalog catalog, SymptomPhrases phrases) {
         List<Object> facts = new ArrayList<>(64);
         facts.addAll(evidence.allFacts());
         facts.add(new LoadedModules(evidence.facts(LoadedModule.class)));
@@ -74,7 +70,7 @@ final class RuleInputs {
                 facts.add(new SmcModuleLoadFailed(e));
             }
         }
-        facts.addAll(symptoms(evidence.facts(SymptomText.class), phrases));
+        facts.addAll(symptoms(evidence.facts(SymptomText.class), SymptomPhrases.of(catalog)));
         facts.addAll(explainedProbeErrors(evidence, catalog));
         return facts;
     }
