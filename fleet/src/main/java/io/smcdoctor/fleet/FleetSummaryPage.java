@@ -249,15 +249,9 @@ final class FleetSummaryPage {
                     Html.Column.number(s.get("pairs.joined")), Html.Column.text(s.get("pairs.top")),
                     Html.Column.text(s.get("pairs.fixOn")));
             for (FleetSummary.PairSample x : p.sample()) {
-                sb.append("<tr class=\"pair\" data-joined=\"").append(x.joined()).append("\"><td>");
-                Html.element(sb, "code", "host", x.hostA());
-                sb.append("<br>");
-                Html.element(sb, "span", "muted", x.bundleA());
-                sb.append("</td><td>");
-                Html.element(sb, "code", "host", x.hostB());
-                sb.append("<br>");
-                Html.element(sb, "span", "muted", x.bundleB());
-                sb.append("</td>");
+                sb.append("<tr class=\"pair\" data-joined=\"").append(x.joined()).append("\">");
+                hostCell(sb, x.hostA(), x.bundleA());
+                hostCell(sb, x.hostB(), x.bundleB());
                 Html.element(sb, "td", "num", Long.toString(x.joined()));
                 sb.append("<td>");
                 if (x.cause() != null) {
@@ -323,6 +317,15 @@ final class FleetSummaryPage {
         }
         Html.closeDataTable(sb);
         Html.element(sb, "p", "note", s.get("unreadable.note", FleetSummary.TOP)).append("\n</section>\n");
+    }
+
+    /** A table cell with a host name and, below it, the bundle it was read from. */
+    private static void hostCell(StringBuilder sb, String host, String bundle) {
+        sb.append("<td>");
+        Html.element(sb, "code", "host", host);
+        sb.append("<br>");
+        Html.element(sb, "span", "muted", bundle);
+        sb.append("</td>");
     }
 
     /** The page's fixed wording in one language (no fallback to another language's file). */
