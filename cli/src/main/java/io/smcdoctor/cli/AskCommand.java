@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -28,9 +27,8 @@ import picocli.CommandLine.ParentCommand;
             "The answers are in the question's language unless --lang is given.",
             "JSON: schema smc-doctor/answers/v1 = {\"answers\": [{\"rank\", \"id\", \"title\", \"text\", \"reasonCodes\",",
             "\"commands\", \"references\"}]}; an empty list when nothing in the knowledge fits."})
-final class AskCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+final class AskCommand implements Callable<Integer>, CommonOptions.Holder {
+    final CommonOptions common = new CommonOptions();
 
     @ParentCommand
     Main main;
@@ -40,6 +38,11 @@ final class AskCommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "At most N answers (default: ${DEFAULT-VALUE}).")
     int limit;
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Override
     public Integer call() {

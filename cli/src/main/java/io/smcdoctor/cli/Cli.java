@@ -2,8 +2,10 @@ package io.smcdoctor.cli;
 
 import io.smcdoctor.catalog.SmcDoctorException;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Builds the configured picocli {@link CommandLine}: exit codes and error handling shared by all commands. */
 final class Cli {
@@ -17,8 +19,11 @@ final class Cli {
     private Cli() {
     }
 
-    /** The subcommands in the order of the usage message. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(DiagnoseCommand.class, CollectCommand.class,
+    /**
+     * The subcommands in the order of the usage message: a class picocli builds the model of from its annotations,
+     * or a supplier of a model built by hand.
+     */
+    private static final List<Object> SUBCOMMANDS = List.of((Supplier<CommandSpec>) DiagnoseCommand::newSpec, CollectCommand.class,
             ExplainCommand.class, SockoptCommand.class, AskCommand.class, LintCommand.class, McpCommand.class,
             LspCommand.class, FleetCommand.class, CommandLine.HelpCommand.class);
     /** Their names, in the same order (the {@code name} of each one's {@code @Command}). */
@@ -58,7 +63,14 @@ final class Cli {
         }
         for (int i = 0; i < SUBCOMMANDS.size(); i++) {
             if (only < 0 || i == only) {
-                cl.addSubcommand(NAMES.get(i), SUBCOMMANDS.get(i));
+                Object command = SUBCOMMANDS.get(i);
+                cl.addSubcommand(NAMES.get(i), command instanceof Supplier ? ((Supplier<?>) command).get() : command);
+                CommandSpec added = cl.getSubcommands().get(NAMES.get(i)).getCommandSpec();
+                // -V on a subcommand prints the tool's version, as on the top level
+                added.versionProvider(new VersionProvider());
+                if (added.userObject() instanceof CommonOptions.Holder) {
+                    added.addMixin("common", ((CommonOptions.Holder) added.userObject()).common().mixinOf(added));
+                }
             }
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -83,5 +95,16 @@ final class Cli {
             return USAGE;
         });
         return cl;
+    }
+
+    /**
+     * Adds {@code -h, --help} and {@code -V, --version} to a command model built by hand, as picocli's
+     * {@code mixinStandardHelpOptions} does for an annotated one (which it builds by reflection).
+     */
+    static void addStandardHelpOptions(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
     }
 }

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -31,12 +30,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Collect an evidence bundle from this host.",
             "Missing tools are recorded in manifest.json, never fatal."})
-final class CollectCommand implements Callable<Integer> {
+final class CollectCommand implements Callable<Integer>, CommonOptions.Holder {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     CommandSpec spec;
@@ -57,6 +55,11 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "Bound for each probe connect (default: ${DEFAULT-VALUE}).")
     int probeTimeout;
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Override
     public Integer call() {

@@ -21,53 +21,91 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code smc-doctor diagnose [PATH...] [--symptom TEXT] [--format text|json|html|markdown] [-o FILE]}: ranked diagnoses
  * from bundles, files or this host; {@code diagnose --host [LABEL=]PATH --host [LABEL=]PATH}: several hosts (the
  * two ends of the connections) diagnosed together ({@link HostsDiagnosis}).
  */
-@Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = {"Diagnose SMC problems from evidence bundles or this host.",
-            "PATH: bundle directories, .tar.gz/.zip archives or single files (smcss.txt, dmesg.txt, ...);",
-            "'-' reads a paste from standard input (a ticket or mail mixing several tools' outputs);",
-            "an executable (ELF) among them is checked for static linking (smc_run cannot preload into it).",
-            "Without PATH the evidence is collected from this host first (nothing is written).",
-            "--format html writes one self-contained page (chart, evidence with the cited files' lines, copy buttons);",
-            "--format markdown the same for a GitHub or Jira ticket.",
-            "--host [LABEL=]PATH once per host (client, server): the hosts diagnosed",
-            "together, connections joined, a peer's decline explained, the host to fix",
-            "named, citations host:file:line (docs/two-hosts.md). An unreadable bundle is",
-            "a warning and the others are diagnosed (exit 0); none readable, or one",
-            "bundle for two hosts: exit 2."})
-final class DiagnoseCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+final class DiagnoseCommand implements Callable<Integer>, CommonOptions.Holder {
+    /** The usage message's description, a line each. */
+    private static final String[] DESCRIPTION = {
+        "Diagnose SMC problems from evidence bundles or this host.",
+        "PATH: bundle directories, .tar.gz/.zip archives or single files (smcss.txt, dmesg.txt, ...);",
+        "'-' reads a paste from standard input (a ticket or mail mixing several tools' outputs);",
+        "an executable (ELF) among them is checked for static linking (smc_run cannot preload into it).",
+        "Without PATH the evidence is collected from this host first (nothing is written).",
+        "--format html writes one self-contained page (chart, evidence with the cited files' lines, copy buttons);",
+        "--format markdown the same for a GitHub or Jira ticket.",
+        "--host [LABEL=]PATH once per host (client, server): the hosts diagnosed",
+        "together, connections joined, a peer's decline explained, the host to fix",
+        "named, citations host:file:line (docs/two-hosts.md). An unreadable bundle is",
+        "a warning and the others are diagnosed (exit 0); none readable, or one",
+        "bundle for two hosts: exit 2."};
 
-    @Spec
-    CommandSpec spec;
+    final CommonOptions common = new CommonOptions();
+    private CommandSpec spec;
+    private List<Path> paths = new ArrayList<>();
+    private @Nullable String symptom;
+    private List<String> hosts = new ArrayList<>();
+    private @Nullable Path output;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Bundle directories, archives or single evidence files.")
-    List<Path> paths = new ArrayList<>();
+    private DiagnoseCommand() {
+    }
 
-    @Option(names = "--symptom", paramLabel = "TEXT",
-            description = "What you observed, e.g. \"no speed-up\" or \"EADDRINUSE on port 65501\" (English or Japanese).")
-    @Nullable String symptom;
+    /**
+     * A new command and its picocli model (the common options are added by {@link Cli}). Built by hand rather than
+     * from annotations: picocli's reflection over an annotated command (annotation proxies generated at run time) was
+     * a fifth of the CPU of a cold {@code diagnose}, the command whose start-up matters most.
+     */
+    static CommandSpec newSpec() {
+        DiagnoseCommand cmd = new DiagnoseCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(cmd).name("diagnose");
+        cmd.spec = spec;
+        spec.usageMessage().description(DESCRIPTION);
+        Cli.addStandardHelpOptions(spec);
+        Bindings pathsField = Bindings.of(() -> cmd.paths, v -> cmd.paths = listOf(v, Path.class));
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("0..*")
+                .type(List.class).auxiliaryTypes(Path.class)
+                .description("Bundle directories, archives or single evidence files.")
+                .getter(pathsField).setter(pathsField).build());
+        Bindings symptomField = Bindings.of(() -> cmd.symptom, v -> cmd.symptom = (String) v);
+        spec.addOption(OptionSpec.builder("--symptom").paramLabel("TEXT").type(String.class)
+                .description("What you observed, e.g. \"no speed-up\" or \"EADDRINUSE on port 65501\" (English or"
+                        + " Japanese).")
+                .getter(symptomField).setter(symptomField).build());
+        Bindings hostsField = Bindings.of(() -> cmd.hosts, v -> cmd.hosts = listOf(v, String.class));
+        spec.addOption(OptionSpec.builder("--host").paramLabel("[LABEL=]PATH")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("One host's bundle, for diagnosing several hosts together (give it once per host, e.g."
+                        + " --host client=c.tar.gz --host server=s.tar.gz); LABEL names the host when its bundle does"
+                        + " not.")
+                .getter(hostsField).setter(hostsField).build());
+        Bindings outputField = Bindings.of(() -> cmd.output, v -> cmd.output = (Path) v);
+        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
+                .description("Write the report to FILE (any format) instead of standard output.")
+                .getter(outputField).setter(outputField).build());
+        return spec;
+    }
 
-    @Option(names = "--host", paramLabel = "[LABEL=]PATH",
-            description = "One host's bundle, for diagnosing several hosts together (give it once per host, e.g."
-                    + " --host client=c.tar.gz --host server=s.tar.gz); LABEL names the host when its bundle does not.")
-    List<String> hosts = new ArrayList<>();
+    /** A list picocli set (a list of {@code type}), or an empty one for {@code null}. */
+    private static <T> List<T> listOf(@Nullable Object value, Class<T> type) {
+        List<T> list = new ArrayList<>();
+        if (value != null) {
+            for (Object o : (List<?>) value) {
+                list.add(type.cast(o));
+            }
+        }
+        return list;
+    }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (any format) instead of standard output.")
-    @Nullable Path output;
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -42,9 +41,8 @@ import picocli.CommandLine.ParentCommand;
             "smc-doctor/reason-codes/v1 = {\"input\", \"codes\": [reason-code/v1, ...]} in the order given.",
             "Facts print smc-doctor/sysctl/v1, smc-doctor/tool/v1, smc-doctor/kernel-feature/v1,",
             "smc-doctor/known-bug/v1 or smc-doctor/application/v1."})
-final class ExplainCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+final class ExplainCommand implements Callable<Integer>, CommonOptions.Holder {
+    final CommonOptions common = new CommonOptions();
 
     @ParentCommand
     Main main;
@@ -54,6 +52,11 @@ final class ExplainCommand implements Callable<Integer> {
                     + "sysctl, command, feature, bug or application: net.smc.wmem, smcr stats, IPPROTO_SMC, "
                     + "bug:listen-loop, nginx.")
     List<String> words;
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Override
     public Integer call() {

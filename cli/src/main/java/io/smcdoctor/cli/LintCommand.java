@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -41,11 +40,10 @@ import picocli.CommandLine.ParentCommand;
             "  smc-doctor lint --include-supported server.c           (also list options that work)",
             "",
             "Exit status: 0 no errors, 1 at least one error-level finding, 2 bad usage or a missing path."})
-final class LintCommand implements Callable<Integer> {
+final class LintCommand implements Callable<Integer>, CommonOptions.Holder {
     static final String SCHEMA = "smc-doctor/lint/v1";
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @ParentCommand
     Main main;
@@ -63,6 +61,11 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "2097152",
             description = "Skip files larger than this (default: ${DEFAULT-VALUE}).")
     long maxFileBytes;
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Override
     public Integer call() {

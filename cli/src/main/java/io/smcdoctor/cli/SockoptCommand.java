@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -44,11 +43,10 @@ import picocli.CommandLine.ParentCommand;
             "",
             "JSON: schema smc-doctor/sockopt/v1 = {\"level\", \"name\", \"value\", \"support\", \"fallbackCodes\", \"note\",",
             "\"kernel\", \"verdicts\", \"kernelVerdicts\", ...}."})
-final class SockoptCommand implements Callable<Integer> {
+final class SockoptCommand implements Callable<Integer>, CommonOptions.Holder {
     static final String SCHEMA = "smc-doctor/sockopt/v1";
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @ParentCommand
     Main main;
@@ -74,6 +72,11 @@ final class SockoptCommand implements Callable<Integer> {
         }
         return TargetKernel.parse(value).orElseThrow(() -> new UsageException("--kernel: '" + value
                 + "' is not a kernel release; use e.g. 6.12.9, $(uname -r), 6.12, seed or mainline"));
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 
     @Override

@@ -25,6 +25,9 @@ class MainTest {
                 new String[] {"diagnose", "--help"},
                 new String[] {"diagnose", "/nonexistent/bundle"},
                 new String[] {"diagnose", "--bogus"},
+                new String[] {"diagnose", "--format", "sarif", "/nonexistent/bundle"},
+                new String[] {"diagnose", "--lang"},
+                new String[] {"diagnose", "--version"},
                 new String[] {"explain", "--version"},
                 new String[] {"ask", "--help"},
                 new String[] {"lint", "--help"},
@@ -68,6 +71,16 @@ class MainTest {
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("smc-doctor ");
+    }
+
+    @Test
+    void version_ofEverySubcommand_printsName() {
+        for (String command : List.of("diagnose", "collect", "explain", "sockopt", "ask", "lint", "mcp", "lsp")) {
+            CliRunner.Result r = CliRunner.run(command, "--version");
+
+            assertThat(r.exit()).as(command).isZero();
+            assertThat(r.out()).as(command).startsWith("smc-doctor ");
+        }
     }
 
     @Test
