@@ -42,7 +42,6 @@ public final class Diagnoser {
     private final Language language;
     private final ReportAssembler assembler;
     private final @Nullable Cache<String, DiagnosisReport> cache;
-    private final PairAssembler pairs;
     private final @Nullable Cache<String, MultiHostReport> pairCache;
 
     private Diagnoser(Builder b) {
@@ -58,7 +57,6 @@ public final class Diagnoser {
         this.language = b.language;
         this.assembler = new ReportAssembler(catalog, language, rules.declaredInputs());
         this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
-        this.pairs = new PairAssembler(catalog, language);
         this.pairCache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
     }
 
@@ -94,7 +92,9 @@ public final class Diagnoser {
     /**
      * Starts loading the bundled rules on a background thread, so that a Diagnoser built soon after without rule
      * packs waits for less of it (the rule base is most of a cold start). For a command line that knows from its
-     * first argument that it will diagnose; a failure is reported by {@link Builder#build()}.
+     * first argument that it will diagnose; a failure is reported by {@link Builder#build()}. The calling thread
+     * spends a few milliseconds on a part of the rule base's work that can run beside it
+     * ({@link RuleBase#prepareJvm()}).
      */
     public static void preload() {
         Thread t = new Thread(() -> {
@@ -108,6 +108,7 @@ public final class Diagnoser {
         }, "smc-doctor-rules-preload");
         t.setDaemon(true);
         t.start();
+        RuleBase.prepareJvm();
     }
 
     /** A builder for a configured Diagnoser. */
@@ -191,7 +192,8 @@ public final class Diagnoser {
         for (HostEvidence h : hosts) {
             inputs.add(new PairAssembler.Input(h.label(), h.evidence(), diagnose(h.evidence())));
         }
-        return pairs.assemble(inputs);
+        // made here rather than with the Diagnoser: most Diagnosers (a command line's) diagnose one host
+        return new PairAssembler(catalog, language).assemble(inputs);
     }
 
     /** The language of report texts. */

@@ -23,12 +23,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -167,6 +173,16 @@ public final class RuleBase {
     }
 
     /**
+     * Sets up what the rule models need from the JVM and another thread can set up while {@link #load} starts on
+     * Drools' services: the JVM's SecureRandom, with which Drools names each {@code not} and {@code exists} pattern
+     * by a random UUID ({@code AbstractExprViewItem}); its first use loads the security providers and seeds the
+     * generator, about 10 ms of a cold start. Harmless at any other time.
+     */
+    public static void prepareJvm() {
+        UUID.randomUUID();
+    }
+
+    /**
      * Loads the precompiled rules shipped in this jar and the precompiled rule packs at the given paths, in order.
      * A pack is a jar, or a directory of classes, built from DRL by kie-maven-plugin's {@code build} goal (the
      * executable model: {@code META-INF/kie/<group>/<artifact>/drools-model} lists its model classes); its rules
@@ -178,6 +194,19 @@ public final class RuleBase {
      *                                      executable model, or its model cannot be instantiated
      */
     public static RuleBase load(List<Path> packs) {
+        // Drools' services and configurations first: the model classes below name each 'not' and 'exists' pattern with a
+        // random UUID, and the JVM's SecureRandom behind it is initialised meanwhile by a caller that preloads
+        // (Diagnoser.preload) instead of by this thread
+        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
+        conf.setOption(KieBaseMutabilityOption.DISABLED);
+        KnowledgeBuilderConfiguration builderConf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        // property reactivity (Drools' default) re-evaluates after a 'modify' only the patterns that test a modified
+        // property, and for that reflects over every fact class as the network is built (a tenth of a cold rule base).
+        // The bundled rules never modify a fact (the facts are immutable; the rules only insert findings), so it has
+        // nothing to do for them; a pack may modify its own declared types and keeps it.
+        if (packs.isEmpty()) {
+            builderConf.setOption(PropertySpecificOption.ALLOWED);
+        }
         ClassLoader own = RuleBase.class.getClassLoader();
         List<Model> models = new ArrayList<>();
         String ownList;
@@ -200,7 +229,7 @@ public final class RuleBase {
         // identity store instead of one indexed by class and superclass, whose class stores every execution builds
         // again after the pooled session's reset (about 15 % of a warm diagnose); facts that no rule can match are
         // dropped from the store at once, which no rule and no listener can observe
-        return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models, KieBaseMutabilityOption.DISABLED));
+        return new RuleBase(KieBaseBuilder.createKieBaseFromModel(models, conf, builderConf));
     }
 
     private static void loadPacks(List<Model> models, List<Path> packs, ClassLoader parent) {
@@ -315,13 +344,15 @@ public final class RuleBase {
     RuleOutcome run(Evidence evidence, Catalog catalog, boolean filtered) {
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(catalog, "catalog");
-        RuleResults results = new RuleResults();
-        StatelessKieSession session = sessions.newStatelessKieSession();
-        session.addEventListener(results);
+        // the facts first: a first run that finds the first session still being made (prepareSession) waits less
         HostContext host = HostContext.of(evidence);
         List<Object> facts = RuleInputs.facts(evidence, catalog);
         facts.add(host);
-        session.execute(filtered ? needed(facts) : facts);
+        List<Object> inserted = filtered ? needed(facts) : facts;
+        RuleResults results = new RuleResults();
+        StatelessKieSession session = sessions.newStatelessKieSession();
+        session.addEventListener(results);
+        session.execute(inserted);
         RuleOutcome raw = results.outcome();
         // no rule concludes a cause whose catalog preconditions the evidence contradicts
         PreconditionCheck.Result checked = PreconditionCheck.apply(raw.findings(), catalog, host);

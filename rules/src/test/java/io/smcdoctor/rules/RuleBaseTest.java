@@ -51,6 +51,27 @@ class RuleBaseTest {
         assertThat(rules.ruleCount()).isEqualTo(declared);
     }
 
+    /**
+     * The bundled rule base is built without property reactivity ({@code RuleBase.load}), which changes nothing only
+     * as long as no bundled rule changes a fact it matched: no {@code modify}, {@code update} or {@code delete}.
+     */
+    @Test
+    void bundledRules_neverChangeAFact() throws IOException {
+        Pattern change = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
+        List<Path> files;
+        try (Stream<Path> drl = Files.walk(Path.of("src/main/resources"))) {
+            files = drl.filter(f -> f.toString().endsWith(".drl")).toList();
+        }
+
+        assertThat(files).isNotEmpty();
+        for (Path p : files) {
+            List<String> code = Files.readAllLines(p).stream()
+                    .map(l -> l.replaceAll("//.*", "").replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\""))
+                    .filter(l -> change.matcher(l).find()).toList();
+            assertThat(code).as("%s changes a fact: property reactivity is off for the bundled rules", p).isEmpty();
+        }
+    }
+
     @Test
     void declaredInputs_comeFromNeedsAndConcludes_withTheCauseOfTheRuleName() {
         List<DeclaredInputs> declared = RuleBase.load().declaredInputs();
