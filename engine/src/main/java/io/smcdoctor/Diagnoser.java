@@ -97,13 +97,18 @@ public final class Diagnoser {
      * ({@link RuleBase#prepareJvm()}).
      */
     public static void preload() {
-        Thread t = new Thread(() -> {
-            try {
-                // the rule base is ready for a Diagnoser as soon as it is built; its first session is made here while
-                // the first diagnosis prepares its facts (a diagnosis that gets there first waits for this one)
-                RuleBase.bundled().prepareSession();
-            } catch (RuntimeException e) {
-                // thrown again to the Diagnoser's builder, which reports it
+        // a class, not a lambda: in a new JVM the first lambda costs a few ms of bootstrapping before the thread
+        // could start, and this is often the first
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    // the rule base is ready for a Diagnoser as soon as it is built; its first session is made here
+                    // while the first diagnosis prepares its facts (a diagnosis that gets there first waits for it)
+                    RuleBase.bundled().prepareSession();
+                } catch (RuntimeException e) {
+                    // thrown again to the Diagnoser's builder, which reports it
+                }
             }
         }, "smc-doctor-rules-preload");
         t.setDaemon(true);

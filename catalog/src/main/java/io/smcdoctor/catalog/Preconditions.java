@@ -50,7 +50,7 @@ public record Preconditions(Set<Family> families, Set<Role> roles, Set<Technolog
     /** True when no dimension constrains anything. */
     public boolean isNone() {
         return families.isEmpty() && roles.isEmpty() && technologies.isEmpty() && devices.isEmpty()
-                && kernel.equals(KernelRange.ANY) && host.isEmpty();
+                && kernel.isAny() && host.isEmpty();
     }
 
     private static <E extends Enum<E>> Set<E> copy(Set<E> in, Class<E> type) {
@@ -186,6 +186,11 @@ public record Preconditions(Set<Family> families, Set<Role> roles, Set<Technolog
             families = families.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(families));
             Objects.requireNonNull(since, "since");
             Objects.requireNonNull(before, "before");
+        }
+
+        /** True for every kernel (equal to {@link #ANY}). */
+        public boolean isAny() {
+            return families.isEmpty() && since.isEmpty() && before.isEmpty();
         }
     }
 }

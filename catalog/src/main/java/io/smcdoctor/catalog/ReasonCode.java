@@ -1,7 +1,6 @@
 package io.smcdoctor.catalog;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +50,8 @@ public record ReasonCode(int code, String name, String statsName, LocalizedText 
 
     /** Formats any code as lower-case 10-character hex, e.g. {@code 0x0303000c}. */
     public static String hex(int code) {
-        return String.format(Locale.ROOT, "0x%08x", code);
+        // as String.format("0x%08x", code), without java.util.Formatter (slow on first use, and this runs often)
+        String digits = Integer.toHexString(code);
+        return "0x" + "0".repeat(8 - digits.length()) + digits;
     }
 }

@@ -89,6 +89,13 @@ class CatalogLookupTest {
         assertThat(CATALOG.socketOptions().get(66).name()).isEqualTo("TCP_NODELAY");
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, 0x00000000", "1, 0x00000001", "50528268, 0x0303000c", "-1, 0xffffffff",
+        "-2147483648, 0x80000000", "2147483647, 0x7fffffff", "-16777216, 0xff000000"})
+    void hex_isTenLowerCaseCharacters(int code, String hex) {
+        assertThat(ReasonCode.hex(code)).isEqualTo(hex).isEqualTo(String.format(java.util.Locale.ROOT, "0x%08x", code));
+    }
+
     @Test
     void bundled_isLoadedOnce() {
         assertThat(Catalog.bundled()).isSameAs(CATALOG);

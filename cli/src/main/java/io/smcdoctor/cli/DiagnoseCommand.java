@@ -115,12 +115,9 @@ final class DiagnoseCommand implements Callable<Integer>, CommonOptions.Holder {
         if (!hosts.isEmpty()) {
             return diagnoseHosts();
         }
-        // build the Diagnoser (catalog + rules) while the evidence is read: both take a few hundred ms cold
-        CompletableFuture<Diagnoser> building = CompletableFuture.supplyAsync(
-                () -> Diagnoser.builder().language(common.language()).cacheSize(0).build());
         List<BundleReader.Input> inputs = inputs();
         Evidence evidence = read(inputs);
-        Diagnoser diagnoser = join(building);
+        Diagnoser diagnoser = Diagnoser.builder().language(common.language()).cacheSize(0).build();
         DiagnosisReport report = diagnoser.diagnose(evidence);
         String text;
         switch (common.format) {

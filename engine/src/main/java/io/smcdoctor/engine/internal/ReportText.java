@@ -12,7 +12,6 @@ import io.smcdoctor.rules.Codes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,7 +45,7 @@ public final class ReportText {
                 break;
             }
             sb.append('\n').append(d.rank()).append(". ").append(d.title()).append("  [").append(d.id())
-                    .append(String.format(Locale.ROOT, ", %s %.2f", l.confidence, d.confidence()))
+                    .append(", ").append(l.confidence).append(' ').append(Texts.twoDecimals(d.confidence()))
                     .append(", ").append(l.word(d.severity().json())).append(", ").append(l.side).append(' ')
                     .append(l.word(d.side().json()));
             if (!d.reasonCodes().isEmpty()) {
@@ -66,7 +65,7 @@ public final class ReportText {
                     sb.append("     ").append(p).append(p.text().isEmpty() ? "" : ": " + p.text().strip()).append('\n');
                 }
                 if (lines.size() > EVIDENCE_LINES) {
-                    sb.append("     ").append(String.format(Locale.ROOT, l.more, lines.size() - EVIDENCE_LINES)).append('\n');
+                    sb.append("     ").append(Texts.withCount(l.more, lines.size() - EVIDENCE_LINES)).append('\n');
                 }
             }
             if (!d.explanation().isEmpty()) {
@@ -83,7 +82,8 @@ public final class ReportText {
         if (report.diagnoses().size() > DETAILED) {
             sb.append('\n').append(l.others).append(":\n");
             for (Diagnosis d : report.diagnoses().subList(DETAILED, report.diagnoses().size())) {
-                sb.append(String.format(Locale.ROOT, "  %d. %.2f %s (%s)%n", d.rank(), d.confidence(), d.title(), d.id()));
+                sb.append("  ").append(d.rank()).append(". ").append(Texts.twoDecimals(d.confidence())).append(' ')
+                        .append(d.title()).append(" (").append(d.id()).append(')').append(System.lineSeparator());
             }
         }
         if (!report.missingEvidence().isEmpty()) {

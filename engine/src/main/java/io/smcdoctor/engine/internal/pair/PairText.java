@@ -10,6 +10,7 @@ import io.smcdoctor.MultiHostReport.HostPairing;
 import io.smcdoctor.MultiHostReport.RuledOutCause;
 import io.smcdoctor.catalog.Language;
 import io.smcdoctor.catalog.ReasonCode;
+import io.smcdoctor.engine.internal.Texts;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.facts.SocketGroup;
 import io.smcdoctor.evidence.facts.SocketMode;
@@ -70,7 +71,7 @@ public final class PairText {
         if (report.diagnoses().size() > DETAILED) {
             sb.append('\n').append(l.get("others")).append(":\n");
             for (HostDiagnosis hd : report.diagnoses().subList(DETAILED, report.diagnoses().size())) {
-                sb.append(String.format(Locale.ROOT, "  %d. %.2f %s (%s; %s %s)%n", hd.rank(), hd.confidence(),
+                sb.append(String.format(Locale.ROOT, "  %d. %s %s (%s; %s %s)%n", hd.rank(), Texts.twoDecimals(hd.confidence()),
                         hd.diagnosis().title(), hd.id(), l.get("fixOn"), fixOn(hd, l)));
             }
         }
@@ -189,7 +190,7 @@ public final class PairText {
     private static void diagnosis(StringBuilder sb, HostDiagnosis hd, Labels l) {
         Diagnosis d = hd.diagnosis();
         sb.append('\n').append(hd.rank()).append(". ").append(d.title()).append("  [").append(d.id())
-                .append(String.format(Locale.ROOT, ", %s %.2f", l.get("confidence"), hd.confidence()))
+                .append(String.format(Locale.ROOT, ", %s %s", l.get("confidence"), Texts.twoDecimals(hd.confidence())))
                 .append(", ").append(l.word(d.severity().json()));
         if (!d.reasonCodes().isEmpty()) {
             sb.append(", ").append(codes(d.reasonCodes()));
