@@ -23,9 +23,9 @@ final class Cli {
      * The subcommands in the order of the usage message: a class picocli builds the model of from its annotations,
      * or a supplier of a model built by hand.
      */
-    private static final List<Object> SUBCOMMANDS = List.of((Supplier<CommandSpec>) DiagnoseCommand::newSpec, CollectCommand.class,
-            ExplainCommand.class, SockoptCommand.class, AskCommand.class, LintCommand.class, McpCommand.class,
-            LspCommand.class, FleetCommand.class, CommandLine.HelpCommand.class);
+    private static final List<Object> SUBCOMMANDS = List.of((Supplier<CommandSpec>) DiagnoseCommand::newSpec,
+            CollectCommand.class, ExplainCommand.class, SockoptCommand.class, AskCommand.class, LintCommand.class,
+            McpCommand.class, LspCommand.class, FleetCommand.class, CommandLine.HelpCommand.class);
     /** Their names, in the same order (the {@code name} of each one's {@code @Command}). */
     private static final List<String> NAMES = List.of("diagnose", "collect", "explain", "sockopt", "ask", "lint", "mcp",
             "lsp", "fleet", "help");

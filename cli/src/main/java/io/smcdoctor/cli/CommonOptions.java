@@ -56,7 +56,8 @@ final class CommonOptions {
                 .description("Show stack traces on errors.")
                 .getter(debugField).setter(debugField).build());
         Bindings formatField = Bindings.of(() -> format, v -> format(command, (Format) v));
-        mixin.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(Format.class).initialValue(Format.text).defaultValue("text")
+        mixin.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(Format.class)
+                .initialValue(Format.text).defaultValue("text")
                 .description("Output format: text (for people, default) or json; diagnose also html (one self-contained"
                         + " page) and markdown (for tickets); lint also sarif.")
                 .getter(formatField).setter(formatField).build());

@@ -194,8 +194,8 @@ public final class RuleBase {
      *                                      executable model, or its model cannot be instantiated
      */
     public static RuleBase load(List<Path> packs) {
-        // Drools' services and configurations first: the model classes below name each 'not' and 'exists' pattern with a
-        // random UUID, and the JVM's SecureRandom behind it is initialised meanwhile by a caller that preloads
+        // Drools' services and configurations first: the model classes below name each 'not' and 'exists' pattern
+        // with a random UUID, and the JVM's SecureRandom behind it is initialised meanwhile by a caller that preloads
         // (Diagnoser.preload) instead of by this thread
         KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
         conf.setOption(KieBaseMutabilityOption.DISABLED);

@@ -71,8 +71,9 @@ public final class PairText {
         if (report.diagnoses().size() > DETAILED) {
             sb.append('\n').append(l.get("others")).append(":\n");
             for (HostDiagnosis hd : report.diagnoses().subList(DETAILED, report.diagnoses().size())) {
-                sb.append(String.format(Locale.ROOT, "  %d. %s %s (%s; %s %s)%n", hd.rank(), Texts.twoDecimals(hd.confidence()),
-                        hd.diagnosis().title(), hd.id(), l.get("fixOn"), fixOn(hd, l)));
+                sb.append(String.format(Locale.ROOT, "  %d. %s %s (%s; %s %s)%n", hd.rank(),
+                        Texts.twoDecimals(hd.confidence()), hd.diagnosis().title(), hd.id(), l.get("fixOn"),
+                        fixOn(hd, l)));
             }
         }
         if (!report.ruledOut().isEmpty()) {
