@@ -160,6 +160,21 @@ public record EvidenceSpec(SourceKind kind, String fileName, List<String> aliase
             Objects.requireNonNull(object, "object");
         }
 
+        /**
+         * Equal when tool, object and exactness are, as a record's own equals; written out because in a new JVM the
+         * first call of a record's generated equals bootstraps the JDK's record methods (about 10 ms of a cold start),
+         * and the evidence specs compare invocations in every command that reads evidence.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Invocation i && exact == i.exact && tool.equals(i.tool) && object.equals(i.object);
+        }
+
+        @Override
+        public int hashCode() {
+            return (tool.hashCode() * 31 + object.hashCode()) * 31 + Boolean.hashCode(exact);
+        }
+
         /** True when {@code arg} (the first non-option argument, {@code ""} when none) selects this invocation. */
         public boolean matchesObject(String arg) {
             if (object.isEmpty()) {

@@ -465,26 +465,14 @@ public final class EvidenceSpecs {
                 for (List<String> argv : all) {
                     Invocation inv = new Invocation(argv.get(0), CommandLines.firstPositional(argv.subList(1, argv.size())),
                             false);
-                    addNew(invocations, inv);
+                    if (!invocations.contains(inv)) {
+                        invocations.add(inv);
+                    }
                 }
             }
-            typed.forEach(i -> addNew(invocations, i));
+            typed.stream().filter(i -> !invocations.contains(i)).forEach(invocations::add);
             return new EvidenceSpec(kind, fileName, aliases, h, reader, signatures, unsniffable, gathering, commands,
                     notGathered, feeds, tells, primary, label, invocations, shape);
-        }
-
-        /**
-         * Adds the invocation unless the list has an equal one, compared by hand rather than by the record's equals:
-         * in a new JVM the first call of a record's equals bootstraps the JDK's record methods (about 10 ms of a cold
-         * start), and this runs in every command that reads evidence.
-         */
-        private static void addNew(List<Invocation> invocations, Invocation inv) {
-            for (Invocation i : invocations) {
-                if (i.exact() == inv.exact() && i.tool().equals(inv.tool()) && i.object().equals(inv.object())) {
-                    return;
-                }
-            }
-            invocations.add(inv);
         }
     }
 }
