@@ -1,5 +1,6 @@
 package io.smcdoctor.adapters.host;
 
+import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.facts.Fact;
 import io.smcdoctor.evidence.facts.ProbeOutcome;
 import io.smcdoctor.evidence.facts.Provenance;
@@ -150,7 +151,7 @@ public final class SocketProbe {
                 return mode + " (" + state + ")";
             }
             int code = fallbackCode();
-            return "TCP fallback" + (code != 0 ? String.format(Locale.ROOT, " 0x%08x", code) : "")
+            return "TCP fallback" + (code != 0 ? " " + ReasonCode.hex(code) : "")
                     + " (smcss: " + state + " " + mode + ")";
         }
     }
@@ -533,7 +534,7 @@ public final class SocketProbe {
                                              String detail) {
         return new SockoptProbeResult(new Provenance(SOURCE, 0, o.level() + " " + o.name() + "=" + o.testValue()
                 + " " + phase + ": " + outcome.label() + (errno != 0 ? " " + NativeErrno.name(errno) : "")
-                + (fallbackCode != 0 ? String.format(Locale.ROOT, " 0x%08x", fallbackCode) : "")),
+                + (fallbackCode != 0 ? " " + ReasonCode.hex(fallbackCode) : "")),
                 o.level(), o.name(), o.testValue(), phase, outcome, errno, fallbackCode, detail);
     }
 }

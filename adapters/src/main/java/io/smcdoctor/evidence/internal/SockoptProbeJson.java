@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smcdoctor.catalog.ReasonCode;
 import io.smcdoctor.evidence.ParseWarning;
 import io.smcdoctor.evidence.facts.Fact;
 import io.smcdoctor.evidence.facts.ProbeOutcome;
@@ -94,7 +95,7 @@ public final class SockoptProbeJson {
                 g.writeStringField("outcome", o.outcome().label());
                 g.writeNumberField("errno", o.errno());
                 g.writeStringField("errnoName", NativeErrno.name(o.errno()));
-                g.writeStringField("fallbackCode", hex(o.fallbackCode()));
+                g.writeStringField("fallbackCode", ReasonCode.hex(o.fallbackCode()));
                 g.writeStringField("detail", o.detail());
                 if (o.tcpMeasured()) {
                     g.writeNumberField("tcpErrno", o.tcpErrno());
@@ -192,11 +193,6 @@ public final class SockoptProbeJson {
                         ProbeOutcome.of(outcome), errno, code, detail, tcpErrno));
             }
         }
-    }
-
-    /** A reason code as 10-character lowercase hex. */
-    static String hex(int code) {
-        return String.format(Locale.ROOT, "0x%08x", code);
     }
 
     private static int fallbackCode(JsonNode n) {
