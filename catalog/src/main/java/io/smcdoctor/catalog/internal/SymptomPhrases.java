@@ -68,7 +68,7 @@ public final class SymptomPhrases {
             }
         }
         this.phrases = all.toArray(new Phrase[0]);
-        this.entryOf = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.entryOf = toArray(owners);
         Map<String, List<Integer>> index = new HashMap<>();
         this.always = new BitSet(phrases.length);
         for (int i = 0; i < phrases.length; i++) {
@@ -80,7 +80,9 @@ public final class SymptomPhrases {
             }
         }
         Map<String, int[]> byWord = new HashMap<>();
-        index.forEach((w, ids) -> byWord.put(w, ids.stream().mapToInt(Integer::intValue).toArray()));
+        for (Map.Entry<String, List<Integer>> e : index.entrySet()) {
+            byWord.put(e.getKey(), toArray(e.getValue()));
+        }
         this.byFirstWord = byWord;
     }
 
@@ -184,7 +186,7 @@ public final class SymptomPhrases {
         if (p.isEmpty()) {
             return null;
         }
-        boolean ascii = p.chars().allMatch(c -> c < 0x80);
+        boolean ascii = isAscii(p);
         String firstWord = null;
         if (ascii && !prefix && Character.isLetterOrDigit(p.charAt(0))) {
             int k = 1;
@@ -194,6 +196,25 @@ public final class SymptomPhrases {
             firstWord = p.substring(0, k);
         }
         return new Phrase(phrase, p, prefix, ascii, firstWord);
+    }
+
+    // plain loops rather than streams here and in toArray: this runs once per process, in the interpreter, where a
+    // stream pipeline costs milliseconds of set-up (profiled on a cold diagnose)
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] toArray(List<Integer> values) {
+        int[] a = new int[values.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = values.get(i);
+        }
+        return a;
     }
 
     /** The maximal runs of letters and digits of a text (as {@link Character#isLetterOrDigit(char)} tells them). */
