@@ -3,8 +3,16 @@ package io.smcdoctor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smcdoctor.catalog.Catalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 
 class MainTest {
     /**
@@ -81,6 +89,39 @@ class MainTest {
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("smc-doctor ");
         }
+    }
+
+    @Test
+    void options_needNoExcludedConverter() {
+        // main() tells picocli to skip its java.time and java.sql converters: no option or parameter of any command
+        // may have such a type, or it would fail to convert at run time
+        List<String> typed = new ArrayList<>();
+        Deque<CommandLine> commands = new ArrayDeque<>(List.of(Cli.newCommandLine()));
+        while (!commands.isEmpty()) {
+            CommandLine cl = commands.pop();
+            commands.addAll(cl.getSubcommands().values());
+            for (ArgSpec arg : cl.getCommandSpec().args()) {
+                typed.add(arg.type().getName());
+                for (Class<?> aux : arg.auxiliaryTypes()) {
+                    typed.add(aux.getName());
+                }
+            }
+        }
+
+        assertThat(typed).contains("java.nio.file.Path", "int")
+                .noneMatch(name -> name.matches(Main.EXCLUDED_CONVERTERS));
+        assertThat("java.time.Duration").matches(Main.EXCLUDED_CONVERTERS);
+        assertThat("java.sql.Timestamp").matches(Main.EXCLUDED_CONVERTERS);
+    }
+
+    @Test
+    void launcher_runsThisMainClass() throws IOException {
+        // ./smc-doctor runs the jar as '-cp JAR MAIN' (not -jar): MAIN must stay this class, the jar's Main-Class
+        List<String> mains = Files.readAllLines(Path.of("..", "smc-doctor")).stream()
+                .filter(line -> line.startsWith("MAIN="))
+                .toList();
+
+        assertThat(mains).containsExactly("MAIN=" + Main.class.getName());
     }
 
     @Test
