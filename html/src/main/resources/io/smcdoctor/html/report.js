@@ -6,8 +6,16 @@
   window.addEventListener('error', function (e) {
     root.setAttribute('data-script-error', String(e.message || e.type));
   });
+  // every distinct violation is kept (comma-separated, in the order the browser reported them): one blocked image
+  // must not hide a blocked script that the browser happened to report first
   document.addEventListener('securitypolicyviolation', function (e) {
-    root.setAttribute('data-csp-violation', e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+    var entry = e.violatedDirective + ' ' + (e.blockedURI || 'inline');
+    var seen = root.getAttribute('data-csp-violation');
+    if (seen === null) {
+      root.setAttribute('data-csp-violation', entry);
+    } else if ((', ' + seen + ', ').indexOf(', ' + entry + ', ') < 0) {
+      root.setAttribute('data-csp-violation', seen + ', ' + entry);
+    }
   });
   function show(button, attribute) {
     button.textContent = button.getAttribute(attribute);
