@@ -90,11 +90,11 @@ public final class Diagnoser {
     }
 
     /**
-     * Starts loading the bundled rules on a background thread, so that a Diagnoser built soon after without rule
-     * packs waits for less of it (the rule base is most of a cold start). For a command line that knows from its
-     * first argument that it will diagnose; a failure is reported by {@link Builder#build()}. The calling thread
-     * spends a few milliseconds on a part of the rule base's work that can run beside it
-     * ({@link RuleBase#prepareJvm()}).
+     * Starts loading the bundled rules, then the bundled catalog, on a background thread, so that a Diagnoser built
+     * soon after without rule packs or overlays waits for less of them (the rule base is most of a cold start; the
+     * catalog matters after a long read of evidence). For a command line that knows from its first argument that it
+     * will diagnose; a failure is reported by {@link Builder#build()}. The calling thread spends a few milliseconds on
+     * a part of the rule base's work that can run beside it ({@link RuleBase#prepareJvm()}).
      */
     public static void preload() {
         // a class, not a lambda: in a new JVM the first lambda costs a few ms of bootstrapping before the thread
@@ -106,6 +106,9 @@ public final class Diagnoser {
                     // the rule base is ready for a Diagnoser as soon as it is built; its first session is made here
                     // while the first diagnosis prepares its facts (a diagnosis that gets there first waits for it)
                     RuleBase.bundled().prepareSession();
+                    // then the catalog and its symptom phrases: a short read has loaded them on the calling thread
+                    // by now (nothing is done twice), a long one finds them ready
+                    SymptomPhrases.of(Catalog.bundled());
                 } catch (RuntimeException e) {
                     // thrown again to the Diagnoser's builder, which reports it
                 }
