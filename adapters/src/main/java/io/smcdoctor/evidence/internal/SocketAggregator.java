@@ -145,65 +145,6 @@ public final class SocketAggregator {
         }
     }
 
-    /** Inodes seen (all positive): an open-addressing table of longs, 0 marks a free slot; no boxing per row. */
-    private static final class InodeSet {
-        private long[] keys = new long[1024];
-        private int size;
-
-        /** True when the positive inode was added. */
-        boolean contains(long inode) {
-            int mask = keys.length - 1;
-            int i = slot(inode, mask);
-            while (keys[i] != 0) {
-                if (keys[i] == inode) {
-                    return true;
-                }
-                i = (i + 1) & mask;
-            }
-            return false;
-        }
-
-        /** Adds a positive inode; false when it was there already. */
-        boolean add(long inode) {
-            int mask = keys.length - 1;
-            int i = slot(inode, mask);
-            while (keys[i] != 0) {
-                if (keys[i] == inode) {
-                    return false;
-                }
-                i = (i + 1) & mask;
-            }
-            keys[i] = inode;
-            if (++size * 2 > keys.length) {
-                grow();
-            }
-            return true;
-        }
-
-        /**
-         * Inodes are mostly allocated in sequence: neighbours go to neighbouring slots (one cache line serves several,
-         * where a scattering hash costs a cache miss per row); higher bits are folded in against strided values.
-         */
-        private static int slot(long inode, int mask) {
-            return (int) (inode ^ inode >>> 21 ^ inode >>> 42) & mask;
-        }
-
-        private void grow() {
-            long[] old = keys;
-            keys = new long[old.length * 2];
-            int mask = keys.length - 1;
-            for (long k : old) {
-                if (k != 0) {
-                    int i = slot(k, mask);
-                    while (keys[i] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    keys[i] = k;
-                }
-            }
-        }
-    }
-
     private final Map<Key, Acc> groups = new LinkedHashMap<>();
     private final InodeSet inodes = new InodeSet();
     /** The group of the previous row: rows of one group often come in runs. */
