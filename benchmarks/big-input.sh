@@ -4,8 +4,9 @@
 # ./smc-doctor, beside the awk one-liner that counts the same file by its last column, in one run. Issue 18's targets:
 # the whole process in at most 1 s and at most 7x the awk count, peak RSS at most 256 MB. Each command runs RUNS times
 # (default 5) in turns after one unmeasured run; medians and minimums are printed, and the peak RSS of one run of
-# each (GNU time -v, when /usr/bin/time is there). Also measured: the launcher's options for a large input (full
-# tiered compilation, 32 MB young generation) against C1 only (-XX:TieredStopAtLevel=1), what it uses for small ones.
+# each (GNU time -v, when /usr/bin/time is there). Also measured: the launcher's options for an input of 32 MB or more
+# (full tiered compilation with compile thresholds 8x the default, 32 MB young generation) against C1 only
+# (-XX:TieredStopAtLevel=1), what it uses for smaller ones; below 32 MB (ROWS under ~400,000) both rows run C1 only.
 #
 #   benchmarks/big-input.sh
 #   ROWS=200000 RUNS=9 benchmarks/big-input.sh
