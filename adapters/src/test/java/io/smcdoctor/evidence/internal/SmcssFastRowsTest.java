@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -186,6 +188,30 @@ class SmcssFastRowsTest {
         assertThat(added).hasSizeLessThanOrEqualTo(8 * groups + 2);
         assertThat(counted[0] + added.size()).isEqualTo(5000);
         assertThat(sockets.summary().total() + sockets.summary().listening()).isEqualTo(5000);
+    }
+
+    /**
+     * More groups than the aggregator finds by comparing keys (the rest it finds in its map), their rows interleaved:
+     * each group counted, both ways.
+     */
+    @Test
+    void read_manyGroupsInterleaved_eachCounted() {
+        Random random = new Random(40);
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        Map<Integer, Long> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            int code = 0x03010000 + (random.nextInt(40) << 16);
+            expected.merge(code, 1L, Long::sum);
+            sb.append(String.format("%-14s %05d %07d %-23s %-23s %04x TCP 0x%08x%n", "ACTIVE", 0, 100_000 + i,
+                    "10.0.0.1:" + (20000 + i % 5000), "10.9.0.1:5103", 0, code));
+        }
+
+        Evidence fast = assertSame(sb.toString().getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(fast.warnings()).isEmpty();
+        Map<Integer, Long> counted = new LinkedHashMap<>();
+        fast.sockets().groups().forEach(g -> counted.put(g.localCode(), g.count()));
+        assertThat(counted).hasSize(40).isEqualTo(expected);
     }
 
     /** A row in one of a few groups: modes, reason codes, address families, cut addresses, LISTEN rows. */
