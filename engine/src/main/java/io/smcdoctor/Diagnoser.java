@@ -107,7 +107,8 @@ public final class Diagnoser {
                     // while the first diagnosis prepares its facts (a diagnosis that gets there first waits for it)
                     RuleBase.bundled().prepareSession();
                     // then the catalog and its symptom phrases: a short read has loaded them on the calling thread
-                    // by now (nothing is done twice), a long one finds them ready
+                    // by now and the catalog keeps them (only the two threads racing would prepare them twice), a
+                    // long one finds them ready
                     SymptomPhrases.of(Catalog.bundled());
                 } catch (RuntimeException e) {
                     // thrown again to the Diagnoser's builder, which reports it
