@@ -28,8 +28,12 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
     private static final byte NOT_PLAIN = 1;
     private static final byte DIGIT = 2;
     private static final byte BLANK = 4;
-    /** The class of each byte value, as the character at index {@code b & 0xff} (a string: immutable). */
-    private static final String CLASSES = classes();
+    /**
+     * The class of each byte value, at index {@code b & 0xff}. An array, not a string: read once per byte, and before
+     * C2 compiles the loop (a large input's first ~0.3 s) a string's {@code charAt} is three calls and a check.
+     * Never written after {@link #classes()}.
+     */
+    private static final byte[] CLASSES = classes();
 
     private final HygienicSink hygienic;
     private final SmcssParser.Sink parser;
@@ -175,20 +179,18 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
         }
     }
 
-    private static String classes() {
-        StringBuilder c = new StringBuilder(256);
+    private static byte[] classes() {
+        byte[] c = new byte[256];
         for (int i = 0; i < 256; i++) {
             if (i < 0x20 || i > 0x7e || i == '#' || i == '$' || i == '%' || i == '>') {
-                c.append((char) NOT_PLAIN);
+                c[i] = NOT_PLAIN;
             } else if (i >= '0' && i <= '9') {
-                c.append((char) DIGIT);
+                c[i] = DIGIT;
             } else if (i == ' ') {
-                c.append((char) BLANK);
-            } else {
-                c.append((char) 0);
+                c[i] = BLANK;
             }
         }
-        return c.toString();
+        return c;
     }
 
     /**
@@ -202,13 +204,13 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
         if (length == 0 || b[0] < 'A' || b[0] > 'Z') {
             return 0;
         }
-        String classes = CLASSES;
+        byte[] classes = CLASSES;
         int all = 0;
         int n = 0;
         int i = 0;
         int lastEnd = 0;
         while (i < length) {
-            int c = classes.charAt(b[i] & 0xff);
+            int c = classes[b[i] & 0xff];
             if (c == BLANK) {
                 i++;
                 continue;
@@ -217,7 +219,7 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
             do {
                 all |= c;
                 i++;
-            } while (i < length && (c = classes.charAt(b[i] & 0xff)) != BLANK);
+            } while (i < length && (c = classes[b[i] & 0xff]) != BLANK);
             if (n < MAX_COLUMNS) {
                 starts[n] = s;
                 ends[n] = i;
@@ -431,13 +433,28 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
         }
         long v = 0;
         for (int i = from; i < to; i++) {
-            int d = Character.digit((char) b[i], 16);
+            int d = hexDigit(b[i]);
             if (d < 0) {
                 return -1;
             }
             v = (v << 4) | d;
         }
         return v;
+    }
+
+    /**
+     * The value of an ASCII hex digit, else -1 (as {@code Character.digit(c, 16)} for the bytes of a plain row, which
+     * are ASCII). Written out: {@code Character.digit} dispatches on the character's block, and C2 code that inlined
+     * it for Latin-1 alone is thrown away when another thread first meets a non-Latin-1 character (the catalog's
+     * Japanese texts, loaded beside the read), which cost a large input the compiled form of {@link #read} for
+     * ~0.15 s in some runs ({@code -XX:+PrintCompilation}: "COMPILE SKIPPED: concurrent class loading").
+     */
+    private static int hexDigit(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     /** As {@link SmcText#reasonCode(String, int, int)}. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +68,10 @@ public final class SocketAggregator {
 
         @Override
         public int hashCode() {
+            return hash(mode, localCode, peerCode, family, listening);
+        }
+
+        static int hash(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening) {
             return ((mode.ordinal() * 31 + localCode) * 31 + peerCode) * 31 + family.ordinal() * 2 + (listening ? 1 : 0);
         }
     }
@@ -88,16 +91,33 @@ public final class SocketAggregator {
     }
 
     /**
-     * Sockets per local port: an open-addressing table of at most 65,536 ports, no boxing on the per-row path. A port
-     * is its own slot (modulo the table size): the ports of a listing come in runs, and neighbouring slots share cache
-     * lines where a scattering hash cost a cache miss per row; once the table holds 65,536 slots no two ports collide.
+     * Sockets per local port, no boxing on the per-row path: an open-addressing table while a group has few ports, then
+     * a count per port of the TCP range. In the table a port is its own slot (modulo the table size): the ports of a
+     * listing come in runs, and neighbouring slots share cache lines where a scattering hash cost a cache miss per row.
+     * Past {@link #DIRECT_AFTER} ports the ports 0-65535 are counted in {@link #direct} (512 KiB, where the table
+     * would have grown to 131,072 slots, 1.5 MiB, leaving 1.5 MiB of smaller tables behind as garbage); a port
+     * outside that range (only given by an embedder's rows) stays in the table, and a port counted in both is summed.
      */
     private static final class PortCounts {
+        /** Ports in the table after which the ports of the TCP range are counted directly. */
+        static final int DIRECT_AFTER = 4096;
+        private static final int PORTS = 65536;
         private int[] keys = new int[16];
         private long[] values = new long[16];
         private int size;
+        private long @Nullable [] direct;
 
         void increment(int port) {
+            long[] d = direct;
+            if (d != null && port >= 0 && port < PORTS) {
+                d[port]++;
+                return;
+            }
+            if (size >= DIRECT_AFTER && port >= 0 && port < PORTS) {
+                direct = d = new long[PORTS];
+                d[port]++;
+                return;
+            }
             int key = port + 1; // 0 marks a free slot
             int mask = keys.length - 1;
             int i = key & mask;
@@ -134,22 +154,61 @@ public final class SocketAggregator {
         }
 
         /** Sockets whose port is in {@code ports}. */
-        long countIn(Set<Integer> ports) {
+        long countIn(ListenPorts ports) {
             long n = 0;
             for (int j = 0; j < keys.length; j++) {
                 if (keys[j] != 0 && ports.contains(keys[j] - 1)) {
                     n += values[j];
                 }
             }
+            long[] d = direct;
+            if (d != null) {
+                for (int port = 0; port < PORTS; port++) {
+                    if (d[port] != 0 && ports.contains(port)) {
+                        n += d[port];
+                    }
+                }
+            }
             return n;
         }
     }
 
-    private final Map<Key, Acc> groups = new LinkedHashMap<>();
+    /** The ports of LISTEN rows: a bit per port of the TCP range (8 KiB), a set for others (an embedder's rows). */
+    private static final class ListenPorts {
+        private final long[] bits = new long[1024];
+        private final Set<Integer> others = new HashSet<>();
+        private boolean empty = true;
+
+        void add(int port) {
+            empty = false;
+            if (port < 65536) {
+                bits[port >>> 6] |= 1L << port;
+            } else {
+                others.add(port);
+            }
+        }
+
+        boolean contains(int port) {
+            return port >= 0 && port < 65536 ? (bits[port >>> 6] & 1L << port) != 0 : others.contains(port);
+        }
+
+        boolean isEmpty() {
+            return empty;
+        }
+    }
+
+    /** The groups in the order of their first row (the ordinal of each). */
+    private final List<Acc> groups = new ArrayList<>();
+    /**
+     * The groups by key, open addressing on {@link Key#hash} and looked up by the key's fields: no key object (and no
+     * lambda) per lookup, where a {@code HashMap} lookup on a change of group cost 14 MB of keys and 7 MB of lambdas
+     * for a 1,000,000-row listing whose groups interleave, and so a young collection.
+     */
+    private Acc[] table = new Acc[16];
     private final InodeSet inodes = new InodeSet();
     /** The group of the previous row: rows of one group often come in runs. */
     private @Nullable Acc last;
-    private final Set<Integer> listenPorts = new HashSet<>();
+    private final ListenPorts listenPorts = new ListenPorts();
     /** Null when the evidence is built without the connection index ({@link #withoutConnections()}). */
     private @Nullable ConnectionTable connections = new ConnectionTable();
 
@@ -172,11 +231,7 @@ public final class SocketAggregator {
         int peerCode = row.peerCode();
         IpFamily family = row.family();
         boolean listening = row.listening();
-        Acc acc = last;
-        if (acc == null || !acc.key.is(mode, localCode, peerCode, family, listening)) {
-            acc = groups.computeIfAbsent(new Key(mode, localCode, peerCode, family, listening), k -> new Acc(k, groups.size()));
-            last = acc;
-        }
+        Acc acc = group(mode, localCode, peerCode, family, listening);
         acc.count++;
         if (connections != null) {
             connections.add(row, acc.ordinal);
@@ -214,11 +269,7 @@ public final class SocketAggregator {
         if (inode > 0 && inodes.contains(inode)) {
             return true;
         }
-        Acc acc = last;
-        if (acc == null || !acc.key.is(mode, localCode, peerCode, family, listening)) {
-            acc = groups.computeIfAbsent(new Key(mode, localCode, peerCode, family, listening), k -> new Acc(k, groups.size()));
-            last = acc;
-        }
+        Acc acc = group(mode, localCode, peerCode, family, listening);
         if (acc.samples.size() < SocketSummary.SAMPLES_PER_GROUP) {
             return false;
         }
@@ -237,6 +288,47 @@ public final class SocketAggregator {
             }
         }
         return true;
+    }
+
+    /** The group of a row's key, created (in order) on its first row. */
+    private Acc group(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening) {
+        Acc acc = last;
+        if (acc != null && acc.key.is(mode, localCode, peerCode, family, listening)) {
+            return acc;
+        }
+        Acc[] t = table;
+        int mask = t.length - 1;
+        int h = Key.hash(mode, localCode, peerCode, family, listening);
+        int i = (h ^ h >>> 16) & mask;
+        while ((acc = t[i]) != null) {
+            if (acc.key.is(mode, localCode, peerCode, family, listening)) {
+                last = acc;
+                return acc;
+            }
+            i = (i + 1) & mask;
+        }
+        acc = new Acc(new Key(mode, localCode, peerCode, family, listening), groups.size());
+        groups.add(acc);
+        t[i] = acc;
+        if (groups.size() * 2 > t.length) {
+            growTable();
+        }
+        last = acc;
+        return acc;
+    }
+
+    private void growTable() {
+        Acc[] t = new Acc[table.length * 2];
+        int mask = t.length - 1;
+        for (Acc acc : groups) {
+            int h = acc.key.hashCode();
+            int i = (h ^ h >>> 16) & mask;
+            while (t[i] != null) {
+                i = (i + 1) & mask;
+            }
+            t[i] = acc;
+        }
+        table = t;
     }
 
     /**
@@ -271,9 +363,8 @@ public final class SocketAggregator {
         boolean sidesKnown = !listenPorts.isEmpty();
         Map<Integer, Long> byCode = new HashMap<>();
         List<SocketGroup> out = new ArrayList<>(groups.size());
-        for (Map.Entry<Key, Acc> e : groups.entrySet()) {
-            Key k = e.getKey();
-            Acc acc = e.getValue();
+        for (Acc acc : groups) {
+            Key k = acc.key;
             long c = acc.count;
             long servers = k.listening() ? 0 : -1;
             long clients = k.listening() ? 0 : -1;
