@@ -137,11 +137,12 @@ public final class Diagnoser {
 
     /**
      * Diagnoses the evidence. Never returns {@code null}; evidence without anything useful gives a report without
-     * diagnoses that lists the missing evidence.
+     * diagnoses that lists the missing evidence. Evidence built {@link Evidence.Builder#withoutFingerprint() without
+     * its fingerprint} is diagnosed each time, without the cache.
      */
     public DiagnosisReport diagnose(Evidence evidence) {
         Objects.requireNonNull(evidence, "evidence");
-        if (cache == null) {
+        if (cache == null || evidence.fingerprint().isEmpty()) {
             return compute(evidence);
         }
         return cache.get(evidence.fingerprint(), k -> compute(evidence));
@@ -158,7 +159,8 @@ public final class Diagnoser {
      * @throws IllegalArgumentException when no host is given, a label is given twice, the same evidence (same
      *                                  fingerprint, not empty) is given for two hosts, or several hosts are given and
      *                                  one's evidence was built {@link Evidence.Builder#withoutConnections() without
-     *                                  its connection index}
+     *                                  its connection index} or {@link Evidence.Builder#withoutFingerprint() without
+     *                                  its fingerprint}
      */
     public MultiHostReport diagnose(List<HostEvidence> hosts) {
         Objects.requireNonNull(hosts, "hosts");
@@ -175,6 +177,11 @@ public final class Diagnoser {
                 throw new IllegalArgumentException("the host label '" + h.label() + "' is given twice; give each host"
                         + " its own label");
             }
+            if (hosts.size() > 1 && h.evidence().fingerprint().isEmpty()) {
+                throw new IllegalArgumentException("the evidence of host '" + h.label() + "' was built without its"
+                        + " fingerprint (Evidence.Builder.withoutFingerprint()), by which diagnosing hosts together"
+                        + " tells that one bundle was given twice; build it with the fingerprint");
+            }
             if (!h.evidence().sources().isEmpty()) {
                 String same = fingerprints.put(h.evidence().fingerprint(), h.label());
                 if (same != null) {
@@ -190,7 +197,7 @@ public final class Diagnoser {
             key.append(h.label()).append(';').append(h.evidence().fingerprint()).append(';');
         }
         List<HostEvidence> copy = List.copyOf(hosts);
-        if (pairCache == null) {
+        if (pairCache == null || hosts.get(0).evidence().fingerprint().isEmpty()) {
             return computeHosts(copy);
         }
         return pairCache.get(key.toString(), k -> computeHosts(copy));

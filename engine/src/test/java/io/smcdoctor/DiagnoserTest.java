@@ -156,6 +156,26 @@ class DiagnoserTest {
     }
 
     @Test
+    void diagnose_cachedDiagnoserEvidenceWithoutFingerprint_eachDiagnosedOnItsOwn() {
+        Diagnoser cached = OverCatalog.diagnoser(CATALOG).cacheSize(16).build();
+
+        // without fingerprints both would have the same (empty) cache key; the second must not get the first's report
+        DiagnosisReport ipv6 = cached.diagnose(Fx.smcss(Evidence.builder().withoutFingerprint(),
+                "ACTIVE         00000 0000760 fd00::2:51144           fd00::1:5102            0000 TCP 0x03030000")
+                .build());
+        DiagnosisReport fastopen = cached.diagnose(Fx.smcss(Evidence.builder().withoutFingerprint()
+                        .sysctl("net.smc.tcp2smc", "1"),
+                "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP 0x03060000").build());
+
+        assertThat(fastopen.top().orElseThrow().id()).isEqualTo("optunsupp-fastopen");
+        assertThat(ipv6.top().orElseThrow().id()).isNotEqualTo("optunsupp-fastopen");
+        assertThat(fastopen.toJson()).isEqualTo(UNCACHED.diagnose(Fx.smcss(Evidence.builder()
+                        .sysctl("net.smc.tcp2smc", "1"),
+                "ACTIVE         00000 0000531 10.10.0.2:56906         10.10.0.1:5101          0000 TCP 0x03060000").build())
+                .toJson());
+    }
+
+    @Test
     void diagnose_manyThreads_giveIdenticalReports() throws Exception {
         Evidence ev = ipv6Fallback();
         String expected = UNCACHED.diagnose(ev).toJson();

@@ -237,6 +237,22 @@ class LabPairTest {
     }
 
     @Test
+    void diagnose_evidenceWithoutFingerprint_sameReportNeverCachedRefusedForSeveralHosts() {
+        Path client = dir("lab-own/ueid-mismatch").resolve("client");
+        Evidence full = EvidenceBundle.read(client);
+        Evidence once = new BundleReader(EvidenceBundle.Limits.defaults()).withoutFingerprint().read(List.of(client));
+
+        DiagnosisReport first = diagnoser.diagnose(once);
+        assertThat(first.toJson()).isEqualTo(uncached.diagnose(full).toJson());
+        assertThat(diagnoser.diagnose(once)).isNotSameAs(first); // computed again: no cache key
+        assertThat(diagnoser.diagnose(List.of(HostEvidence.of("client", once))).hosts()).hasSize(1);
+        assertThatThrownBy(() -> diagnoser.diagnose(List.of(HostEvidence.of("client", once),
+                HostEvidence.of("server", bundle("lab-own/ueid-mismatch", "server")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'client' was built without its fingerprint");
+    }
+
+    @Test
     void diagnose_pairsFromManyThreads_sameReportsAsOneThread() throws Exception {
         List<String> names = scenarios().map(a -> (String) a.get()[0]).limit(8).toList();
         Map<String, List<HostEvidence>> hosts = new java.util.LinkedHashMap<>();

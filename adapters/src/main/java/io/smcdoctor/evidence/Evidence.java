@@ -138,7 +138,10 @@ public final class Evidence {
         return Optional.empty();
     }
 
-    /** A stable digest of all inputs: equal inputs give equal fingerprints (used as cache key). */
+    /**
+     * A stable digest of all inputs: equal inputs give equal fingerprints (used as cache key); the empty string when
+     * the evidence was built {@link Builder#withoutFingerprint() without it}.
+     */
     public String fingerprint() {
         return fingerprint;
     }
@@ -169,6 +172,22 @@ public final class Evidence {
          */
         public Builder withoutConnections() {
             assembler.withoutConnections();
+            return this;
+        }
+
+        /**
+         * Builds the evidence without its {@link Evidence#fingerprint() fingerprint}: for evidence that is diagnosed
+         * once, such as a command-line run, where the fingerprint would key a cache that is never asked again. The
+         * fingerprint is a SHA-256 of every byte read, which for a listing of a million sockets (90 MB) is about 0.1 s
+         * of CPU beside the parsing. Such evidence has an empty fingerprint; {@code Diagnoser} diagnoses it every time
+         * it is given (no cached report), and a diagnosis of several hosts together, which tells by the fingerprints
+         * that one bundle was given for two hosts, refuses it. The facts and the socket summary are the same either
+         * way.
+         *
+         * @throws IllegalStateException when an input was already added
+         */
+        public Builder withoutFingerprint() {
+            assembler.withoutFingerprint();
             return this;
         }
 

@@ -200,12 +200,14 @@ final class DiagnoseCommand implements Callable<Integer>, CommonOptions.Holder {
 
     /**
      * The evidence of the inputs; the path {@code -} reads a paste from standard input. One host's evidence, diagnosed
-     * on its own: read without the connection index that only a diagnosis of several hosts joins.
+     * once and on its own: read without the connection index that only a diagnosis of several hosts joins, and without
+     * the fingerprint that would key a cache this process never asks again.
      */
     private Evidence read(List<BundleReader.Input> inputs) {
         Progress progress = Progress.start(spec.commandLine().getErr(), paths);
         Evidence evidence = new BundleReader(EvidenceBundle.Limits.defaults(),
-                paths.contains(Path.of(BundleReader.STDIN)) ? System.in : null).withoutConnections().readAll(inputs);
+                paths.contains(Path.of(BundleReader.STDIN)) ? System.in : null).withoutConnections()
+                .withoutFingerprint().readAll(inputs);
         progress.done(evidence);
         return evidence;
     }

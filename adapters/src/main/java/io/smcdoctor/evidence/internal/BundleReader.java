@@ -118,6 +118,15 @@ public final class BundleReader {
         return this;
     }
 
+    /**
+     * Reads without computing the fingerprint ({@link Evidence.Builder#withoutFingerprint()}): for evidence diagnosed
+     * once. Before the first read.
+     */
+    public BundleReader withoutFingerprint() {
+        builder.withoutFingerprint();
+        return this;
+    }
+
     /** The path that names standard input. */
     public static final String STDIN = "-";
 

@@ -39,12 +39,14 @@ public final class EvidenceAssembler {
     private final SocketAggregator sockets = new SocketAggregator();
     private final List<ParseWarning> warnings = new ArrayList<>();
     private final Map<String, SourceKind> sources = new LinkedHashMap<>();
-    private final InputDigest digest = new InputDigest();
+    private InputDigest digest = new InputDigest();
     private final Set<String> warnedSources = new HashSet<>();
     private long droppedWarnings;
     private int smcssInputs;
     private int smcssFailed;
     private boolean finished;
+    /** True once an input or a fact was added. */
+    private boolean started;
 
     /**
      * Builds no connection index ({@link SocketAggregator#withoutConnections()}); only before the first input.
@@ -53,10 +55,23 @@ public final class EvidenceAssembler {
      */
     public void withoutConnections() {
         check();
-        if (!sources.isEmpty() || !facts.isEmpty()) {
+        if (started) {
             throw new IllegalStateException("withoutConnections() must be called before the first input");
         }
         sockets.withoutConnections();
+    }
+
+    /**
+     * Computes no fingerprint ({@link InputDigest#none()}: the result's is empty); only before the first input.
+     *
+     * @throws IllegalStateException when an input was already added
+     */
+    public void withoutFingerprint() {
+        check();
+        if (started) {
+            throw new IllegalStateException("withoutFingerprint() must be called before the first input");
+        }
+        digest = InputDigest.none();
     }
 
     /** Parses text of a kind. */
@@ -101,6 +116,7 @@ public final class EvidenceAssembler {
      */
     public int paste(String sourceName, InputStream in, boolean proseAlone) throws IOException {
         check();
+        started = true;
         Ctx ctx = new Ctx(sourceName);
         int[] opened = {0};
         PasteReader reader = new PasteReader(ctx, (kind, line, label) -> {
@@ -175,6 +191,7 @@ public final class EvidenceAssembler {
     /** Records an input's presence. */
     public void source(String sourceName, SourceKind kind) {
         check();
+        started = true;
         if (sources.putIfAbsent(sourceName, kind) == null) {
             digest.update((kind.name() + "\0" + sourceName + "\0").getBytes(StandardCharsets.UTF_8));
         }
@@ -186,6 +203,7 @@ public final class EvidenceAssembler {
      */
     public void add(Fact fact) {
         check();
+        started = true;
         digest.update(fact.getClass().getName().getBytes(StandardCharsets.UTF_8));
         digest.update(fact.toString().getBytes(StandardCharsets.UTF_8));
         addParsed(fact);
@@ -223,8 +241,9 @@ public final class EvidenceAssembler {
             ws.add(new ParseWarning("(all)", 0, droppedWarnings + " more warnings were not kept"));
         }
         boolean unavailable = smcssInputs > 0 && smcssFailed == smcssInputs;
-        return new Result(facts, sockets.summary(unavailable), ws, sources, HexFormat.of().formatHex(digest.finish()),
-                sockets.connections());
+        byte[] sha = digest.finish();
+        String fingerprint = sha == null ? "" : HexFormat.of().formatHex(sha);
+        return new Result(facts, sockets.summary(unavailable), ws, sources, fingerprint, sockets.connections());
     }
 
     private void check() {

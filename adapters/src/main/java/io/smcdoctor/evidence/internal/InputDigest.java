@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SHA-256 of everything an evidence was built from (its fingerprint). Small inputs are digested as they are read;
@@ -15,7 +16,8 @@ import java.util.concurrent.BlockingQueue;
  * digest falls behind). Without SHA instructions SHA-256 costs about as much per byte as parsing an {@code smcss}
  * listing; on two cores this halves that part of a large input's time. The chunks' buffers go back to the reader once
  * digested, so that a large input makes no garbage here (a copy per chunk was 90 MB of young garbage for a 90 MB input,
- * collected four times over while the rule base sat in the young generation). Not thread-safe: one per evidence build.
+ * collected four times over while the rule base sat in the young generation). {@link #none()} digests nothing, for
+ * evidence built without a fingerprint. Not thread-safe: one per evidence build.
  */
 final class InputDigest {
     /** Bytes digested on the reading thread before the second thread is started. */
@@ -32,7 +34,8 @@ final class InputDigest {
         int length;
     }
 
-    private final MessageDigest digest = sha256();
+    /** Null for {@link #none()}. */
+    private final @Nullable MessageDigest digest;
     /** Put after the last chunk: ends the digest thread (compared by identity). */
     private final Chunk end = new Chunk();
     private long syncBytes;
@@ -43,9 +46,22 @@ final class InputDigest {
     private Thread worker;
     private volatile RuntimeException failure;
 
+    InputDigest() {
+        this(sha256());
+    }
+
+    private InputDigest(@Nullable MessageDigest digest) {
+        this.digest = digest;
+    }
+
+    /** A digest that takes bytes and keeps nothing: {@link #finish()} gives {@code null}. */
+    static InputDigest none() {
+        return new InputDigest(null);
+    }
+
     /** Adds bytes, in order. */
     void update(byte[] b, int off, int len) {
-        if (len <= 0) {
+        if (len <= 0 || digest == null) {
             return;
         }
         if (worker == null && syncBytes + len <= SYNC_BYTES) {
@@ -72,10 +88,10 @@ final class InputDigest {
         update(b, 0, b.length);
     }
 
-    /** The digest of everything added; ends the digest thread. */
-    byte[] finish() {
+    /** The digest of everything added, {@code null} for {@link #none()}; ends the digest thread. */
+    byte @Nullable [] finish() {
         drain();
-        return digest.digest();
+        return digest == null ? null : digest.digest();
     }
 
     /**
@@ -103,8 +119,11 @@ final class InputDigest {
         }
     }
 
-    /** A stream that adds what is read from {@code in} to this digest. */
+    /** A stream that adds what is read from {@code in} to this digest ({@code in} itself for {@link #none()}). */
     InputStream wrap(InputStream in) {
+        if (digest == null) {
+            return in;
+        }
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
@@ -133,12 +152,13 @@ final class InputDigest {
         BlockingQueue<Chunk> q = queue;
         BlockingQueue<Chunk> done = free;
         Chunk last = end;
+        MessageDigest md = digest;
         worker = new Thread(() -> {
             // drains the queue to the end whatever happens, so that the reader never waits on a full queue
             for (Chunk chunk = take(q); chunk != last; chunk = take(q)) {
                 if (failure == null) {
                     try {
-                        digest.update(chunk.data, 0, chunk.length);
+                        md.update(chunk.data, 0, chunk.length);
                     } catch (RuntimeException e) {
                         failure = e;
                     }

@@ -60,6 +60,17 @@ class InputDigestTest {
         d.finish();
     }
 
+    @Test
+    void none_readsThroughAndKeepsNothing_noThread() throws Exception {
+        InputDigest d = InputDigest.none();
+        byte[] large = random(2 * InputDigest.SYNC_BYTES, 4);
+        InputStream in = new ByteArrayInputStream(large);
+        assertThat(d.wrap(in)).isSameAs(in);
+        d.update(large);
+        assertThat(digestThreads()).isZero();
+        assertThat(d.finish()).isNull();
+    }
+
     private static long digestThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("smc-doctor-evidence-digest") && t.isAlive()).count();
