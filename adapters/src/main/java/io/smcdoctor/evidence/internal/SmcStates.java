@@ -1,5 +1,7 @@
 package io.smcdoctor.evidence.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The socket states smcss prints (smc-tools smcss.c; man page smcss(8)), the man-page spellings normalised to them,
  * and the unknown value form {@code 0x1f?}. Lookups compare regions of the line: no substring per row.
@@ -29,6 +31,25 @@ final class SmcStates {
         {"PEERFINCLW", "PEERFINCLOSEWAIT"},
         {"PEERABORTW", "PEERABORTWAIT"},
     };
+
+    /** The spellings of {@link #SPELLINGS} as ASCII bytes, for {@link #namedIndex}. */
+    private static final byte[][] SPELLING_BYTES = new byte[SPELLINGS.length][];
+    /** {@link #minTokens} of the canonical state of each spelling. */
+    private static final int[] MIN_TOKENS = new int[SPELLINGS.length];
+    /** The spelling of LISTEN. */
+    private static final int LISTEN;
+
+    static {
+        int listen = -1;
+        for (int i = 0; i < SPELLINGS.length; i++) {
+            SPELLING_BYTES[i] = SPELLINGS[i][0].getBytes(StandardCharsets.US_ASCII);
+            MIN_TOKENS[i] = minTokens(SPELLINGS[i][1]);
+            if (SPELLINGS[i][0].equals("LISTEN")) {
+                listen = i;
+            }
+        }
+        LISTEN = listen;
+    }
 
     private SmcStates() {
     }
@@ -62,22 +83,41 @@ final class SmcStates {
         return null;
     }
 
-    /** The canonical state for the ASCII bytes {@code b[s, e)} when they spell a named state, else null. */
-    static String named(byte[] b, int s, int e) {
+    /**
+     * The number of the named state that the ASCII bytes {@code b[s, e)} spell (for {@link #canonical(int)},
+     * {@link #minTokens(int)}, {@link #listening(int)}), else -1. Per row of a large listing: bytes against bytes,
+     * no string.
+     */
+    static int namedIndex(byte[] b, int s, int e) {
         int len = e - s;
-        for (String[] sp : SPELLINGS) {
-            String name = sp[0];
-            if (name.length() == len) {
+        for (int i = 0; i < SPELLING_BYTES.length; i++) {
+            byte[] name = SPELLING_BYTES[i];
+            if (name.length == len) {
                 int k = 0;
-                while (k < len && b[s + k] == name.charAt(k)) {
+                while (k < len && b[s + k] == name[k]) {
                     k++;
                 }
                 if (k == len) {
-                    return sp[1];
+                    return i;
                 }
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** The canonical state of a {@link #namedIndex}. */
+    static String canonical(int index) {
+        return SPELLINGS[index][1];
+    }
+
+    /** {@link #minTokens(String)} of the state of a {@link #namedIndex}. */
+    static int minTokens(int index) {
+        return MIN_TOKENS[index];
+    }
+
+    /** True when a {@link #namedIndex} is LISTEN's. */
+    static boolean listening(int index) {
+        return index == LISTEN;
     }
 
     /** Columns a row of this state has at least (INIT ends after the inode, LISTEN after the local address...). */

@@ -52,8 +52,8 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
 
     private final int[] starts = new int[MAX_COLUMNS];
     private final int[] ends = new int[MAX_COLUMNS];
-    /** The canonical state of the line {@link #plainColumns} last accepted. */
-    private String state = "";
+    /** The state of the line {@link #plainColumns} last accepted ({@link SmcStates#namedIndex}). */
+    private int state = -1;
 
     /** A plain row: its bytes and, when it can be counted here, its columns as the socket summary needs them. */
     private static final class Row {
@@ -230,8 +230,8 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
         if ((all & NOT_PLAIN) != 0 || (all & DIGIT) == 0 || b[lastEnd - 1] == ':') {
             return 0;
         }
-        String named = SmcStates.named(b, 0, ends[0]);
-        if (named == null) {
+        int named = SmcStates.namedIndex(b, 0, ends[0]);
+        if (named < 0) {
             return 0;
         }
         state = named;
@@ -247,7 +247,7 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
         if (n > MAX_COLUMNS || n < 4) {
             return false;
         }
-        String state = this.state;
+        int state = this.state;
         if (n < SmcStates.minTokens(state)) {
             return false;
         }
@@ -323,7 +323,7 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
             }
         }
         // the family as SocketRow.basic decides it
-        boolean listening = "LISTEN".equals(state);
+        boolean listening = SmcStates.listening(state);
         if (listening && n <= 4 && isAny(b, ls, lEnd)) {
             family = IpFamily.UNKNOWN;
         }
