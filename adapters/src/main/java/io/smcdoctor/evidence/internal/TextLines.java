@@ -27,11 +27,16 @@ public final class TextLines {
     }
 
     /**
-     * A handler that may take a line as bytes, without it being decoded: offered every line that is ASCII, without NUL
-     * bytes and not cut, before it is decoded; a line it does not take is decoded and given to {@link #line}.
+     * A handler that may take a line as bytes, without it being decoded: offered every line that was not cut, before
+     * it is checked for NUL and non-ASCII bytes (one pass over the bytes fewer for a line it takes); a line it does not
+     * take is checked, decoded and given to {@link #line}. It must decline every line that holds a byte outside
+     * printable ASCII, so that binary data and UTF-8 are handled (and warned about) as for any other handler.
      */
     interface ByteLineHandler extends LineHandler {
-        /** Takes {@code bytes[0, length)} (no line end; valid only during the call) as line {@code number}, or not. */
+        /**
+         * Takes {@code bytes[0, length)} (no line end; valid only during the call) as line {@code number}, or not;
+         * never a line with a byte outside {@code 0x20-0x7e}.
+         */
         boolean bytes(int number, byte[] bytes, int length);
     }
 
@@ -137,9 +142,10 @@ public final class TextLines {
         }
 
         /**
-         * Adds {@code buf[from, to)} (no newline in it) to the line: up to {@link #MAX_LINE_BYTES} bytes, checked for
-         * NUL and non-ASCII bytes, then one more (a '\r' there still ends a line that fits); anything after that
-         * makes the line over-long and is skipped without being kept.
+         * Adds {@code buf[from, to)} (no newline in it) to the line: up to {@link #MAX_LINE_BYTES} bytes, then one
+         * more (a '\r' there still ends a line that fits); anything after that makes the line over-long and is skipped
+         * without being kept. The bytes kept are checked for NUL and non-ASCII bytes when the line ends
+         * ({@link #check}).
          */
         private void append(byte[] buf, int from, int to) {
             if (overlong || from == to) {
@@ -147,16 +153,6 @@ public final class TextLines {
             }
             int k = Math.min(MAX_LINE_BYTES - len, to - from);
             if (k > 0) {
-                for (int x = from; x < from + k; x++) {
-                    byte b = buf[x];
-                    if (b <= 0) {
-                        if (b == 0) {
-                            hasNul = true;
-                        } else {
-                            nonAscii = true;
-                        }
-                    }
-                }
                 System.arraycopy(buf, from, line, len, k);
                 len += k;
                 from += k;
@@ -179,6 +175,12 @@ public final class TextLines {
                 overlong = true;
                 end = MAX_LINE_BYTES;
             }
+            if (!overlong && bytesHandler != null && bytesHandler.bytes(number, line, end)) {
+                // printable ASCII only (the handler's contract): nothing to check or warn about
+                len = 0;
+                return;
+            }
+            check();
             if (overlong) {
                 ctx.warn(number, "line is longer than " + MAX_LINE_BYTES + " bytes; the rest of it was skipped");
             }
@@ -187,13 +189,31 @@ public final class TextLines {
                     ctx.warn(number, "binary data (NUL bytes); lines holding it were skipped");
                     binaryWarned = true;
                 }
-            } else if (overlong || nonAscii || bytesHandler == null || !bytesHandler.bytes(number, line, end)) {
+            } else {
                 handler.line(number, decode(end));
             }
             len = 0;
             overlong = false;
             hasNul = false;
             nonAscii = false;
+        }
+
+        /**
+         * Sets {@link #hasNul} and {@link #nonAscii} from the line's first {@link #MAX_LINE_BYTES} bytes (the byte
+         * after them is a '\r' or the line is cut).
+         */
+        private void check() {
+            byte[] l = line;
+            for (int x = 0, n = Math.min(len, MAX_LINE_BYTES); x < n; x++) {
+                byte b = l[x];
+                if (b <= 0) {
+                    if (b == 0) {
+                        hasNul = true;
+                    } else {
+                        nonAscii = true;
+                    }
+                }
+            }
         }
 
         private String decode(int end) {
