@@ -4,9 +4,10 @@
 # ./smc-doctor, beside the awk one-liner that counts the same file by its last column, in one run. Issue 18's targets:
 # the whole process in at most 1 s and at most 7x the awk count, peak RSS at most 256 MB. Each command runs RUNS times
 # (default 5) in turns after one unmeasured run; medians and minimums are printed, and the peak RSS of one run of
-# each (GNU time -v, when /usr/bin/time is there). Also measured: the launcher's options for an input of 32 MB or more
-# (full tiered compilation with compile thresholds 8x the default, 32 MB young generation) against C1 only
-# (-XX:TieredStopAtLevel=1), what it uses for smaller ones; below 32 MB (ROWS under ~400,000) both rows run C1 only.
+# each (GNU time -v, when /usr/bin/time is there). Also measured: the launcher's other choice of JVM options for the
+# same input. Below 128 MB (ROWS under ~1,500,000) the launcher compiles with C1 only and one compiler thread, and the
+# other row runs full tiered compilation with compile thresholds 8x the default and a 32 MB young generation (what it
+# uses for 128 MB or more); from 128 MB the other way round.
 #
 #   benchmarks/big-input.sh
 #   ROWS=200000 RUNS=9 benchmarks/big-input.sh
@@ -43,23 +44,30 @@ awk -v rows="$rows" 'BEGIN {
     }
 }' >"$file"
 size_mb=$(($(stat -c %s "$file") / 1048576))
+if ((size_mb >= 128)); then
+    other="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=1"
+    other_label="  (the same with C1 only, as below 128 MB)"
+else
+    other="-XX:TieredStopAtLevel=4 -XX:CompileThresholdScaling=8 -Xmn32m"
+    other_label="  (the same tiered, as from 128 MB)"
+fi
 
 # the launcher builds the jar and its archive on first use: do that before measuring
 ./smc-doctor explain 0x03030000 >/dev/null
 
 CMDS=("awk '{c[\$NF]++} END {for (k in c) print k, c[k]}' '$file'"
     "./smc-doctor diagnose '$tmp/bundle'"
-    "SMC_DOCTOR_JAVA_OPTS=-XX:TieredStopAtLevel=1 ./smc-doctor diagnose '$tmp/bundle'")
+    "SMC_DOCTOR_JAVA_OPTS='$other' ./smc-doctor diagnose '$tmp/bundle'")
 LABELS=("awk '{c[\$NF]++}' smcss.txt"
     "./smc-doctor diagnose BUNDLE"
-    "  (the same with -XX:TieredStopAtLevel=1)")
+    "$other_label")
 
 . benchmarks/timing.sh
 run_in_turns
 
 rss() {
     if [[ -x /usr/bin/time ]]; then
-        eval "/usr/bin/time -v ${1#SMC_DOCTOR_JAVA_OPTS=-XX:TieredStopAtLevel=1 }" 2>&1 >/dev/null \
+        eval "/usr/bin/time -v $1" 2>&1 >/dev/null \
             | awk -F': ' '/Maximum resident set size/ {printf "%d MB", $2 / 1024}'
     else
         echo "n/a (no /usr/bin/time)"
