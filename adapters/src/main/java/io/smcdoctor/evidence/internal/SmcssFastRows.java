@@ -29,9 +29,9 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
     private static final byte DIGIT = 2;
     private static final byte BLANK = 4;
     /**
-     * The class of each byte value, at index {@code b & 0xff}. An array, not a string: read once per byte, and before
-     * C2 compiles the loop (a large input's first ~0.3 s) a string's {@code charAt} is three calls and a check.
-     * Never written after {@link #classes()}.
+     * The class of each byte value, at index {@code b & 0xff}. An array, not a string: read once per byte, and in
+     * interpreted and C1 code (all of a read the launcher runs with C1 alone, inputs below 128 MB) a string's
+     * {@code charAt} is three calls and a check. Never written after {@link #classes()}.
      */
     private static final byte[] CLASSES = classes();
 
