@@ -22,8 +22,14 @@ import org.jspecify.annotations.Nullable;
  * Not thread-safe: one per input.
  */
 final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineSink {
-    /** Columns read here at most; rows with more (SMC-R/SMC-D details) take the normal way. */
-    private static final int MAX_COLUMNS = 8;
+    /**
+     * Columns read here at most, rows with more take the normal way: a row of {@code smcss -a} has 8, with the SMC-R
+     * details of {@code -R} 13, with the {@code -d} block as well 27 (a {@code -d} row has {@code <->} in its Shutd
+     * column, and {@code >} takes it the normal way anyway).
+     */
+    private static final int MAX_COLUMNS = 32;
+    /** Columns of the {@code -d} block that may come before the SMC-R / SMC-D details (as {@code SmcssParser}). */
+    private static final int DEBUG_COLUMNS = 14;
     /** Byte classes ({@link #CLASSES}): a byte the normalisation layer may act on, a digit, a blank. */
     private static final byte NOT_PLAIN = 1;
     private static final byte DIGIT = 2;
@@ -296,11 +302,12 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
             if (mode == null) {
                 return false;
             }
-            if (n > 7) {
-                if (mode != SocketMode.TCP) {
-                    // SMC-R/SMC-D detail columns, or a column after "-": the parser's
-                    return false;
+            if (n > 7 && mode != SocketMode.TCP) {
+                // details are not counted: only what the parser would warn about must go its way
+                if (mode == SocketMode.NONE || !quietDetails(b, n, mode)) {
+                    return false; // a column after "-", or incomplete SMC-R details
                 }
+            } else if (n > 7) {
                 int s = starts[7];
                 int e = ends[7];
                 int slash = s;
@@ -338,6 +345,31 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
         r.listening = listening;
         r.localPort = (int) localPort;
         return true;
+    }
+
+    /**
+     * True when the parser reads the SMC-R / SMC-D columns after the mode of this row without a warning
+     * ({@code SmcssParser} {@code details()}): after an optional {@code -d} block, an SMC-R row whose role column is
+     * {@code CLNT} or {@code SERV} must have at least four more columns; nothing else there warns. The details
+     * themselves (role, device, GIDs) are kept only in a group's sample rows, which the parser reads.
+     */
+    private boolean quietDetails(byte[] b, int n, SocketMode mode) {
+        int i = 7;
+        if (isShutd(b, starts[i], ends[i])) {
+            i += DEBUG_COLUMNS;
+        }
+        if (i >= n || mode != SocketMode.SMCR) {
+            return true;
+        }
+        int s = starts[i];
+        boolean role = ends[i] - s == 4 && (b[s] == 'C' && b[s + 1] == 'L' && b[s + 2] == 'N' && b[s + 3] == 'T'
+                || b[s] == 'S' && b[s + 1] == 'E' && b[s + 2] == 'R' && b[s + 3] == 'V');
+        return !role || n - i - 1 >= 4;
+    }
+
+    /** A Shutd column of {@code smcss -d}: {@code <->}, {@code R->}, {@code <-W}, {@code R-W}. */
+    private static boolean isShutd(byte[] b, int s, int e) {
+        return e - s == 3 && b[s + 1] == '-' && (b[s] == '<' || b[s] == 'R') && (b[s + 2] == '>' || b[s + 2] == 'W');
     }
 
     private static int lastColon(byte[] b, int s, int e) {

@@ -152,7 +152,7 @@ class SmcssFastRowsTest {
         Random random = new Random(7);
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < 5000; i++) {
-            sb.append(plainRow(random, 100_000 + i)).append('\n');
+            sb.append(plainRow(random, 100_000 + i, false)).append('\n');
         }
         List<Fact> added = new ArrayList<>();
         SocketAggregator sockets = new SocketAggregator();
@@ -216,6 +216,11 @@ class SmcssFastRowsTest {
 
     /** A row in one of a few groups: modes, reason codes, address families, cut addresses, LISTEN rows. */
     private static String plainRow(Random random, int inode) {
+        return plainRow(random, inode, true);
+    }
+
+    /** A plain row; with {@code warning} false never one the parser warns about (incomplete SMC-R details). */
+    private static String plainRow(Random random, int inode, boolean warning) {
         String local;
         String peer;
         switch (random.nextInt(6)) {
@@ -241,8 +246,39 @@ class SmcssFastRowsTest {
         }
         String[] modes = {"SMCR ", "SMCR ", "SMCD ", "TCP 0x03010000", "TCP 0x05000000/0x03030000", "-"};
         String state = random.nextInt(30) == 0 ? "PEERCLW1" : random.nextInt(30) == 0 ? "APPFINCLOSEWAIT" : "ACTIVE";
+        String mode = modes[random.nextInt(modes.length)];
+        if (random.nextInt(3) == 0) {
+            mode = mode.strip() + " " + details(random, mode.strip(), warning);
+        }
         return String.format("%-14s %05d %07d %-23s %-23s %04x %s", state, random.nextInt(3), inode, local, peer,
-                random.nextInt(40) == 0 ? 3 : 0, modes[random.nextInt(modes.length)]);
+                random.nextInt(40) == 0 ? 3 : 0, mode);
+    }
+
+    /** The -d block without its '>' forms (those take the normal way by their byte alone). */
+    private static final String DEBUG_BLOCK = "00000001 00010000 00010000 00010000 0000:0000000e 0000:0000000e 00:00"
+            + "   0000:0000000e 0000:0000000e 00:00   0000:0000000e 0000:0000000e 0000:0000000e";
+
+    /**
+     * Columns after the mode as smcss -R, -D and -d print them (smc-tools smcss.c), complete or cut short: an SMC-R role
+     * with fewer than four columns after it is warned about by the parser.
+     */
+    private static String details(Random random, String mode, boolean warning) {
+        String shutd = random.nextInt(4) == 0 ? (random.nextBoolean() ? "R-W  " : "<-W  ") + DEBUG_BLOCK + " " : "";
+        String[] smcr = {"CLNT rxe0            01   01     0000:0000:0000:0000:0000:ffff:0a0a:0002"
+                + "  0000:0000:0000:0000:0000:ffff:0a0a:0001",
+            "SERV mlx5_0          01   02     fe80:0000:0000:0000:0098:7d00:0087:2a34  fe80::98:7d00:87:2a35",
+            "SERV                 01   01     fe80::1  fe80::2",
+            "",
+            "CLNT mlx5_0          01   01",
+            "CLNT mlx5_0",
+            "CLNT"};
+        String[] smcd = {"0000000000001234 0001 0000000000005678 0001", "0000000000001234 0001", ""};
+        return switch (mode) {
+            case "SMCR" -> shutd + smcr[random.nextInt(warning ? smcr.length : 4)];
+            case "SMCD" -> shutd + smcd[random.nextInt(smcd.length)];
+            case "-" -> "";
+            default -> random.nextBoolean() ? "extra" : "";
+        };
     }
 
     /** Reads {@code bytes} both ways and asserts the evidence is the same; returns the fast way's. */
