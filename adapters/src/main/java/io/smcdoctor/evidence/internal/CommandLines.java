@@ -120,6 +120,7 @@ final class CommandLines {
      * once by one of {@code @ : # $ %} (the run cannot end elsewhere: those are not {@code [\w.-]}). A row of
      * {@code smcss -d} has a {@code "> "} (its Shutd column {@code <->}), which passes the cheaper tests before, and
      * starts with its state and a blank: a million such rows no longer run both expressions (0.4 s of CPU).
+     * {@code SmcssFastRows} relies on this: a row that starts with a state and a blank is never a command line.
      */
     static boolean promptShaped(String s) {
         char c = s.charAt(0);

@@ -30,7 +30,7 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
     private static final int MAX_COLUMNS = 32;
     /** Columns of the {@code -d} block that may come before the SMC-R / SMC-D details (as {@code SmcssParser}). */
     private static final int DEBUG_COLUMNS = 14;
-    /** Byte classes ({@link #CLASSES}): a byte the normalisation layer may act on, a digit, a blank. */
+    /** Byte classes ({@link #CLASSES}): a byte the normalisation layer acts on (not printable ASCII), a digit, a blank. */
     private static final byte NOT_PLAIN = 1;
     private static final byte DIGIT = 2;
     private static final byte BLANK = 4;
@@ -188,7 +188,7 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
     private static byte[] classes() {
         byte[] c = new byte[256];
         for (int i = 0; i < 256; i++) {
-            if (i < 0x20 || i > 0x7e || i == '#' || i == '$' || i == '%' || i == '>') {
+            if (i < 0x20 || i > 0x7e) {
                 c[i] = NOT_PLAIN;
             } else if (i >= '0' && i <= '9') {
                 c[i] = DIGIT;
@@ -202,9 +202,13 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
     /**
      * For a line that the normalisation layer hands on unchanged as text and that starts a row, its columns (kept in
      * {@link #starts}, {@link #ends}; at most {@link #MAX_COLUMNS}, more count as {@code MAX_COLUMNS + 1}); else 0.
-     * Such a line is printable ASCII only (no control character or tab to remove or expand), has none of
-     * {@code # $ % >} (no prompt or quote mark), a named state at column 0, a digit somewhere and does not end with
-     * {@code :} (never a host label).
+     * Such a line is printable ASCII only (no control character or tab to remove or expand), has a named state at
+     * column 0, a digit somewhere and does not end with {@code :} (never a host label). It may hold {@code # $ % >}
+     * (the {@code <->} of {@code smcss -d}): quote marks are taken only at the start of a line
+     * ({@code PasteHygiene.stripQuotes}), and a line whose first word is a state followed by a blank is never a
+     * command line: a line starting with a capital letter is one only after a prompt whose first word runs into one
+     * of {@code @ : # $ %} ({@link CommandLines#promptShaped}). {@code SmcssFastRowsTest} compares both ways on rows
+     * with such marks.
      */
     int plainColumns(byte[] b, int length) {
         if (length == 0 || b[0] < 'A' || b[0] > 'Z') {

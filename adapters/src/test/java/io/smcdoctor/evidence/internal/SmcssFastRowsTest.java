@@ -254,16 +254,17 @@ class SmcssFastRowsTest {
                 random.nextInt(40) == 0 ? 3 : 0, mode);
     }
 
-    /** The -d block without its '>' forms (those take the normal way by their byte alone). */
+    /** The -d block after its Shutd column. */
     private static final String DEBUG_BLOCK = "00000001 00010000 00010000 00010000 0000:0000000e 0000:0000000e 00:00"
             + "   0000:0000000e 0000:0000000e 00:00   0000:0000000e 0000:0000000e 0000:0000000e";
+    private static final String[] SHUTD = {"<->", "R->", "<-W", "R-W"};
 
     /**
      * Columns after the mode as smcss -R, -D and -d print them (smc-tools smcss.c), complete or cut short: an SMC-R role
      * with fewer than four columns after it is warned about by the parser.
      */
     private static String details(Random random, String mode, boolean warning) {
-        String shutd = random.nextInt(4) == 0 ? (random.nextBoolean() ? "R-W  " : "<-W  ") + DEBUG_BLOCK + " " : "";
+        String shutd = random.nextInt(4) == 0 ? SHUTD[random.nextInt(SHUTD.length)] + "  " + DEBUG_BLOCK + " " : "";
         String[] smcr = {"CLNT rxe0            01   01     0000:0000:0000:0000:0000:ffff:0a0a:0002"
                 + "  0000:0000:0000:0000:0000:ffff:0a0a:0001",
             "SERV mlx5_0          01   02     fe80:0000:0000:0000:0098:7d00:0087:2a34  fe80::98:7d00:87:2a35",
@@ -277,7 +278,9 @@ class SmcssFastRowsTest {
             case "SMCR" -> shutd + smcr[random.nextInt(warning ? smcr.length : 4)];
             case "SMCD" -> shutd + smcd[random.nextInt(smcd.length)];
             case "-" -> "";
-            default -> random.nextBoolean() ? "extra" : "";
+            // prompt and quote marks after the first word: no command line, no quote
+            default -> new String[] {"", "extra", "a>b", ">", "# x", "$ y", "% z", "user@h:~$ smcss -a", "> smcss"}[
+                    random.nextInt(9)];
         };
     }
 
