@@ -7,10 +7,14 @@
 # each (GNU time -v, when /usr/bin/time is there). Also measured: the launcher's other choice of JVM options for the
 # same input. Below 128 MB (ROWS under ~1,500,000) the launcher compiles with C1 only and one compiler thread, and the
 # other row runs full tiered compilation with compile thresholds 8x the default and a 32 MB young generation (what it
-# uses for 128 MB or more); from 128 MB the other way round.
+# uses for 128 MB or more); from 128 MB the other way round (by the size of the whole bundle, as the launcher).
+# LISTINGS=all writes the bundle `smc-doctor collect` writes for such a host: smcss-R.txt (SMC-R details) and
+# smcss-d.txt (the -d block) of the same sockets beside smcss.txt, about 495 MB for a million rows; awk then counts
+# all three files.
 #
 #   benchmarks/big-input.sh
 #   ROWS=200000 RUNS=9 benchmarks/big-input.sh
+#   LISTINGS=all RUNS=3 benchmarks/big-input.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${ROWS:-1000000}"
@@ -43,7 +47,21 @@ awk -v rows="$rows" 'BEGIN {
         }
     }
 }' >"$file"
-size_mb=$(($(stat -c %s "$file") / 1048576))
+files="'$file'"
+if [[ "${LISTINGS:-smcss}" == all ]]; then
+    # the same sockets as smcss -R and smcss -d print them (smc-tools smcss.c): details after the mode of SMC rows
+    awk 'NR == 1 { print $0 " Role IB-device       Port Linkid GID                                      Peer-GID"; next }
+        $NF == "SMCR" { print $0 " CLNT rxe0            01   01     0000:0000:0000:0000:0000:ffff:0a0a:0002  " \
+            "0000:0000:0000:0000:0000:ffff:0a0a:0001"; next }
+        { print }' "$file" >"$tmp/bundle/smcss-R.txt"
+    awk 'NR == 1 { print $0 " Shutd Token    Sndbuf   Rcvbuf   Peerbuf  rxprod-Cursor rxcons-Cursor rxFlags " \
+            "txprod-Cursor txcons-Cursor txFlags txprep-Cursor txsent-Cursor txfin-Cursor"; next }
+        $NF == "SMCR" || $NF == "SMCD" { print $0 "  <->  00000001 00010000 00010000 00010000 0000:0000000e " \
+            "0000:0000000e 00:00   0000:0000000e 0000:0000000e 00:00   0000:0000000e 0000:0000000e 0000:0000000e"; next }
+        { print }' "$file" >"$tmp/bundle/smcss-d.txt"
+    files="'$file' '$tmp/bundle/smcss-R.txt' '$tmp/bundle/smcss-d.txt'"
+fi
+size_mb=$(($(du -b -c "$tmp/bundle"/*.txt | tail -1 | cut -f1) / 1048576))
 if ((size_mb >= 128)); then
     other="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=1"
     other_label="  (the same with C1 only, as below 128 MB)"
@@ -55,10 +73,10 @@ fi
 # the launcher builds the jar and its archive on first use: do that before measuring
 ./smc-doctor explain 0x03030000 >/dev/null
 
-CMDS=("awk '{c[\$NF]++} END {for (k in c) print k, c[k]}' '$file'"
+CMDS=("awk '{c[\$NF]++} END {for (k in c) print k, c[k]}' $files"
     "./smc-doctor diagnose '$tmp/bundle'"
     "SMC_DOCTOR_JAVA_OPTS='$other' ./smc-doctor diagnose '$tmp/bundle'")
-LABELS=("awk '{c[\$NF]++}' smcss.txt"
+LABELS=("awk '{c[\$NF]++}' $([[ "${LISTINGS:-smcss}" == all ]] && echo 'smcss*.txt' || echo smcss.txt)"
     "./smc-doctor diagnose BUNDLE"
     "$other_label")
 
@@ -75,7 +93,7 @@ rss() {
 }
 
 echo "java: $(java -version 2>&1 | head -1); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "input: $rows rows, $size_mb MB smcss.txt; $runs runs each, medians"
+echo "input: $rows rows, $size_mb MB ($(cd "$tmp/bundle" && echo *.txt)); $runs runs each, medians"
 awk_med=0
 for k in "${!CMDS[@]}"; do
     read -r med min < <(stats <"$tmp/t$k")
