@@ -23,9 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineSink {
     /**
-     * Columns read here at most, rows with more take the normal way: a row of {@code smcss -a} has 8, with the SMC-R
-     * details of {@code -R} 13, with the {@code -d} block as well 27 (a {@code -d} row has {@code <->} in its Shutd
-     * column, and {@code >} takes it the normal way anyway).
+     * Columns read here at most, rows with more take the normal way: a row of {@code smcss -a} has 7 (8 with a
+     * fallback's reason), with the SMC-R details of {@code -R} 13, with the {@code -d} block 21, with both 27.
      */
     private static final int MAX_COLUMNS = 32;
     /** Columns of the {@code -d} block that may come before the SMC-R / SMC-D details (as {@code SmcssParser}). */
