@@ -6,8 +6,9 @@
 # (default 5) in turns after one unmeasured run; medians and minimums are printed, and the peak RSS of one run of
 # each (GNU time -v, when /usr/bin/time is there). Also measured: the launcher's other choice of JVM options for the
 # same input. Below 128 MB (ROWS under ~1,500,000) the launcher compiles with C1 only and one compiler thread, and the
-# other row runs full tiered compilation with compile thresholds 8x the default and a 32 MB young generation (what it
-# uses for 128 MB or more); from 128 MB the other way round (by the size of the whole bundle, as the launcher).
+# other row runs full tiered compilation with compile thresholds 8x the default (what it uses for 128 MB or more); from
+# 128 MB the other way round (by the size of the whole bundle, as the launcher). Both have the launcher's 32 MB young
+# generation from 32 MB on.
 # LISTINGS=all writes the bundle `smc-doctor collect` writes for such a host: smcss-R.txt (SMC-R details) and
 # smcss-d.txt (the -d block) of the same sockets beside smcss.txt, about 495 MB for a million rows; awk then counts
 # all three files.
@@ -66,7 +67,7 @@ if ((size_mb >= 128)); then
     other="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=1"
     other_label="  (the same with C1 only, as below 128 MB)"
 else
-    other="-XX:TieredStopAtLevel=4 -XX:CompileThresholdScaling=8 -Xmn32m"
+    other="-XX:TieredStopAtLevel=4 -XX:CompileThresholdScaling=8"
     other_label="  (the same tiered, as from 128 MB)"
 fi
 
