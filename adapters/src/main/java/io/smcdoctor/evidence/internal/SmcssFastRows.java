@@ -27,8 +27,6 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
      * fallback's reason), with the SMC-R details of {@code -R} 13, with the {@code -d} block 21, with both 27.
      */
     private static final int MAX_COLUMNS = 32;
-    /** Columns of the {@code -d} block that may come before the SMC-R / SMC-D details (as {@code SmcssParser}). */
-    private static final int DEBUG_COLUMNS = 14;
     /** Byte classes ({@link #CLASSES}): a byte the normalisation layer acts on (not printable ASCII), a digit, a blank. */
     private static final byte NOT_PLAIN = 1;
     private static final byte DIGIT = 2;
@@ -359,7 +357,7 @@ final class SmcssFastRows implements TextLines.ByteLineHandler, TextParser.LineS
     private boolean quietDetails(byte[] b, int n, SocketMode mode) {
         int i = 7;
         if (isShutd(b, starts[i], ends[i])) {
-            i += DEBUG_COLUMNS;
+            i += SmcssParser.DEBUG_COLUMNS;
         }
         if (i >= n || mode != SocketMode.SMCR) {
             return true;

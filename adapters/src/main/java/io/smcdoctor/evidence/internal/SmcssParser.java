@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 final class SmcssParser implements TextParser {
     private static final String TOOL = "smcss";
     /** Columns of the {@code -d} block: Shutd, Token, 3 buffers, 9 cursors/flags. */
-    private static final int DEBUG_COLUMNS = 14;
+    static final int DEBUG_COLUMNS = 14;
 
     @Override
     public LineSink open(ParseContext ctx) {

@@ -72,7 +72,8 @@ public final class SocketAggregator {
         }
 
         static int hash(SocketMode mode, int localCode, int peerCode, IpFamily family, boolean listening) {
-            return ((mode.ordinal() * 31 + localCode) * 31 + peerCode) * 31 + family.ordinal() * 2 + (listening ? 1 : 0);
+            return ((mode.ordinal() * 31 + localCode) * 31 + peerCode) * 31 + family.ordinal() * 2
+                    + (listening ? 1 : 0);
         }
     }
 
@@ -108,15 +109,15 @@ public final class SocketAggregator {
         private long @Nullable [] direct;
 
         void increment(int port) {
-            long[] d = direct;
-            if (d != null && port >= 0 && port < PORTS) {
-                d[port]++;
-                return;
-            }
-            if (size >= DIRECT_AFTER && port >= 0 && port < PORTS) {
-                direct = d = new long[PORTS];
-                d[port]++;
-                return;
+            if (port >= 0 && port < PORTS) {
+                if (direct == null && size >= DIRECT_AFTER) {
+                    direct = new long[PORTS];
+                }
+                long[] d = direct;
+                if (d != null) {
+                    d[port]++;
+                    return;
+                }
             }
             int key = port + 1; // 0 marks a free slot
             int mask = keys.length - 1;
@@ -277,6 +278,8 @@ public final class SocketAggregator {
             inodes.add(inode);
         }
         acc.count++;
+        // the port as add(SocketRow) counts it, written out: under C1 alone (the launcher's choice below 128 MB) a
+        // shared method of this size is not inlined, and a call per counted row was ~2.5 % slower (1,000,000 rows)
         if (listening) {
             if (localPort > 0) {
                 listenPorts.add(localPort);
